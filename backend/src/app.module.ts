@@ -1,0 +1,62 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
+import { LoggerModule } from 'nestjs-pino';
+import { REDIS } from './common/redis/redis';
+import { isAuthRateLimited } from './common/security/rate-limit';
+import type { AppConfig } from './config/config';
+import { CoreModule } from './core.module';
+import { dataSourceOptions } from './database/data-source';
+import { JobsModule } from './jobs/jobs.module';
+import { loggerOptions } from './common/http/logger-options';
+import { AdminUsersModule } from './modules/admin-users/admin-users.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { SessionAuthGuard } from './modules/auth/auth.guard';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthController } from './modules/health/health.controller';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ProfileModule } from './modules/profile/profile.module';
+import { UnitsModule } from './modules/units/units.module';
+import { UsersModule } from './modules/users/users.module';
+
+/** The API and the worker share this module; only their entrypoints differ. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot(dataSourceOptions(config)),
+        ThrottlerModule.forRootAsync({
+          inject: [REDIS],
+          useFactory: (redis: Redis | null) => ({
+            throttlers: [
+              { name: 'default', ttl: 60_000, limit: config.rateLimit.perMinute },
+              { name: 'auth', ttl: 60_000, limit: config.rateLimit.authPerMinute, skipIf: (ctx) => !isAuthRateLimited(ctx) },
+            ],
+            // Shared through Redis so the limit holds across several API processes.
+            storage: redis ? new ThrottlerStorageRedisService(redis) : undefined,
+          }),
+        }),
+        JobsModule,
+        AuditModule,
+        UnitsModule,
+        OrganisationsModule,
+        UsersModule,
+        AuthModule,
+        ProfileModule,
+        AdminUsersModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: SessionAuthGuard },
+      ],
+    };
+  }
+}

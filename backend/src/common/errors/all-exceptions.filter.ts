@@ -1,0 +1,56 @@
+import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { AppException } from './app-exception';
+
+export type ErrorBody = { code: string; message: string; details?: unknown; requestId: string };
+
+const CODES_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+/** Turns anything thrown into `{ code, message, details, requestId }`; unknown errors become a bare 500. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const { status, body } = toErrorBody(exception, requestIdOf(req));
+    if (status >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
+    if (!res.headersSent) res.status(status).json(body);
+  }
+}
+
+export function requestIdOf(req: Request): string {
+  return String((req as Request & { id?: unknown }).id ?? '');
+}
+
+export function toErrorBody(exception: unknown, requestId: string): { status: number; body: ErrorBody } {
+  if (exception instanceof AppException) {
+    const status = exception.getStatus();
+    return { status, body: { code: exception.code, message: exception.message, details: exception.details, requestId } };
+  }
+  if (exception instanceof ThrottlerException) {
+    return { status: 429, body: { code: 'RATE_LIMITED', message: 'Too many requests, try again later', requestId } };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = CODES_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+    return { status, body: { code, message: status >= 500 ? 'Internal error' : exception.message, requestId } };
+  }
+  return {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    body: { code: 'INTERNAL_ERROR', message: 'Internal error', requestId },
+  };
+}

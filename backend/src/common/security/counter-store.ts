@@ -1,0 +1,53 @@
+import type { Redis } from 'ioredis';
+
+/** Counts events per key in a fixed window: shared through Redis across API processes, else in memory. */
+export interface CounterStore {
+  increment(key: string, windowMs: number): Promise<number>;
+  get(key: string): Promise<number>;
+  reset(key: string): Promise<void>;
+}
+
+export class RedisCounterStore implements CounterStore {
+  constructor(private readonly redis: Redis) {}
+
+  async increment(key: string, windowMs: number): Promise<number> {
+    const [[, count]] = (await this.redis.multi().incr(key).pexpire(key, windowMs, 'NX').exec()) as [
+      [Error | null, number],
+    ];
+    return count;
+  }
+
+  async get(key: string): Promise<number> {
+    return Number((await this.redis.get(key)) ?? 0);
+  }
+
+  async reset(key: string): Promise<void> {
+    await this.redis.del(key);
+  }
+}
+
+export class MemoryCounterStore implements CounterStore {
+  private readonly counts = new Map<string, { count: number; expiresAt: number }>();
+
+  async increment(key: string, windowMs: number): Promise<number> {
+    const now = Date.now();
+    const entry = this.counts.get(key);
+    if (!entry || entry.expiresAt <= now) {
+      this.counts.set(key, { count: 1, expiresAt: now + windowMs });
+      return 1;
+    }
+    entry.count += 1;
+    return entry.count;
+  }
+
+  async get(key: string): Promise<number> {
+    const entry = this.counts.get(key);
+    return entry && entry.expiresAt > Date.now() ? entry.count : 0;
+  }
+
+  async reset(key: string): Promise<void> {
+    this.counts.delete(key);
+  }
+}
+
+export const COUNTER_STORE = Symbol('COUNTER_STORE');

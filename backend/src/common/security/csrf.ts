@@ -1,0 +1,50 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { AppException } from '../errors/app-exception';
+
+export const CSRF_COOKIE = 'csrf_token';
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Signed double-submit token: the page reads the cookie and echoes it in a header, which another
+ * site cannot do. The signature stops a cookie planted by a sibling domain from being accepted.
+ */
+export class CsrfTokens {
+  constructor(private readonly secret: string) {}
+
+  issue(): string {
+    const nonce = randomBytes(18).toString('base64url');
+    return `${nonce}.${this.sign(nonce)}`;
+  }
+
+  isValid(token: string | undefined): boolean {
+    if (!token) return false;
+    const [nonce, signature] = token.split('.');
+    if (!nonce || !signature) return false;
+    const expected = Buffer.from(this.sign(nonce));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
+  private sign(nonce: string): string {
+    return createHmac('sha256', this.secret).update(`csrf:${nonce}`).digest('base64url');
+  }
+}
+
+export function setCsrfCookie(res: Response, token: string, secure: boolean): void {
+  res.cookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure, path: '/' });
+}
+
+/** Rejects every unsafe API request whose header does not match its valid CSRF cookie. */
+export function csrfMiddleware(tokens: CsrfTokens) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const cookie = (req.cookies as Record<string, string | undefined>)[CSRF_COOKIE];
+    const header = req.get(CSRF_HEADER);
+    if (!cookie || cookie !== header || !tokens.isValid(cookie)) {
+      return next(new AppException(403, 'CSRF_INVALID', `Missing or invalid ${CSRF_HEADER} header`));
+    }
+    next();
+  };
+}

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Repository root, whether running from src (ts) or dist/backend/src (js). */
+export const REPO_ROOT = path.resolve(
+  __dirname,
+  __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../../../..' : '../../..',
+);
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1'));
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(3000, 1),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  PGLITE_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'pglite')),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/).default('bdhvs'),
+  WORKER_IN_API: bool(false),
+  SESSION_SECRET: z.string().min(32).optional(),
+  DATA_ENCRYPTION_KEY: base64Key.optional(),
+  SESSION_TTL_HOURS: int(24 * 7, 1),
+  SESSION_IDLE_HOURS: int(48, 1),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  TRUST_PROXY: bool(false),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('100kb'),
+  RATE_LIMIT_PER_MINUTE: int(600, 1),
+  AUTH_RATE_LIMIT_PER_MINUTE: int(30, 1),
+  LOGIN_MAX_FAILURES: int(5, 1),
+  LOGIN_LOCK_MINUTES: int(15, 1),
+  LOGIN_IP_MAX_FAILURES: int(50, 1),
+  RESET_CODE_TTL_MINUTES: int(60 * 24, 5),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().default('Bình dân học vụ số <no-reply@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  WEB_DIST: z.string().default(path.join(REPO_ROOT, 'frontend', 'dist')),
+  CONTENT_DIR: z.string().default(path.join(REPO_ROOT, 'content')),
+});
+
+export type AppConfig = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: { url: string } | { pgliteDir: string };
+  redis: { url: string; prefix: string } | null;
+  workerInApi: boolean;
+  sessionSecret: string;
+  dataEncryptionKey: Buffer;
+  session: { ttlHours: number; idleHours: number; cookieSecure: boolean };
+  trustProxy: boolean;
+  bodyLimit: string;
+  rateLimit: { perMinute: number; authPerMinute: number };
+  login: { maxFailures: number; lockMinutes: number; ipMaxFailures: number };
+  resetCodeTtlMinutes: number;
+  mail: { smtpUrl: string; from: string } | null;
+  logLevel: string;
+  seedDemo: boolean;
+  webDist: string;
+  contentDir: string;
+};
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses and checks the environment. A wrong variable throws a ConfigError naming it, so the
+ * process stops at boot instead of failing later.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const secrets = resolveSecrets(e.SESSION_SECRET, e.DATA_ENCRYPTION_KEY, production, e.PGLITE_DIR);
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { pgliteDir: e.PGLITE_DIR },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX } : null,
+    workerInApi: e.WORKER_IN_API,
+    sessionSecret: secrets.sessionSecret,
+    dataEncryptionKey: Buffer.from(secrets.dataEncryptionKey, 'base64'),
+    session: {
+      ttlHours: e.SESSION_TTL_HOURS,
+      idleHours: e.SESSION_IDLE_HOURS,
+      cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,
+    },
+    trustProxy: e.TRUST_PROXY,
+    bodyLimit: e.BODY_LIMIT,
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, authPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      ipMaxFailures: e.LOGIN_IP_MAX_FAILURES,
+    },
+    resetCodeTtlMinutes: e.RESET_CODE_TTL_MINUTES,
+    mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !production,
+    webDist: e.WEB_DIST,
+    contentDir: e.CONTENT_DIR,
+  };
+}
+
+/**
+ * Production must be given its secrets. Elsewhere, missing secrets are generated once and kept
+ * beside the embedded database so that a restart can still read the data it encrypted.
+ */
+function resolveSecrets(
+  sessionSecret: string | undefined,
+  dataKey: string | undefined,
+  production: boolean,
+  pgliteDir: string,
+): { sessionSecret: string; dataEncryptionKey: string } {
+  if (sessionSecret && dataKey) return { sessionSecret, dataEncryptionKey: dataKey };
+  if (production) {
+    const missing = [!sessionSecret && 'SESSION_SECRET', !dataKey && 'DATA_ENCRYPTION_KEY'].filter(Boolean);
+    throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: required in production`);
+  }
+  const file = path.join(path.dirname(pgliteDir), 'dev-secrets.json');
+  let stored: { sessionSecret: string; dataEncryptionKey: string };
+  if (existsSync(file)) {
+    stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+  } else {
+    stored = {
+      sessionSecret: randomBytes(32).toString('base64url'),
+      dataEncryptionKey: randomBytes(32).toString('base64'),
+    };
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(stored), { mode: 0o600 });
+  }
+  return {
+    sessionSecret: sessionSecret ?? stored.sessionSecret,
+    dataEncryptionKey: dataKey ?? stored.dataEncryptionKey,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type AuditEventType =
+  | 'auth.login'
+  | 'auth.login_failed'
+  | 'auth.lockout'
+  | 'auth.logout'
+  | 'auth.password_changed'
+  | 'auth.password_reset'
+  | 'auth.reset_code_issued'
+  | 'user.registered'
+  | 'user.role_changed'
+  | 'user.disabled'
+  | 'user.enabled'
+  | 'user.deleted'
+  | 'user.data_exported'
+  | 'admin.user_viewed'
+  | 'units.imported';
+
+/** Append-only security log. Holds ids, never names, phones or emails. */
+@Entity('audit_events')
+@Index('ix_audit_events_subject', ['subjectId', 'occurredAt'])
+@Index('ix_audit_events_type', ['type', 'occurredAt'])
+export class AuditEvent {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  occurredAt: Date;
+
+  @Column({ type: 'varchar', length: 48 })
+  type: AuditEventType;
+
+  @Column({ type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  subjectId: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  details: Record<string, unknown>;
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { UnitsModule } from '../units/units.module';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { PasswordResetCode } from './entities/password-reset-code.entity';
+import { Session } from './entities/session.entity';
+import { PasswordResetService } from './password-reset.service';
+import { SessionStrategy } from './session.strategy';
+import { SessionsService } from './sessions.service';
+
+@Module({
+  imports: [
+    PassportModule,
+    TypeOrmModule.forFeature([Session, PasswordResetCode]),
+    UsersModule,
+    UnitsModule,
+    OrganisationsModule,
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, PasswordResetService, SessionsService, SessionStrategy],
+  exports: [SessionsService, PasswordResetService],
+})
+export class AuthModule {}

@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../organisations/entities/organisation.entity';
+import { TARGET_GROUPS, type TargetGroup } from '../../users/entities/user.entity';
+import { IsEmailAddress, IsStrongPassword, IsVietnameseMobile } from '../../users/validators';
+
+export const NAME_PATTERN = /^[\p{L}][\p{L}\p{M} .'-]*$/u;
+
+export class RegisterDto {
+  @ApiPropertyOptional({ example: '0912345678', description: 'Vietnamese mobile; phone or email is required' })
+  @IsOptional()
+  @IsVietnameseMobile()
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'an.nguyen@example.vn' })
+  @IsOptional()
+  @IsEmailAddress()
+  email?: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 128 })
+  @IsString()
+  @IsStrongPassword()
+  password: string;
+
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  @IsString()
+  @Length(2, 120)
+  @Matches(NAME_PATTERN, { message: 'fullName must contain letters only' })
+  fullName: string;
+
+  @ApiProperty({ example: 1958 })
+  @IsInt()
+  @Min(1900)
+  @Max(new Date().getFullYear())
+  birthYear: number;
+
+  @ApiProperty({ enum: TARGET_GROUPS })
+  @IsIn(TARGET_GROUPS)
+  targetGroup: TargetGroup;
+
+  @ApiProperty({ format: 'uuid', description: 'The commune or ward (xã, phường, đặc khu)' })
+  @IsUUID()
+  unitId: string;
+
+  @ApiPropertyOptional({ example: 'Trường THPT Chu Văn An' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  organisationName?: string;
+
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS)
+  organisationKind?: OrganisationKind;
+
+  @ApiProperty({ enum: [true] })
+  @Equals(true, { message: 'consent must be given' })
+  consent: boolean;
+
+  @ApiProperty({ description: 'The version of the consent text shown' })
+  @IsString()
+  @Length(1, 32)
+  consentVersion: string;
+}

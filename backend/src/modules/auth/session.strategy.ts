@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
+import { Strategy } from 'passport-custom';
+import type { Principal } from './decorators';
+import { SESSION_COOKIE } from './session-cookie';
+import { SessionsService } from './sessions.service';
+
+/** Passport strategy for the session cookie; later login methods (OIDC) end in the same session. */
+@Injectable()
+export class SessionStrategy extends PassportStrategy(Strategy, 'session') {
+  constructor(private readonly sessions: SessionsService) {
+    super();
+  }
+
+  async validate(req: Request): Promise<Principal | false> {
+    const token = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
+    if (!token) return false;
+    const found = await this.sessions.resolve(token);
+    if (!found) return false;
+    const { user, session } = found;
+    return {
+      userId: user.id,
+      sessionId: session.id,
+      role: user.role,
+      scope: user.role === 'admin' && user.scopeLevel ? { level: user.scopeLevel, unitId: user.scopeUnitId } : null,
+    };
+  }
+}

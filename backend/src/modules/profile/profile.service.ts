@@ -1,0 +1,102 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppException } from '../../common/errors/app-exception';
+import type { RequestMeta } from '../../common/http/request-meta';
+import { AuditService } from '../audit/audit.service';
+import { AuthErrors, loginConflict } from '../auth/auth.errors';
+import { PasswordResetCode } from '../auth/entities/password-reset-code.entity';
+import { Session } from '../auth/entities/session.entity';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { UnitsService } from '../units/units.service';
+import { User } from '../users/entities/user.entity';
+import { normalizeEmail, normalizePhone } from '../users/login-identifier';
+import { verifyPassword } from '../users/password-hasher';
+import { UsersService } from '../users/users.service';
+import type { UpdateProfileDto } from './dto/update-profile.dto';
+import { DataExport } from './entities/data-export.entity';
+
+@Injectable()
+export class ProfileService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly units: UnitsService,
+    private readonly organisations: OrganisationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async update(userId: string, dto: UpdateProfileDto): Promise<void> {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
+    const changes: Partial<User> = {};
+    if (dto.fullName !== undefined) changes.fullName = dto.fullName.trim().replace(/\s+/g, ' ');
+    if (dto.birthYear !== undefined) changes.birthYear = dto.birthYear;
+    if (dto.targetGroup !== undefined) changes.targetGroup = dto.targetGroup;
+    if (dto.unitId !== undefined) {
+      const unit = await this.units.findActiveCommune(dto.unitId);
+      if (!unit?.parentId) throw AuthErrors.unitNotFound();
+      changes.unitId = unit.id;
+      changes.provinceId = unit.parentId;
+    }
+    if (dto.phone !== undefined) {
+      const sealed = this.users.seal(dto.phone === null ? null : normalizePhone(dto.phone));
+      changes.phoneEnc = sealed.enc;
+      changes.phoneHash = sealed.hash;
+    }
+    if (dto.email !== undefined) {
+      const sealed = this.users.seal(dto.email === null ? null : normalizeEmail(dto.email));
+      changes.emailEnc = sealed.enc;
+      changes.emailHash = sealed.hash;
+    }
+    const phoneHash = 'phoneHash' in changes ? changes.phoneHash : user.phoneHash;
+    const emailHash = 'emailHash' in changes ? changes.emailHash : user.emailHash;
+    if (!phoneHash && !emailHash) throw AuthErrors.loginRequired();
+    try {
+      await this.dataSource.transaction(async (em) => {
+        if (dto.organisationName === null) changes.organisationId = null;
+        else if (dto.organisationName !== undefined) {
+          if (!dto.organisationKind) throw AuthErrors.organisationIncomplete();
+          const provinceId = changes.provinceId ?? user.provinceId;
+          changes.organisationId = (await this.organisations.findOrCreate(em, provinceId, dto.organisationName, dto.organisationKind)).id;
+        }
+        if (Object.keys(changes).length > 0) await em.getRepository(User).update(userId, changes);
+      });
+    } catch (err) {
+      throw loginConflict(err) ?? err;
+    }
+  }
+
+  /**
+   * Erases every personal field and all sessions, codes and exports; what is left (unit, group,
+   * organisation, dates) counts in statistics but points to nobody.
+   */
+  async deleteAccount(userId: string, password: string, meta: RequestMeta): Promise<void> {
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      throw new AppException(HttpStatus.BAD_REQUEST, 'WRONG_PASSWORD', 'password is wrong', [{ field: 'password', message: 'password is wrong' }]);
+    }
+    await this.dataSource.transaction(async (em) => {
+      await em.getRepository(User).update(userId, {
+        phoneEnc: null,
+        phoneHash: null,
+        emailEnc: null,
+        emailHash: null,
+        passwordHash: null,
+        fullName: null,
+        birthYear: null,
+        role: 'learner',
+        scopeLevel: null,
+        scopeUnitId: null,
+        status: 'deleted',
+        deletedAt: new Date(),
+        failedLoginCount: 0,
+        lockedUntil: null,
+      });
+      await em.getRepository(Session).delete({ userId });
+      await em.getRepository(PasswordResetCode).delete({ userId });
+      await em.getRepository(DataExport).delete({ userId });
+      await this.audit.record('user.deleted', { actorId: userId, subjectId: userId, meta: { ...meta, ip: null } }, em);
+      // Addresses in the security log identify a person too.
+      await em.query('UPDATE audit_events SET ip = NULL WHERE subject_id = $1 OR actor_id = $1', [userId]);
+    });
+  }
+}
