@@ -47,6 +47,7 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Bình dân học vụ số <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
+  MIGRATE_ON_BOOT: z.enum(['true', 'false']).optional(),
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'frontend', 'dist')),
   CONTENT_DIR: z.string().default(path.join(REPO_ROOT, 'content')),
 });
@@ -69,6 +70,8 @@ export type AppConfig = {
   mail: { smtpUrl: string; from: string } | null;
   logLevel: string;
   seedDemo: boolean;
+  /** Apply migrations and reference data when the API starts (off in production: the migrate job does it). */
+  migrateOnBoot: boolean;
   webDist: string;
   contentDir: string;
 };
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !production,
+    migrateOnBoot: e.MIGRATE_ON_BOOT ? e.MIGRATE_ON_BOOT === 'true' : !production,
     webDist: e.WEB_DIST,
     contentDir: e.CONTENT_DIR,
   };

@@ -3,16 +3,20 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { AdminUnit } from './entities/admin-unit.entity';
 
+/** Vietnamese alphabetical order (Đ after D, not after Z), whatever the database collation. */
+const collator = new Intl.Collator('vi');
+const byName = (units: AdminUnit[]) => units.sort((a, b) => collator.compare(a.name, b.name));
+
 @Injectable()
 export class UnitsService {
   constructor(@InjectRepository(AdminUnit) private readonly units: Repository<AdminUnit>) {}
 
-  provinces(): Promise<AdminUnit[]> {
-    return this.units.find({ where: { level: 'province', active: true }, order: { name: 'ASC' } });
+  async provinces(): Promise<AdminUnit[]> {
+    return byName(await this.units.find({ where: { level: 'province', active: true } }));
   }
 
-  communesOf(provinceId: string): Promise<AdminUnit[]> {
-    return this.units.find({ where: { level: 'commune', parentId: provinceId, active: true }, order: { name: 'ASC' } });
+  async communesOf(provinceId: string): Promise<AdminUnit[]> {
+    return byName(await this.units.find({ where: { level: 'commune', parentId: provinceId, active: true } }));
   }
 
   /** An active commune-level unit, or null: what a person's address must point at. */

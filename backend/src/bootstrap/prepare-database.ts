@@ -1,0 +1,16 @@
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import type { UnitsImportReport, UnitsImportService } from '../modules/units/units-import.service';
+
+/** Applies pending migrations. Safe to run from several processes: TypeORM locks the table. */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}
+
+/** Loads the reference lists shipped in content/reference (idempotent). */
+export function loadReferenceData(config: AppConfig, units: UnitsImportService): Promise<UnitsImportReport> {
+  const dir = path.join(config.contentDir, 'reference', 'vn-admin-units');
+  return units.importFiles(path.join(dir, 'provinces.csv'), path.join(dir, 'wards.csv'));
+}

@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { AppModule } from '../app.module';
+import { buildOpenApi, API_PREFIX } from '../bootstrap/configure-app';
+import { loadConfig, REPO_ROOT } from '../config/config';
+
+/** Writes backend/openapi.json (or the path given) from the controllers and DTOs, with no database. */
+async function main(): Promise<void> {
+  const out = process.argv[2] ?? path.join(REPO_ROOT, 'backend', 'openapi.json');
+  const config = { ...loadConfig({ NODE_ENV: 'test', PGLITE_DIR: 'memory://', SESSION_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }), logLevel: 'silent' };
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false });
+  app.setGlobalPrefix(API_PREFIX);
+  const document = buildOpenApi(app);
+  writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
+  await app.close();
+  console.log(`Wrote ${path.relative(process.cwd(), out)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
