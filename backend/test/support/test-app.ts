@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApi } from '../../src/bootstrap/create-api';
+import { type AppConfig, loadConfig } from '../../src/config/config';
+import { databaseUrl, TEMPLATE_DB, TEST_PG_URL, TEST_REDIS_URL } from './test-env';
+
+export type TestApp = {
+  app: NestExpressApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  client(): Promise<TestClient>;
+  close(): Promise<void>;
+};
+
+/**
+ * The real API on its own database (a copy of the migrated template) and its own Redis prefix,
+ * with BullMQ workers in the same process.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const id = `${process.pid}_${randomBytes(4).toString('hex')}`;
+  const dbName = `bdhvs_t_${id}`;
+  const admin = new Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${TEMPLATE_DB}`);
+  const prefix = `bdhvs-test-${id}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl(dbName),
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    WORKER_IN_API: 'true',
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    MIGRATE_ON_BOOT: 'false',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '/nonexistent',
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_IP_MAX_FAILURES: '10000',
+    ...env,
+  });
+  const { app } = await createApi(config);
+  const server = app.getHttpServer();
+  return {
+    app,
+    config,
+    dataSource: app.get(DataSource),
+    client: () => TestClient.create(server),
+    async close() {
+      await app.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+      const redis = new Redis(TEST_REDIS_URL);
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+    },
+  };
+}
+
+/** A browser-like client: keeps cookies and sends the CSRF header on every write. */
+export class TestClient {
+  private constructor(
+    readonly agent: ReturnType<typeof request.agent>,
+    private csrf: string,
+  ) {}
+
+  static async create(server: Parameters<typeof request.agent>[0]): Promise<TestClient> {
+    const agent = request.agent(server);
+    const res = await agent.get('/api/auth/csrf').expect(200);
+    return new TestClient(agent, (res.body as { csrfToken: string }).csrfToken);
+  }
+
+  get(path: string) {
+    return this.agent.get(path);
+  }
+  post(path: string, body?: object) {
+    return this.agent.post(path).set('x-csrf-token', this.csrf).send(body);
+  }
+  patch(path: string, body?: object) {
+    return this.agent.patch(path).set('x-csrf-token', this.csrf).send(body);
+  }
+  put(path: string, body?: object) {
+    return this.agent.put(path).set('x-csrf-token', this.csrf).send(body);
+  }
+  delete(path: string, body?: object) {
+    return this.agent.delete(path).set('x-csrf-token', this.csrf).send(body);
+  }
+}
