@@ -110,7 +110,7 @@ export class AuthService {
             `CASE WHEN failed_login_count + 1 >= ${maxFailures} THEN now() + interval '${lockMinutes} minutes' ELSE locked_until END`,
         })
         .where('id = :id', { id: user.id })
-        .returning(['locked_until'])
+        .returning('locked_until')
         .execute();
       const lockedUntil = (result.raw as { locked_until: Date | null }[])[0]?.locked_until;
       if (lockedUntil && new Date(lockedUntil).getTime() > Date.now()) {
