@@ -25,7 +25,7 @@ export class DataExportService {
       this.exports.create({ userId, expiresAt: new Date(Date.now() + EXPORT_TTL_MS) }),
     );
     await this.audit.record('user.data_exported', { actorId: userId, subjectId: userId, meta, details: { exportId: created.id } });
-    await this.jobs.enqueue('data-export', { exportId: created.id }, `data-export:${created.id}`);
+    await this.jobs.enqueue('data-export', { exportId: created.id }, `data-export-${created.id}`);
     return created;
   }
 

@@ -1,0 +1,69 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AuditEvent } from '../../src/modules/audit/entities/audit-event.entity';
+import { User } from '../../src/modules/users/entities/user.entity';
+import { createUser, loginAs, PASSWORD, unitsOf } from '../support/factories';
+import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
+
+describe('download my data and delete my account', () => {
+  let t: TestApp;
+  let commune: Awaited<ReturnType<typeof unitsOf>>['communes'][number];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    commune = (await unitsOf(t.dataSource, '01')).communes[0]!;
+  });
+  afterAll(() => t.close());
+
+  async function waitForExport(c: TestClient, id: string): Promise<{ status: string; progress: number }[]> {
+    const seen: { status: string; progress: number }[] = [];
+    for (let i = 0; i < 100; i++) {
+      const body = (await c.get(`/api/me/exports/${id}`).expect(200)).body;
+      seen.push(body);
+      if (body.status === 'done' || body.status === 'failed') return seen;
+      await sleep(100);
+    }
+    throw new Error(`export ${id} did not finish: ${JSON.stringify(seen.at(-1))}`);
+  }
+
+  it('runs the export as a BullMQ job and offers the JSON file', async () => {
+    const user = await createUser(t, { commune, email: 'export@example.vn', fullName: 'Vũ Thị Xuất' });
+    const c = await loginAs(t, user.phone);
+    const started = (await c.post('/api/me/exports').expect(202)).body;
+    expect(started).toMatchObject({ status: expect.stringMatching(/queued|running|done/), progress: expect.any(Number) });
+    // A second click while it runs returns the same export, not a second job.
+    const again = (await c.post('/api/me/exports').expect(202)).body;
+    if (again.status !== 'done') expect(again.id).toBe(started.id);
+    const seen = await waitForExport(c, started.id);
+    expect(seen.at(-1)).toMatchObject({ status: 'done', progress: 100 });
+    const file = await c.get(`/api/me/exports/${started.id}/download`).expect(200);
+    expect(file.headers['content-disposition']).toMatch(/attachment; filename="du-lieu-cua-toi-\d{4}-\d{2}-\d{2}\.json"/);
+    const data = JSON.parse(file.text);
+    expect(data.profile).toMatchObject({ id: user.id, phone: user.phone, email: 'export@example.vn', fullName: 'Vũ Thị Xuất' });
+    expect(data.sessions.length).toBeGreaterThanOrEqual(1);
+    expect(data.securityEvents.map((e: { type: string }) => e.type)).toContain('auth.login');
+    // Nobody else can read it.
+    const other = await loginAs(t, (await createUser(t, { commune })).phone);
+    await other.get(`/api/me/exports/${started.id}`).expect(404);
+    await other.get(`/api/me/exports/${started.id}/download`).expect(404);
+  });
+
+  it('deletes the account: personal data gone, anonymous counts kept, the phone free again', async () => {
+    const user = await createUser(t, { commune, email: 'xoa@example.vn', targetGroup: 'worker' });
+    const c = await loginAs(t, user.phone);
+    await c.post('/api/me/exports').expect(202);
+    const countBefore = await t.dataSource.getRepository(User).count({ where: { unitId: commune.id, targetGroup: 'worker' } });
+    const wrong = await c.delete('/api/me', { password: 'not-mine-at-all' }).expect(400);
+    expect(wrong.body.details[0].field).toBe('password');
+    await c.delete('/api/me', { password: PASSWORD }).expect(204);
+    await c.get('/api/auth/me').expect(401);
+    await (await t.client()).post('/api/auth/login', { login: user.phone, password: PASSWORD }).expect(401);
+    const row = (await t.dataSource.query(`SELECT * FROM users WHERE id = $1`, [user.id]))[0];
+    expect(row).toMatchObject({ full_name: null, phone_enc: null, phone_hash: null, email_enc: null, password_hash: null, birth_year: null, status: 'deleted' });
+    expect(await t.dataSource.query(`SELECT 1 FROM sessions WHERE user_id = $1 UNION ALL SELECT 1 FROM data_exports WHERE user_id = $1`, [user.id])).toHaveLength(0);
+    const events = await t.dataSource.getRepository(AuditEvent).find({ where: { subjectId: user.id } });
+    expect(events.every((e) => e.ip === null)).toBe(true);
+    // Still counted, anonymously, in its unit and group.
+    expect(await t.dataSource.getRepository(User).count({ where: { unitId: commune.id, targetGroup: 'worker' } })).toBe(countBefore);
+    await createUser(t, { commune, phone: user.phone });
+  });
+});
