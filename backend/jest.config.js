@@ -11,7 +11,7 @@ const swc = [
   },
 ];
 
-const common = { transform: { '^.+\\.ts$': swc }, testEnvironment: 'node', rootDir: '.' };
+const common = { transform: { '^.+\\.ts$': swc }, testEnvironment: 'node', rootDir: '.', testTimeout: 60_000 };
 
 module.exports = {
   projects: [

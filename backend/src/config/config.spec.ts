@@ -1,0 +1,25 @@
+import { ConfigError, loadConfig } from './config';
+
+const base = { NODE_ENV: 'test', SESSION_SECRET: 's'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') };
+
+describe('loadConfig', () => {
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ ...base, PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ ...base, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ ...base, DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY: must be 32 bytes/);
+  });
+
+  it('requires the secrets in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET, DATA_ENCRYPTION_KEY: required in production/);
+  });
+
+  it('uses the embedded database and in-process jobs when no URLs are set', () => {
+    const config = loadConfig(base);
+    expect('pgliteDir' in config.database).toBe(true);
+    expect(config.redis).toBeNull();
+    const real = loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379' });
+    expect(real.database).toEqual({ url: 'postgres://u@h/db' });
+    expect(real.redis).toEqual({ url: 'redis://h:6379', prefix: 'bdhvs' });
+  });
+});
