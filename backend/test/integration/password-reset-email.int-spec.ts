@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SMTPServer } from 'smtp-server';
+import { createUser, loginAs, unitsOf } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe('password reset by email, where the account has one and mail is configured', () => {
+  let t: TestApp;
+  let smtp: SMTPServer;
+  const inbox: { to: string; body: string }[] = [];
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      onData(stream, session, callback) {
+        let body = '';
+        stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        stream.on('end', () => {
+          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), body });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const { port } = smtp.server.address() as AddressInfo;
+    t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((resolve) => smtp.close(resolve));
+  });
+
+  it('mails an 8-digit code that resets the password', async () => {
+    const commune = (await unitsOf(t.dataSource, '01')).communes[0]!;
+    const user = await createUser(t, { commune, email: 'quen@example.vn' });
+    const anon = await t.client();
+    await anon.post('/api/auth/password-reset/email', { email: 'Quen@Example.vn' }).expect(202);
+    // Unknown addresses get the same answer and no mail.
+    await anon.post('/api/auth/password-reset/email', { email: 'nobody@example.vn' }).expect(202);
+    for (let i = 0; i < 50 && inbox.length === 0; i++) await sleep(100);
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]!.to).toBe('quen@example.vn');
+    const code = /\b(\d{8})\b/.exec(inbox[0]!.body)?.[1];
+    expect(code).toBeDefined();
+    await anon.post('/api/auth/password-reset', { login: 'quen@example.vn', code, newPassword: 'Thu-moi-qua-email-1' }).expect(204);
+    await loginAs(t, user.phone, 'Thu-moi-qua-email-1');
+  });
+});
