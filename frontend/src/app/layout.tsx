@@ -1,0 +1,87 @@
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Spinner } from '../components/ui/feedback';
+import { meQuery, useLogout } from '../features/auth/api';
+import { LANGUAGES } from '../lib/i18n';
+
+/** Header, navigation, language switch; moves focus to the page heading after each navigation. */
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const me = useQuery(meQuery()).data;
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.querySelector('h1')?.focus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('app.mainNav')}>
+          <ul>
+            <li>
+              <NavLink to="/">{t('nav.home')}</NavLink>
+            </li>
+            {me ? (
+              <>
+                <li>
+                  <NavLink to="/ho-so">{t('nav.profile')}</NavLink>
+                </li>
+                {me.role === 'admin' && (
+                  <li>
+                    <NavLink to="/quan-tri/nguoi-dung">{t('nav.adminUsers')}</NavLink>
+                  </li>
+                )}
+                <li>
+                  <button type="button" className="link-button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>
+                    {t('nav.logout')}
+                  </button>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/dang-nhap">{t('nav.login')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/dang-ky">{t('nav.register')}</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+        <div className="lang" role="group" aria-label={t('app.language')}>
+          {LANGUAGES.map((lng) => (
+            <button key={lng} type="button" className="link-button" lang={lng} aria-pressed={i18n.language === lng} onClick={() => void i18n.changeLanguage(lng)}>
+              {lng === 'vi' ? 'Tiếng Việt' : 'English'}
+            </button>
+          ))}
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Suspense fallback={<Spinner />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}

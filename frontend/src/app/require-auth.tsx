@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { Spinner } from '../components/ui/feedback';
+import { meQuery } from '../features/auth/api';
+import type { Me } from '../lib/api-client';
+
+/** Sends signed-out visitors to the login page and back here afterwards. */
+export function RequireAuth({ role, children }: { role?: Me['role']; children: (me: Me) => ReactNode }) {
+  const me = useQuery(meQuery());
+  const location = useLocation();
+  if (me.isPending) return <Spinner />;
+  if (!me.data) return <Navigate to={`/dang-nhap?tiep=${encodeURIComponent(location.pathname)}`} replace />;
+  if (role && me.data.role !== role) return <Navigate to="/" replace />;
+  return <>{children(me.data)}</>;
+}

@@ -1,0 +1,25 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { Layout } from './layout';
+
+/** Each page is its own chunk: a learner's phone downloads only what it shows. */
+const page = (load: () => Promise<{ default: React.ComponentType }>) => {
+  const Component = lazy(load);
+  return <Component />;
+};
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: page(() => import('./routes/home')) },
+      { path: '/dang-ky', element: page(() => import('./routes/register')) },
+      { path: '/dang-nhap', element: page(() => import('./routes/login')) },
+      { path: '/quen-mat-khau', element: page(() => import('./routes/reset-password')) },
+      { path: '/ho-so', element: page(() => import('./routes/profile')) },
+      { path: '/quan-tri/nguoi-dung', element: page(() => import('./routes/admin-users')) },
+      { path: '/quan-tri/nguoi-dung/:id', element: page(() => import('./routes/admin-users')) },
+      { path: '*', element: page(() => import('./routes/not-found')) },
+    ],
+  },
+]);

@@ -1,0 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { meQuery } from '../../features/auth/api';
+import { usePageTitle } from './use-page-title';
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const me = useQuery(meQuery()).data;
+  usePageTitle(t('nav.home'));
+  const points = t('home.points', { returnObjects: true }) as string[];
+  return (
+    <section>
+      <h1 tabIndex={-1}>{me ? t('home.greeting', { name: me.fullName }) : t('home.title')}</h1>
+      <p className="lead">{me ? t('home.loggedInIntro') : t('home.intro')}</p>
+      {!me && (
+        <>
+          <ul className="points">
+            {points.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+          <p className="actions">
+            <Link className="button primary" to="/dang-ky">
+              {t('home.start')}
+            </Link>
+            <Link className="button" to="/dang-nhap">
+              {t('home.haveAccount')}
+            </Link>
+          </p>
+        </>
+      )}
+      {me && (
+        <p className="actions">
+          <Link className="button primary" to="/ho-so">
+            {t('nav.profile')}
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}

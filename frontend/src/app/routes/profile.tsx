@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { ChangePasswordForm, DataExportPanel, DeleteAccountPanel } from '../../features/profile/account-actions';
+import { ProfileDetails } from '../../features/profile/profile-details';
+import { RequireAuth } from '../require-auth';
+import { usePageTitle } from './use-page-title';
+
+export default function ProfilePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  usePageTitle(t('profile.title'));
+  return (
+    <RequireAuth>
+      {(me) => (
+        <div className="narrow">
+          <h1 tabIndex={-1}>{t('profile.title')}</h1>
+          <section aria-labelledby="details">
+            <h2 id="details">{t('profile.details')}</h2>
+            <ProfileDetails me={me} />
+          </section>
+          <section aria-labelledby="password">
+            <h2 id="password">{t('profile.passwordTitle')}</h2>
+            <ChangePasswordForm />
+          </section>
+          <section aria-labelledby="export">
+            <h2 id="export">{t('profile.exportTitle')}</h2>
+            <DataExportPanel />
+          </section>
+          <section aria-labelledby="delete">
+            <h2 id="delete">{t('profile.deleteTitle')}</h2>
+            <DeleteAccountPanel onDeleted={() => navigate('/', { state: { deleted: true } })} />
+          </section>
+        </div>
+      )}
+    </RequireAuth>
+  );
+}

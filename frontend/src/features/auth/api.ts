@@ -1,0 +1,59 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, ApiRequestError, type Me, type Schemas, unwrap } from '../../lib/api-client';
+
+/** The signed-in person, or null when nobody is. */
+export const meQuery = () =>
+  queryOptions({
+    queryKey: ['me'],
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        return unwrap(await api.GET('/api/auth/me'));
+      } catch (err) {
+        if (err instanceof ApiRequestError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    staleTime: 60_000,
+  });
+
+export const consentQuery = () =>
+  queryOptions({ queryKey: ['consent'], queryFn: async () => unwrap(await api.GET('/api/consent')), staleTime: Infinity });
+
+export function useRegister() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: Schemas['RegisterDto']) => unwrap(await api.POST('/api/auth/register', { body })),
+    onSuccess: (me) => qc.setQueryData(meQuery().queryKey, me),
+  });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: Schemas['LoginDto']) => unwrap(await api.POST('/api/auth/login', { body })),
+    onSuccess: (me) => qc.setQueryData(meQuery().queryKey, me),
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/auth/logout')),
+    onSettled: () => {
+      qc.setQueryData(meQuery().queryKey, null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    },
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: async (body: Schemas['ResetPasswordDto']) => unwrap(await api.POST('/api/auth/password-reset', { body })),
+  });
+}
+
+export function useEmailReset() {
+  return useMutation({
+    mutationFn: async (body: Schemas['EmailResetDto']) => unwrap(await api.POST('/api/auth/password-reset/email', { body })),
+  });
+}
