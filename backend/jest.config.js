@@ -11,9 +11,10 @@ const swc = [
   },
 ];
 
-const common = { transform: { '^.+\\.ts$': swc }, testEnvironment: 'node', rootDir: '.', testTimeout: 60_000 };
+const common = { transform: { '^.+\\.ts$': swc }, testEnvironment: 'node', rootDir: '.' };
 
 module.exports = {
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {

@@ -16,7 +16,7 @@ export function LoginForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const login = useLogin();
   const [general, setGeneral] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { login: '', password: '' } });
+  const form = useForm<Values>({ resolver: zodResolver(schema), shouldFocusError: false, defaultValues: { login: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
   const msg = (f: keyof Values) => (errors[f]?.message ? t(f === 'password' ? 'errors.required' : 'errors.fields.login') : undefined);
 

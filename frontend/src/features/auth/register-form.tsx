@@ -43,6 +43,8 @@ export function RegisterForm({ onDone }: { onDone: () => void }) {
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm<Values>({
     resolver: zodResolver(schema),
+    // The error summary takes focus and links to each field.
+    shouldFocusError: false,
     defaultValues: { phone: '', email: '', password: '', fullName: '', birthYear: '', provinceId: '', unitId: '', organisationName: '', organisationKind: '', consent: false as unknown as true },
   });
   const { errors, isSubmitting } = form.formState;
