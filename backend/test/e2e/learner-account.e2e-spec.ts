@@ -50,7 +50,7 @@ describe('a citizen registers, signs in and manages their profile in the browser
     await page.getByRole('radio', { name: 'Người dân' }).check();
     await page.getByLabel('Tỉnh, thành phố').selectOption({ label: 'Thành phố Hà Nội' });
     const commune = page.getByLabel('Xã, phường, đặc khu');
-    await page.waitForFunction(() => (document.querySelector('#unitId') as HTMLSelectElement | null)?.options.length! > 1);
+    await page.waitForFunction(() => ((document.querySelector('#unitId') as HTMLSelectElement | null)?.options.length ?? 0) > 1);
     await commune.selectOption({ index: 1 });
     await page.getByRole('checkbox', { name: /đồng ý/ }).check();
     await page.getByRole('button', { name: 'Đăng ký' }).click();

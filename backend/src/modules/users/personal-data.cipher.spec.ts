@@ -14,7 +14,7 @@ describe('PersonalDataCipher', () => {
 
   it('detects tampering', () => {
     const sealed = cipher.encrypt('an@example.vn');
-    sealed[sealed.length - 1] ^= 1;
+    sealed.writeUInt8(sealed.readUInt8(sealed.length - 1) ^ 1, sealed.length - 1);
     expect(() => cipher.decrypt(sealed)).toThrow();
   });
 
