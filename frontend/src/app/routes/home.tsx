@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
+import { Alert } from '../../components/ui/feedback';
 import { meQuery } from '../../features/auth/api';
 import { usePageTitle } from './use-page-title';
 
@@ -9,8 +10,10 @@ export default function HomePage() {
   const me = useQuery(meQuery()).data;
   usePageTitle(t('nav.home'));
   const points = t('home.points', { returnObjects: true }) as string[];
+  const deleted = (useLocation().state as { deleted?: boolean } | null)?.deleted === true;
   return (
     <section>
+      {deleted && <Alert kind="success">{t('profile.deleted')}</Alert>}
       <h1 tabIndex={-1}>{me ? t('home.greeting', { name: me.fullName }) : t('home.title')}</h1>
       <p className="lead">{me ? t('home.loggedInIntro') : t('home.intro')}</p>
       {!me && (

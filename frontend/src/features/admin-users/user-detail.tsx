@@ -1,3 +1,4 @@
+import { DetailsList } from '../../components/ui/details-list';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -30,14 +31,7 @@ export function UserDetail({ id }: { id: string }) {
       <p>
         <Link to="/quan-tri/nguoi-dung">{t('admin.back')}</Link>
       </p>
-      <dl className="details">
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList rows={rows} />
       {u.lockedUntil && new Date(u.lockedUntil) > new Date() && <Alert kind="info">{t('admin.lockedUntil', { date: formatDate(u.lockedUntil, i18n.language) })}</Alert>}
       <div className="actions">
         <button type="button" className="button primary" onClick={() => issue.mutate()} disabled={issue.isPending}>

@@ -1,3 +1,4 @@
+import { DetailsList } from '../../components/ui/details-list';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RadioGroup, TextField } from '../../components/ui/fields';
@@ -60,14 +61,7 @@ export function ProfileDetails({ me }: { me: Me }) {
     return (
       <>
         {saved && <Alert kind="success">{t('profile.saved')}</Alert>}
-        <dl className="details">
-          {rows.map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailsList rows={rows} />
         {me.consentAt && <p className="hint">{t('profile.consentGiven', { version: me.consentVersion, date: formatDate(me.consentAt, i18n.language) })}</p>}
         <button type="button" className="button" onClick={() => setEditing(true)}>
           {t('profile.edit')}
