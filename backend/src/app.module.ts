@@ -16,6 +16,7 @@ import { AdminUsersModule } from './modules/admin-users/admin-users.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { SessionAuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
+import { ContentModule } from './modules/content/content.module';
 import { HealthController } from './modules/health/health.controller';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ProfileModule } from './modules/profile/profile.module';
@@ -51,6 +52,7 @@ export class AppModule {
         AuthModule,
         ProfileModule,
         AdminUsersModule,
+        ContentModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import type { ContentImportReport } from '../modules/content/entities/content-import.entity';
+import type { ContentImportService } from '../modules/content/content-import.service';
 import type { UnitsImportReport, UnitsImportService } from '../modules/units/units-import.service';
 
 /** Applies pending migrations. Safe to run from several processes: TypeORM locks the table. */
@@ -13,4 +15,9 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
 export function loadReferenceData(config: AppConfig, units: UnitsImportService): Promise<UnitsImportReport> {
   const dir = path.join(config.contentDir, 'reference', 'vn-admin-units');
   return units.importFiles(path.join(dir, 'provinces.csv'), path.join(dir, 'wards.csv'));
+}
+
+/** Loads the framework and the courses from content/ (unchanged courses are skipped). */
+export function loadContent(config: AppConfig, content: ContentImportService): Promise<ContentImportReport> {
+  return content.importDirectory(config.contentDir);
 }

@@ -1,9 +1,31 @@
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { PasswordResetCode } from '../modules/auth/entities/password-reset-code.entity';
 import { Session } from '../modules/auth/entities/session.entity';
+import { Competency } from '../modules/content/entities/competency.entity';
+import { ContentImport } from '../modules/content/entities/content-import.entity';
+import { Course } from '../modules/content/entities/course.entity';
+import { FrameworkVersion } from '../modules/content/entities/framework-version.entity';
+import { Lesson } from '../modules/content/entities/lesson.entity';
+import { Question } from '../modules/content/entities/question.entity';
+import { Quiz } from '../modules/content/entities/quiz.entity';
 import { Organisation } from '../modules/organisations/entities/organisation.entity';
 import { DataExport } from '../modules/profile/entities/data-export.entity';
 import { AdminUnit } from '../modules/units/entities/admin-unit.entity';
 import { User } from '../modules/users/entities/user.entity';
 
-export const ENTITIES = [AdminUnit, Organisation, User, Session, PasswordResetCode, AuditEvent, DataExport];
+export const ENTITIES = [
+  AdminUnit,
+  Organisation,
+  User,
+  Session,
+  PasswordResetCode,
+  AuditEvent,
+  DataExport,
+  FrameworkVersion,
+  Competency,
+  Course,
+  Lesson,
+  Question,
+  Quiz,
+  ContentImport,
+];

@@ -3,9 +3,9 @@ import { SetMetadata } from '@nestjs/common';
 /** Every queue the platform has, with the data its jobs carry. */
 export type JobDataByQueue = {
   'data-export': { exportId: string };
+  'content-import': { importId: string };
 };
 export type QueueName = keyof JobDataByQueue;
-export const QUEUE_NAMES: QueueName[] = ['data-export'];
 
 export type JobContext<Q extends QueueName> = {
   id: string;

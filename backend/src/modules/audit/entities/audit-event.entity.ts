@@ -15,7 +15,8 @@ export type AuditEventType =
   | 'user.deleted'
   | 'user.data_exported'
   | 'admin.user_viewed'
-  | 'units.imported';
+  | 'units.imported'
+  | 'content.import_started';
 
 /** Append-only security log. Holds ids, never names, phones or emails. */
 @Entity('audit_events')

@@ -1,0 +1,137 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
+import { AppException } from '../../common/errors/app-exception';
+import type { ContentImportReport } from './entities/content-import.entity';
+import { Competency } from './entities/competency.entity';
+import { Course } from './entities/course.entity';
+import { FrameworkVersion } from './entities/framework-version.entity';
+import { Lesson } from './entities/lesson.entity';
+import { Question } from './entities/question.entity';
+import { Quiz } from './entities/quiz.entity';
+import type { CourseDraft, FrameworkDraft } from './files/content-model';
+import { readContent } from './files/content-reader';
+import { formatProblem } from './files/problems';
+
+export class ContentInvalidError extends AppException {
+  constructor(readonly problems: string[]) {
+    super(HttpStatus.UNPROCESSABLE_ENTITY, 'CONTENT_INVALID', `${problems.length} problems in the content files`, { problems });
+  }
+}
+
+/**
+ * Loads content/ into the database. Idempotent: a course whose files hash the same is skipped.
+ * Each course is its own transaction. Nothing learners may have used is deleted: lessons, questions
+ * and quizzes that left the files, and courses whose folder left, are archived.
+ */
+@Injectable()
+export class ContentImportService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async importDirectory(contentDir: string, onProgress: (percent: number) => Promise<void> = async () => undefined): Promise<ContentImportReport> {
+    const content = readContent(contentDir);
+    if (content.errors > 0 || !content.framework) {
+      throw new ContentInvalidError(content.problems.filter((p) => !p.warning).map(formatProblem));
+    }
+    const framework = content.framework;
+    // One import at a time across processes: a session lock on its own connection, so each
+    // course can still commit in its own transaction.
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    await lock.query(`SELECT pg_advisory_lock(hashtext('content_import'))`);
+    try {
+      const versionId = await this.upsertFramework(framework);
+      const report: ContentImportReport = { created: [], updated: [], unchanged: [], archived: [] };
+      for (const [i, course] of content.courses.entries()) {
+        const outcome = await this.dataSource.transaction((em) => this.upsertCourse(em, course, versionId));
+        report[outcome].push(course.slug);
+        await onProgress(Math.round(((i + 1) / content.courses.length) * 95));
+      }
+      const gone = await this.dataSource.getRepository(Course).find({
+        where: { slug: Not(In(content.courses.map((c) => c.slug))), archivedAt: IsNull() },
+      });
+      for (const course of gone) {
+        await this.dataSource.getRepository(Course).update(course.id, { archivedAt: new Date() });
+        report.archived.push(course.slug);
+      }
+      return report;
+    } finally {
+      await lock.query(`SELECT pg_advisory_unlock(hashtext('content_import'))`);
+      await lock.release();
+    }
+  }
+
+  private async upsertFramework(f: FrameworkDraft): Promise<string> {
+    return this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(FrameworkVersion);
+      const definition = { levels: f.levels, domains: f.domains, targetGroups: f.targetGroups };
+      let version = await repo.findOne({ where: { version: f.version } });
+      if (!version) version = await repo.save(repo.create({ version: f.version, title: f.title, definition, profiles: f.profiles, profilesStatus: f.profilesStatus, current: true }));
+      else await repo.update(version.id, { title: f.title, definition, profiles: f.profiles, profilesStatus: f.profilesStatus, current: true });
+      await repo.update({ id: Not(version.id), current: true }, { current: false });
+      const rows = f.domains.flatMap((d) => d.competencies.map((c) => ({ frameworkVersionId: version.id, code: c.code, domainCode: d.code, name: c.name, nameEn: c.nameEn })));
+      await em.createQueryBuilder().insert().into(Competency).values(rows).orUpdate(['domain_code', 'name', 'name_en'], ['framework_version_id', 'code']).execute();
+      return version.id;
+    });
+  }
+
+  private async upsertCourse(em: EntityManager, draft: CourseDraft, frameworkVersionId: string): Promise<'created' | 'updated' | 'unchanged'> {
+    const courses = em.getRepository(Course);
+    const existing = await courses.findOne({ where: { slug: draft.slug } });
+    if (existing && existing.contentHash === draft.contentHash && !existing.archivedAt) return 'unchanged';
+    const fields = {
+      slug: draft.slug,
+      frameworkVersionId,
+      title: draft.title,
+      summary: draft.summary,
+      targetGroups: draft.targetGroups,
+      competencies: draft.competencies,
+      competencyCodes: draft.competencies.map((c) => c.code),
+      domainCodes: [...new Set(draft.competencies.map((c) => c.code.split('.')[0]!))],
+      levels: [...new Set(draft.competencies.map((c) => c.level))].sort(),
+      estimatedMinutes: draft.estimatedMinutes,
+      ordering: draft.ordering,
+      contentHash: draft.contentHash,
+      archivedAt: null,
+    };
+    const course = existing ? { ...existing, ...fields } : courses.create(fields);
+    const saved = await courses.save(course);
+    const now = new Date();
+
+    const lessons = em.getRepository(Lesson);
+    for (const l of draft.lessons) {
+      await em.createQueryBuilder().insert().into(Lesson)
+        .values({ courseId: saved.id, slug: l.slug, position: l.position, title: l.title, body: l.body, competencies: l.competencies, estimatedMinutes: l.estimatedMinutes, video: l.video, archivedAt: null })
+        .orUpdate(['position', 'title', 'body', 'competencies', 'estimated_minutes', 'video', 'archived_at'], ['course_id', 'slug'])
+        .execute();
+    }
+    await lessons.update({ courseId: saved.id, slug: Not(In(draft.lessons.map((l) => l.slug))), archivedAt: IsNull() }, { archivedAt: now });
+
+    for (const q of draft.questions) {
+      await em.createQueryBuilder().insert().into(Question)
+        .values({
+          courseId: saved.id, externalId: q.externalId, bankFile: q.file, type: q.type, competency: q.competency, level: q.level,
+          prompt: q.prompt, explanation: q.explanation, payload: { options: q.options, accepted: q.accepted, pairs: q.pairs, feedback: q.feedback }, archivedAt: null,
+        })
+        .orUpdate(['bank_file', 'type', 'competency', 'level', 'prompt', 'explanation', 'payload', 'archived_at'], ['course_id', 'external_id'])
+        .execute();
+    }
+    await em.getRepository(Question).update({ courseId: saved.id, externalId: Not(In(draft.questions.map((q) => q.externalId))), archivedAt: IsNull() }, { archivedAt: now });
+
+    for (const z of draft.quizzes) {
+      await em.createQueryBuilder().insert().into(Quiz)
+        .values({ courseId: saved.id, slug: z.slug, title: z.title, banks: z.banks, questionCount: z.questionCount, passPercent: z.passPercent, required: z.required, archivedAt: null })
+        .orUpdate(['title', 'banks', 'question_count', 'pass_percent', 'required', 'archived_at'], ['course_id', 'slug'])
+        .execute();
+    }
+    await em.getRepository(Quiz).update({ courseId: saved.id, slug: Not(In(draft.quizzes.map((z) => z.slug))), archivedAt: IsNull() }, { archivedAt: now });
+
+    // The folded search text is computed by PostgreSQL itself, like the queries that use it.
+    await em.query(
+      `UPDATE courses c SET search_text = vn_unaccent(c.title || ' ' || c.summary || ' ' ||
+         coalesce((SELECT string_agg(l.title, ' ') FROM lessons l WHERE l.course_id = c.id AND l.archived_at IS NULL), ''))
+       WHERE c.id = $1`,
+      [saved.id],
+    );
+    return existing ? 'updated' : 'created';
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueController } from './catalogue.controller';
+import { CatalogueService } from './catalogue.service';
+import { ContentImportService } from './content-import.service';
+import { ContentImportsController } from './content-imports.controller';
+import { ContentImportsService } from './content-imports.service';
+import { ContentImport } from './entities/content-import.entity';
+import { ContentImportProcessor } from './jobs/content-import.processor';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ContentImport])],
+  controllers: [CatalogueController, ContentImportsController],
+  providers: [CatalogueService, ContentImportService, ContentImportsService, ContentImportProcessor],
+  exports: [ContentImportService],
+})
+export class ContentModule {}

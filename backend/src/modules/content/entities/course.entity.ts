@@ -1,0 +1,64 @@
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { FrameworkVersion } from './framework-version.entity';
+
+/** A course as imported from content/courses/<slug>; archived (never deleted) when its folder goes. */
+@Entity('courses')
+@Check('ck_courses_ordering', `"ordering" IN ('sequential', 'free')`)
+export class Course {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 120, unique: true })
+  slug: string;
+
+  @Column({ type: 'uuid' })
+  frameworkVersionId: string;
+
+  @ManyToOne(() => FrameworkVersion, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'framework_version_id' })
+  frameworkVersion?: FrameworkVersion;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'text' })
+  summary: string;
+
+  @Column({ type: 'text', array: true })
+  targetGroups: string[];
+
+  @Column({ type: 'jsonb' })
+  competencies: { code: string; level: number }[];
+
+  /** Denormalised from `competencies` so the catalogue filters with plain array operators. */
+  @Column({ type: 'text', array: true })
+  competencyCodes: string[];
+
+  @Column({ type: 'text', array: true })
+  domainCodes: string[];
+
+  @Column({ type: 'smallint', array: true })
+  levels: number[];
+
+  @Column({ type: 'int' })
+  estimatedMinutes: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  ordering: 'sequential' | 'free';
+
+  /** Title, summary and lesson titles without diacritics, written by vn_unaccent() in SQL. */
+  @Column({ type: 'text', default: '' })
+  searchText: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  contentHash: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

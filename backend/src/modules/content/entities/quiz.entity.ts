@@ -1,0 +1,37 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Course } from './course.entity';
+
+@Entity('quizzes')
+@Index('uq_quizzes_course_slug', ['courseId', 'slug'], { unique: true })
+export class Quiz {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  courseId: string;
+
+  @ManyToOne(() => Course, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id' })
+  course?: Course;
+
+  @Column({ type: 'varchar', length: 120 })
+  slug: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'text', array: true })
+  banks: string[];
+
+  @Column({ type: 'int' })
+  questionCount: number;
+
+  @Column({ type: 'smallint' })
+  passPercent: number;
+
+  @Column({ type: 'boolean' })
+  required: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+}

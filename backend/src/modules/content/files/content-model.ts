@@ -1,0 +1,74 @@
+/** What the course files say, parsed and checked: the importer's input, independent of file format. */
+
+export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'ordering', 'short_text', 'matching'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export type ChoiceOption = {
+  id: string;
+  text: string;
+  correct: boolean;
+  /** Share of the mark, -100..100 (GIFT weights); YAML choices are all-or-nothing. */
+  weight: number;
+  feedback: string;
+};
+
+export type QuestionDraft = {
+  externalId: string;
+  type: QuestionType;
+  competency: string;
+  level: number;
+  prompt: string;
+  explanation: string;
+  /** single, multiple, true_false (Đúng/Sai) and ordering (in the correct order). */
+  options?: ChoiceOption[];
+  accepted?: string[];
+  pairs?: { left: string; right: string }[];
+  feedback?: { correct: string; incorrect: string };
+  file: string;
+};
+
+export type LessonDraft = {
+  slug: string;
+  position: number;
+  title: string;
+  competencies: string[];
+  estimatedMinutes: number;
+  body: string;
+  video: { src: string; captions: string; transcript: string } | null;
+};
+
+export type QuizDraft = {
+  slug: string;
+  title: string;
+  banks: string[];
+  questionCount: number;
+  passPercent: number;
+  required: boolean;
+};
+
+export type CourseDraft = {
+  slug: string;
+  title: string;
+  summary: string;
+  targetGroups: string[];
+  competencies: { code: string; level: number }[];
+  estimatedMinutes: number;
+  ordering: 'sequential' | 'free';
+  lessons: LessonDraft[];
+  questions: QuestionDraft[];
+  quizzes: QuizDraft[];
+  /** Hash of every file of the course: an unchanged hash means nothing to import. */
+  contentHash: string;
+};
+
+export type FrameworkDraft = {
+  version: string;
+  title: string;
+  levels: { level: number; code: string; tier: string; name: string }[];
+  domains: { code: string; name: string; nameEn: string; optional: boolean; competencies: { code: string; name: string; nameEn: string }[] }[];
+  targetGroups: { code: string; order: number; name: string; nameEn: string }[];
+  profiles: Record<string, { competency: string; minLevel: number }[]>;
+  profilesStatus: string;
+};
+
+export const competencyCodes = (f: FrameworkDraft) => new Set(f.domains.flatMap((d) => d.competencies.map((c) => c.code)));

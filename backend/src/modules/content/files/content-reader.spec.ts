@@ -1,0 +1,75 @@
+import { makeContent, VALID_COURSE } from '../../../../test/support/content-fixture';
+import { readContent } from './content-reader';
+import { formatProblem } from './problems';
+
+const errorsOf = (courses: Record<string, Record<string, string>>) => {
+  const { dir, cleanup } = makeContent(courses);
+  try {
+    const result = readContent(dir);
+    return { result, lines: result.problems.filter((p) => !p.warning).map(formatProblem) };
+  } finally {
+    cleanup();
+  }
+};
+const withFile = (name: string, text: string) => ({ ...VALID_COURSE, [name]: text });
+
+describe('content validation', () => {
+  it('accepts a valid course with YAML and GIFT banks', () => {
+    const { result, lines } = errorsOf({ 'thanh-toan-qr': VALID_COURSE });
+    expect(lines).toEqual([]);
+    const [course] = result.courses;
+    expect(course).toMatchObject({ slug: 'thanh-toan-qr', ordering: 'sequential', targetGroups: ['citizen', 'worker'] });
+    expect(course!.lessons.map((l) => l.slug)).toEqual(['01-quet-ma', '02-kiem-tra']);
+    expect(course!.questions.map((q) => [q.externalId, q.type])).toEqual([['qr-1', 'single'], ['qr-2', 'true_false'], ['qr-3', 'single']]);
+  });
+
+  it('reports every problem at once, each as file:line: message', () => {
+    const broken = {
+      ...VALID_COURSE,
+      'course.yaml': VALID_COURSE['course.yaml']!.replace("code: '2.1'", "code: '9.9'"),
+      'lessons/01-quet-ma.md': VALID_COURSE['lessons/01-quet-ma.md']!.replace('![Điện thoại đang quét mã QR ở quầy hàng]', '![]'),
+      'lessons/02-kiem-tra.md': VALID_COURSE['lessons/02-kiem-tra.md']!.replace('Luôn xem', '![Ảnh](../media/khong-co.png) Luôn xem'),
+      'questions/cau-hoi.yaml': VALID_COURSE['questions/cau-hoi.yaml']!.replace('correct: true, ', ''),
+    };
+    const { lines } = errorsOf({ 'thanh-toan-qr': broken });
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'courses/thanh-toan-qr/course.yaml:6: unknown competency 9.9',
+        'courses/thanh-toan-qr/lessons/01-quet-ma.md:8: image ../media/quet-ma.svg has no alt text',
+        'courses/thanh-toan-qr/lessons/02-kiem-tra.md:6: missing file ../media/khong-co.png',
+        'courses/thanh-toan-qr/questions/cau-hoi.yaml:2: question qr-1 has no correct answer',
+      ]),
+    );
+  });
+
+  it('reports bad YAML with its line', () => {
+    const { lines } = errorsOf({ 'thanh-toan-qr': withFile('questions/cau-hoi.yaml', 'questions:\n  - id: x\n    prompt: [unclosed\n') });
+    expect(lines.some((l) => /^courses\/thanh-toan-qr\/questions\/cau-hoi\.yaml:\d+: invalid YAML/.test(l))).toBe(true);
+  });
+
+  it('reports a lesson file that is listed but missing, and one present but not listed', () => {
+    const files: Record<string, string> = { ...VALID_COURSE, 'lessons/03-thua.md': VALID_COURSE['lessons/02-kiem-tra.md']! };
+    delete files['lessons/02-kiem-tra.md'];
+    const { lines } = errorsOf({ 'thanh-toan-qr': files });
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'courses/thanh-toan-qr/course.yaml:11: missing file lessons/02-kiem-tra.md',
+        'courses/thanh-toan-qr/course.yaml:10: lessons/03-thua.md is not listed in course.yaml',
+      ]),
+    );
+  });
+
+  it('reports a duplicate slug and unknown fields', () => {
+    const twin = withFile('course.yaml', `slug: thanh-toan-qr\n${VALID_COURSE['course.yaml']}`);
+    const { lines } = errorsOf({ 'thanh-toan-qr': VALID_COURSE, 'ban-sao': twin, 'la-ma': withFile('course.yaml', `${VALID_COURSE['course.yaml']}color: red\n`) });
+    expect(lines).toEqual(expect.arrayContaining(['courses/thanh-toan-qr/course.yaml:1: duplicate slug thanh-toan-qr (also courses/ban-sao)', 'courses/la-ma/course.yaml:1: file: unknown field color']));
+  });
+
+  it('reports a missing course.yaml and a single-choice question with two answers', () => {
+    const two = withFile('questions/cau-hoi.yaml', VALID_COURSE['questions/cau-hoi.yaml']!.replace('{ text: Màu của mã QR, feedback', '{ text: Màu của mã QR, correct: true, feedback'));
+    const { lines } = errorsOf({ 'khong-co-gi': { 'lessons/01.md': '' }, 'hai-dap-an': two });
+    expect(lines).toEqual(
+      expect.arrayContaining(['courses/khong-co-gi/course.yaml:1: missing file course.yaml', 'courses/hai-dap-an/questions/cau-hoi.yaml:2: question qr-1 is single choice but has several correct answers']),
+    );
+  });
+});

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { FrameworkDraft } from './content-model';
+import { ProblemSink } from './problems';
+import { check } from './schemas';
+import { YamlSource } from './yaml-source';
+
+const frameworkSchema = z.object({
+  version: z.string().regex(/^[a-z0-9.-]+$/),
+  title: z.string().min(1),
+  source: z.string().min(1),
+  levels: z.array(z.object({ level: z.number().int().min(1).max(8), code: z.string(), tier: z.string(), name: z.string() }).strict()).length(8),
+  domains: z.array(
+    z.object({
+      code: z.string().regex(/^\d$/),
+      name: z.string().min(1),
+      nameEn: z.string().min(1),
+      optional: z.boolean().default(false),
+      competencies: z.array(z.object({ code: z.string().regex(/^\d\.\d$/), name: z.string().min(1), nameEn: z.string().min(1) }).strict()).min(1),
+    }).strict(),
+  ),
+}).strict();
+
+const groupsSchema = z.object({
+  targetGroups: z.array(z.object({ code: z.string(), order: z.number().int(), name: z.string(), nameEn: z.string() }).strict()).min(1),
+}).strict();
+
+const profilesSchema = z.object({
+  frameworkVersion: z.string(),
+  status: z.string(),
+  profiles: z.record(z.string(), z.array(z.object({ competency: z.string(), minLevel: z.number().int().min(1).max(8) }).strict())),
+}).strict();
+
+function load<T>(dir: string, name: string, schema: z.ZodType<T>, sink: ProblemSink[]): { data: T; source: YamlSource; file: string } | null {
+  const file = path.join('framework', name);
+  const s = new ProblemSink(file);
+  sink.push(s);
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, file), 'utf8');
+  } catch {
+    s.add(1, 'missing file');
+    return null;
+  }
+  const source = YamlSource.parse(text, s);
+  const data = source && check(schema, source.value, source, s);
+  return source && data ? { data, source, file } : null;
+}
+
+/** Reads content/framework/*.yaml and checks that the profiles point at real competencies and groups. */
+export function readFramework(contentDir: string): { framework: FrameworkDraft | null; sinks: ProblemSink[] } {
+  const sinks: ProblemSink[] = [];
+  const fw = load(contentDir, 'framework.yaml', frameworkSchema, sinks);
+  const groups = load(contentDir, 'target-groups.yaml', groupsSchema, sinks);
+  const profiles = load(contentDir, 'profiles.yaml', profilesSchema, sinks);
+  if (!fw || !groups || !profiles) return { framework: null, sinks };
+  const sink = sinks[2]!;
+  const codes = new Set(fw.data.domains.flatMap((d) => d.competencies.map((c) => c.code)));
+  const groupCodes = new Set(groups.data.targetGroups.map((g) => g.code));
+  if (profiles.data.frameworkVersion !== fw.data.version) {
+    sink.add(profiles.source.lineOf(['frameworkVersion']), `frameworkVersion ${profiles.data.frameworkVersion} is not ${fw.data.version}`);
+  }
+  for (const [group, items] of Object.entries(profiles.data.profiles)) {
+    if (!groupCodes.has(group)) sink.add(profiles.source.lineOf(['profiles', group]), `unknown target group ${group}`);
+    items.forEach((item, i) => {
+      if (!codes.has(item.competency)) sink.add(profiles.source.lineOf(['profiles', group, i]), `unknown competency ${item.competency}`);
+    });
+  }
+  return {
+    framework: { ...fw.data, targetGroups: groups.data.targetGroups, profiles: profiles.data.profiles, profilesStatus: profiles.data.status },
+    sinks,
+  };
+}

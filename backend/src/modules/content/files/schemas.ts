@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { QUESTION_TYPES } from './content-model';
+import type { ProblemSink } from './problems';
+import type { YamlSource } from './yaml-source';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const code = z.string().regex(/^\d\.\d$/, "must be a competency code such as '1.1' (quoted)");
+const level = z.number().int().min(1).max(8);
+
+export const courseSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional(),
+  title: text,
+  summary: text,
+  targetGroups: z.array(z.string()).min(1),
+  competencies: z.array(z.object({ code, level }).strict()).min(1),
+  estimatedMinutes: z.number().int().min(1).max(6000),
+  ordering: z.enum(['sequential', 'free']),
+  lessons: z.array(z.string().regex(/^[a-z0-9-]+\.md$/, 'must be a lesson file name such as 01-bat-dau.md')).min(1),
+  quizzes: z
+    .array(
+      z
+        .object({
+          slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+          title: text,
+          banks: z.array(z.string()).min(1),
+          questionCount: z.number().int().min(1).max(200),
+          passPercent: z.number().int().min(0).max(100),
+          required: z.boolean().default(true),
+        })
+        .strict(),
+    )
+    .default([]),
+}).strict();
+
+export const lessonSchema = z.object({
+  title: text,
+  competencies: z.array(code).min(1),
+  estimatedMinutes: z.number().int().min(1).max(600),
+  video: z.object({ src: text, captions: text, transcript: text }).strict().optional(),
+}).strict();
+
+const option = z.object({ text, correct: z.boolean().default(false), feedback: text }).strict();
+const twoWay = <K extends string>(a: K, b: K) => z.object({ [a]: text, [b]: text } as Record<K, typeof text>).strict();
+
+export const questionSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _'),
+    type: z.enum(QUESTION_TYPES),
+    competency: code,
+    level,
+    prompt: text,
+    explanation: text,
+    options: z.array(option).min(2).optional(),
+    answer: z.boolean().optional(),
+    accepted: z.array(text).min(1).optional(),
+    pairs: z.array(z.object({ left: text, right: text }).strict()).min(2).optional(),
+    feedback: z.union([twoWay('true', 'false'), twoWay('correct', 'incorrect')]).optional(),
+  })
+  .strict();
+
+export const bankSchema = z.object({ questions: z.array(z.unknown()).min(1) }).strict();
+
+/** Checks `value` against `schema`; each issue is reported at the line of the value it is about. */
+export function check<T>(schema: z.ZodType<T>, value: unknown, source: YamlSource, sink: ProblemSink, prefix: (string | number)[] = []): T | null {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const where = [...prefix, ...path].join('.') || 'file';
+    const message = issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : issue.message;
+    sink.add(source.lineOf([...prefix, ...path]), `${where}: ${message}`);
+  }
+  return null;
+}

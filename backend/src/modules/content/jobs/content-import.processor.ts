@@ -1,0 +1,38 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/config';
+import { type JobContext, JobHandler, type JobProcessor } from '../../../jobs/job-handler';
+import { ContentImportService, ContentInvalidError } from '../content-import.service';
+import { ContentImport } from '../entities/content-import.entity';
+
+@Injectable()
+@JobHandler('content-import')
+export class ContentImportProcessor implements JobProcessor<'content-import'> {
+  private readonly logger = new Logger('ContentImportProcessor');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly importer: ContentImportService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async process(job: JobContext<'content-import'>): Promise<void> {
+    const repo = this.dataSource.getRepository(ContentImport);
+    const record = await repo.findOne({ where: { id: job.data.importId } });
+    if (!record || record.status === 'done') return;
+    await repo.update(record.id, { status: 'running', progress: 1 });
+    try {
+      // Safe to retry: the import itself is idempotent.
+      const report = await this.importer.importDirectory(this.config.contentDir, async (p) => {
+        await repo.update(record.id, { progress: p });
+        await job.updateProgress(p);
+      });
+      await repo.update(record.id, { status: 'done', progress: 100, report, finishedAt: new Date() });
+      this.logger.log({ queue: job.queue, jobId: job.id, report }, 'Content imported');
+    } catch (err) {
+      if (!(err instanceof ContentInvalidError)) throw err;
+      // Invalid files will not fix themselves: record why and stop retrying.
+      await repo.update(record.id, { status: 'failed', problems: err.problems, finishedAt: new Date() });
+    }
+  }
+}
