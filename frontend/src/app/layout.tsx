@@ -38,6 +38,9 @@ export function Layout() {
             <li>
               <NavLink to="/">{t('nav.home')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/khoa-hoc">{t('nav.catalogue')}</NavLink>
+            </li>
             {me ? (
               <>
                 <li>

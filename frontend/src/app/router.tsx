@@ -13,6 +13,8 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { path: '/', element: page(() => import('./routes/home')) },
+      { path: '/khoa-hoc', element: page(() => import('./routes/catalogue')) },
+      { path: '/khoa-hoc/:slug', element: page(() => import('./routes/catalogue')) },
       { path: '/dang-ky', element: page(() => import('./routes/register')) },
       { path: '/dang-nhap', element: page(() => import('./routes/login')) },
       { path: '/quen-mat-khau', element: page(() => import('./routes/reset-password')) },

@@ -388,6 +388,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/framework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogueController_framework"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogueController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogueController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/content/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ContentImportsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/content/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ContentImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -637,6 +717,102 @@ export interface components {
              * @description The province or commune; omitted for the nation
              */
             scopeUnitId?: string;
+        };
+        FrameworkLevelDto: {
+            level: number;
+            /** @example CB1 */
+            code: string;
+            /** @example Cơ bản */
+            tier: string;
+            name: string;
+        };
+        FrameworkCompetencyDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+        };
+        FrameworkDomainDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            optional: boolean;
+            competencies: components["schemas"]["FrameworkCompetencyDto"][];
+        };
+        FrameworkTargetGroupDto: {
+            /** @enum {string} */
+            code: "public_servant" | "student" | "worker" | "citizen";
+            name: string;
+            nameEn: string;
+        };
+        FrameworkDto: {
+            version: string;
+            title: string;
+            levels: components["schemas"]["FrameworkLevelDto"][];
+            domains: components["schemas"]["FrameworkDomainDto"][];
+            targetGroups: components["schemas"]["FrameworkTargetGroupDto"][];
+        };
+        CourseCompetencyDto: {
+            /** @example 4.2 */
+            code: string;
+            name: string;
+            /** @example 1 */
+            level: number;
+        };
+        CourseSummaryDto: {
+            slug: string;
+            title: string;
+            summary: string;
+            targetGroups: ("public_servant" | "student" | "worker" | "citizen")[];
+            competencies: components["schemas"]["CourseCompetencyDto"][];
+            estimatedMinutes: number;
+            lessonCount: number;
+            /** @enum {string} */
+            ordering: "sequential" | "free";
+        };
+        SyllabusLessonDto: {
+            slug: string;
+            title: string;
+            estimatedMinutes: number;
+            competencies: string[];
+        };
+        SyllabusQuizDto: {
+            slug: string;
+            title: string;
+            questionCount: number;
+            passPercent: number;
+            required: boolean;
+        };
+        CourseDetailDto: {
+            slug: string;
+            title: string;
+            summary: string;
+            targetGroups: ("public_servant" | "student" | "worker" | "citizen")[];
+            competencies: components["schemas"]["CourseCompetencyDto"][];
+            estimatedMinutes: number;
+            lessonCount: number;
+            /** @enum {string} */
+            ordering: "sequential" | "free";
+            frameworkVersion: string;
+            lessons: components["schemas"]["SyllabusLessonDto"][];
+            quizzes: components["schemas"]["SyllabusQuizDto"][];
+        };
+        ContentImportReportDto: {
+            created: string[];
+            updated: string[];
+            unchanged: string[];
+            archived: string[];
+        };
+        ContentImportDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            progress: number;
+            report: components["schemas"]["ContentImportReportDto"] | null;
+            /** @description `file:line: message` when the files did not validate */
+            problems: string[];
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;
@@ -1191,6 +1367,112 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CatalogueController_framework: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkDto"];
+                };
+            };
+        };
+    };
+    CatalogueController_list: {
+        parameters: {
+            query?: {
+                /** @description Words to find, with or without diacritics */
+                q?: string;
+                targetGroup?: "public_servant" | "student" | "worker" | "citizen";
+                domain?: string;
+                competency?: string;
+                level?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseSummaryDto"][];
+                };
+            };
+        };
+    };
+    CatalogueController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseDetailDto"];
+                };
+            };
+        };
+    };
+    ContentImportsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentImportDto"];
+                };
+            };
+        };
+    };
+    ContentImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentImportDto"];
+                };
             };
         };
     };

@@ -30,12 +30,18 @@ export default function HomePage() {
             <Link className="button" to="/dang-nhap">
               {t('home.haveAccount')}
             </Link>
+            <Link className="button" to="/khoa-hoc">
+              {t('nav.catalogue')}
+            </Link>
           </p>
         </>
       )}
       {me && (
         <p className="actions">
-          <Link className="button primary" to="/ho-so">
+          <Link className="button primary" to="/khoa-hoc">
+            {t('nav.catalogue')}
+          </Link>
+          <Link className="button" to="/ho-so">
             {t('nav.profile')}
           </Link>
         </p>

@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { Alert, Spinner } from '../../components/ui/feedback';
+import { generalMessage } from '../../lib/form-errors';
+import { courseQuery } from './api';
+
+/** A course's promise: what it builds, for whom, and its lessons in order. */
+export function CourseDetail({ slug, onTitle }: { slug: string; onTitle: (title: string) => void }) {
+  const { t } = useTranslation();
+  const course = useQuery(courseQuery(slug));
+  const title = course.data?.title;
+  useEffect(() => {
+    if (title) onTitle(title);
+  }, [title, onTitle]);
+  if (course.isPending) return <Spinner />;
+  if (course.isError) return <Alert kind="error">{generalMessage(t, course.error)}</Alert>;
+  const c = course.data;
+  return (
+    <>
+      <p className="lead">{c.summary}</p>
+      <p className="meta">
+        {t('catalogue.lessons', { count: c.lessonCount })} · {t('catalogue.minutes', { count: c.estimatedMinutes })} ·{' '}
+        {t(c.ordering === 'sequential' ? 'catalogue.sequential' : 'catalogue.free')}
+      </p>
+      <p>
+        <strong>{t('catalogue.forGroups')}</strong> {c.targetGroups.map((g) => t(`targetGroups.${g}`)).join(', ')}
+      </p>
+      <h2>{t('catalogue.builds')}</h2>
+      <ul>
+        {c.competencies.map((x) => (
+          <li key={x.code}>
+            {x.code} {x.name} — {t('catalogue.atLevel', { level: x.level })}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('catalogue.syllabus')}</h2>
+      <ol className="syllabus">
+        {c.lessons.map((l) => (
+          <li key={l.slug}>
+            {l.title} <span className="meta">({t('catalogue.minutes', { count: l.estimatedMinutes })})</span>
+          </li>
+        ))}
+        {c.quizzes.map((q) => (
+          <li key={q.slug}>
+            {q.title} <span className="meta">({t('catalogue.quiz', { count: q.questionCount, pass: q.passPercent })})</span>
+          </li>
+        ))}
+      </ol>
+      <p className="hint">{t('catalogue.frameworkVersion', { version: c.frameworkVersion })}</p>
+      <p>
+        <Link to="/khoa-hoc">{t('catalogue.back')}</Link>
+      </p>
+    </>
+  );
+}
