@@ -11,8 +11,12 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
   return applied.map((m) => m.name);
 }
 
-/** Loads the reference lists shipped in content/reference (idempotent). */
-export function loadReferenceData(config: AppConfig, units: UnitsImportService): Promise<UnitsImportReport> {
+/**
+ * Loads the shipped (demo) unit list into an empty database only: once an administrator has imported
+ * the official list with units:import, a deploy must not put the demo codes back.
+ */
+export async function loadReferenceData(config: AppConfig, units: UnitsImportService): Promise<UnitsImportReport | 'kept'> {
+  if (await units.hasUnits()) return 'kept';
   const dir = path.join(config.contentDir, 'reference', 'vn-admin-units');
   return units.importFiles(path.join(dir, 'provinces.csv'), path.join(dir, 'wards.csv'));
 }

@@ -10,7 +10,7 @@ void runCli(async (app, config) => {
   const applied = await migrate(app.get(DataSource));
   console.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'No pending migrations.');
   const report = await loadReferenceData(config, app.get(UnitsImportService));
-  console.log(`Administrative units: ${JSON.stringify(report)}`);
+  console.log(report === 'kept' ? 'Administrative units: kept as imported.' : `Administrative units: ${JSON.stringify(report)}`);
   const content = await loadContent(config, app.get(ContentImportService));
   console.log(`Courses: ${JSON.stringify(content)}`);
 });

@@ -18,6 +18,10 @@ export type UnitsImportReport = { created: number; updated: number; unchanged: n
 export class UnitsImportService {
   constructor(private readonly dataSource: DataSource) {}
 
+  async hasUnits(): Promise<boolean> {
+    return (await this.dataSource.getRepository(AdminUnit).count({ take: 1 })) > 0;
+  }
+
   importFiles(provincesFile: string, wardsFile: string): Promise<UnitsImportReport> {
     return this.importCsv(readFileSync(provincesFile, 'utf8'), readFileSync(wardsFile, 'utf8'), {
       provinces: path.basename(provincesFile),
