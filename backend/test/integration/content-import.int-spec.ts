@@ -27,6 +27,8 @@ describe('content import and catalogue', () => {
     content = makeContent({ 'thanh-toan-qr': VALID_COURSE, 'dich-vu-cong': SECOND_COURSE });
     t = await startTestApp({ CONTENT_DIR: content.dir });
     importer = t.app.get(ContentImportService);
+    // Start from no courses: the template holds the shipped catalogue.
+    await t.dataSource.query('DELETE FROM courses');
   });
   afterAll(async () => {
     await t.close();

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { loadReferenceData, migrate } from '../../src/bootstrap/prepare-database';
+import { loadContent, loadReferenceData, migrate } from '../../src/bootstrap/prepare-database';
+import { ContentImportService } from '../../src/modules/content/content-import.service';
 import { loadConfig } from '../../src/config/config';
 import { createDataSource } from '../../src/database/data-source';
 import { UnitsImportService } from '../../src/modules/units/units-import.service';
 import { databaseUrl, TEMPLATE_DB, TEST_PG_URL } from './test-env';
 
 /**
- * Migrates one template database with the reference data; every test file then gets its own copy
+ * Migrates one template database with the reference data and shipped content; every test file then gets its own copy
  * (CREATE DATABASE … TEMPLATE), which takes a fraction of a second.
  */
 export default async function globalSetup(): Promise<void> {
@@ -22,6 +23,8 @@ export default async function globalSetup(): Promise<void> {
   await migrate(dataSource);
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl(TEMPLATE_DB), SESSION_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') });
   await loadReferenceData(config, new UnitsImportService(dataSource));
+  // The shipped courses too: what a newcomer sees is what the browser tests see.
+  await loadContent(config, new ContentImportService(dataSource));
   await dataSource.destroy();
   (globalThis as { templateReady?: boolean }).templateReady = true;
 }
