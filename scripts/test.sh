@@ -16,6 +16,9 @@ diff -u backend/openapi.json "$tmp/openapi.json" || { echo "backend/openapi.json
 npx openapi-typescript backend/openapi.json -o "$tmp/api-schema.d.ts" >/dev/null 2>&1
 diff -u frontend/src/lib/api-schema.d.ts "$tmp/api-schema.d.ts" || { echo "frontend/src/lib/api-schema.d.ts is stale: run npm run openapi" >&2; exit 1; }
 
+echo "== content: every course validates"
+node backend/dist/backend/src/cli/content.js validate
+
 echo "== lint and typecheck"
 npm run lint --silent
 npm run typecheck --silent
@@ -25,8 +28,10 @@ set +e
 (cd backend && npx jest --ci --json --outputFile="$tmp/jest.json")
 status=$?
 set -e
-node -e '
-  const r = require(process.argv[1]);
-  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
-' "$tmp/jest.json" || true
+if [ -f "$tmp/jest.json" ]; then
+  node -e '
+    const r = require(process.argv[1]);
+    console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  ' "$tmp/jest.json"
+fi
 exit $status
