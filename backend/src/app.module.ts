@@ -18,6 +18,7 @@ import { SessionAuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthController } from './modules/health/health.controller';
+import { LearningModule } from './modules/learning/learning.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ProfileModule } from './modules/profile/profile.module';
 import { UnitsModule } from './modules/units/units.module';
@@ -53,6 +54,7 @@ export class AppModule {
         ProfileModule,
         AdminUsersModule,
         ContentModule,
+        LearningModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -8,6 +8,10 @@ import { FrameworkVersion } from '../modules/content/entities/framework-version.
 import { Lesson } from '../modules/content/entities/lesson.entity';
 import { Question } from '../modules/content/entities/question.entity';
 import { Quiz } from '../modules/content/entities/quiz.entity';
+import { Enrolment } from '../modules/learning/entities/enrolment.entity';
+import { LearningEvent } from '../modules/learning/entities/learning-event.entity';
+import { LessonCompletion } from '../modules/learning/entities/lesson-completion.entity';
+import { QuizAttempt } from '../modules/learning/entities/quiz-attempt.entity';
 import { Organisation } from '../modules/organisations/entities/organisation.entity';
 import { DataExport } from '../modules/profile/entities/data-export.entity';
 import { AdminUnit } from '../modules/units/entities/admin-unit.entity';
@@ -28,4 +32,8 @@ export const ENTITIES = [
   Question,
   Quiz,
   ContentImport,
+  Enrolment,
+  LessonCompletion,
+  QuizAttempt,
+  LearningEvent,
 ];

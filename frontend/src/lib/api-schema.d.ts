@@ -468,6 +468,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/learning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearningController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LearningController_enrol"];
+        delete: operations["LearningController_leave"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearningController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/lessons/{lesson}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearningController_lesson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/lessons/{lesson}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["LearningController_complete"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/media/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearningController_media"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/quizzes/{quiz}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["QuizzesController_quiz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/quizzes/{quiz}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["QuizzesController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quiz-attempts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["QuizzesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quiz-attempts/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["QuizzesController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quiz-attempts/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["QuizzesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -813,6 +989,248 @@ export interface components {
             problems: string[];
             /** Format: date-time */
             createdAt: string;
+        };
+        NextStepDto: {
+            /** @enum {string} */
+            kind: "lesson" | "quiz";
+            slug: string;
+            title: string;
+        };
+        MyCourseDto: {
+            slug: string;
+            title: string;
+            summary: string;
+            estimatedMinutes: number;
+            /** @enum {string} */
+            status: "active" | "completed";
+            percent: number;
+            lessonsDone: number;
+            lessonsTotal: number;
+            nextStep: components["schemas"]["NextStepDto"] | null;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        LessonStepDto: {
+            slug: string;
+            title: string;
+            required: boolean;
+            estimatedMinutes: number;
+            done: boolean;
+            /** @description Sequential course: an earlier lesson is not done yet */
+            locked: boolean;
+        };
+        QuizStepDto: {
+            slug: string;
+            title: string;
+            required: boolean;
+            passPercent: number;
+            questionCount: number;
+            maxAttempts: number | null;
+            cooldownSeconds: number;
+            timeLimitSeconds: number | null;
+            attemptsUsed: number;
+            bestScore: number | null;
+            passed: boolean;
+            openAttemptId: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** @description Sequential course: lessons to finish first */
+            locked: boolean;
+        };
+        CompetencyProgressDto: {
+            code: string;
+            lessonsDone: number;
+            lessonsTotal: number;
+            /** @description Share of marks in the best quiz attempt, percent */
+            quizScore: number | null;
+        };
+        CourseProgressDto: {
+            courseSlug: string;
+            courseTitle: string;
+            /** @enum {string} */
+            status: "active" | "completed";
+            /** Format: date-time */
+            enrolledAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            percent: number;
+            nextStep: components["schemas"]["NextStepDto"] | null;
+            lessons: components["schemas"]["LessonStepDto"][];
+            quizzes: components["schemas"]["QuizStepDto"][];
+            competencies: components["schemas"]["CompetencyProgressDto"][];
+        };
+        LessonVideoDto: {
+            src: string;
+            /** @description WebVTT captions */
+            captions: string;
+            transcript: string;
+        };
+        LessonLinkDto: {
+            slug: string;
+            title: string;
+        };
+        LessonDto: {
+            courseSlug: string;
+            slug: string;
+            title: string;
+            /** @description 1-based place in the syllabus */
+            position: number;
+            total: number;
+            /** @description Sanitised HTML rendered from the lesson Markdown */
+            html: string;
+            competencies: string[];
+            estimatedMinutes: number;
+            required: boolean;
+            done: boolean;
+            video: components["schemas"]["LessonVideoDto"] | null;
+            previous: components["schemas"]["LessonLinkDto"] | null;
+            next: components["schemas"]["LessonLinkDto"] | null;
+        };
+        CompleteLessonDto: {
+            /** @description When it was done on the device (offline replays); the server clamps it to the past week */
+            occurredAt?: string;
+        };
+        LessonCompletionDto: {
+            /** @description False when it was already done: nothing new was recorded */
+            firstTime: boolean;
+            courseCompleted: boolean;
+        };
+        AttemptSummaryDto: {
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "in_progress" | "submitted";
+            scorePercent: number | null;
+            passed: boolean | null;
+            late: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        QuizDto: {
+            slug: string;
+            title: string;
+            required: boolean;
+            passPercent: number;
+            questionCount: number;
+            maxAttempts: number | null;
+            cooldownSeconds: number;
+            timeLimitSeconds: number | null;
+            attemptsUsed: number;
+            bestScore: number | null;
+            passed: boolean;
+            openAttemptId: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** @description Sequential course: lessons to finish first */
+            locked: boolean;
+            courseSlug: string;
+            courseTitle: string;
+            attempts: components["schemas"]["AttemptSummaryDto"][];
+            /**
+             * Format: date-time
+             * @description The server clock, to count down cooldowns
+             */
+            serverNow: string;
+        };
+        AnswerValueDto: {
+            /** @description single, multiple, true_false: chosen option keys */
+            choices?: string[];
+            /** @description ordering: option keys in the chosen order */
+            order?: string[];
+            /** @description short_text */
+            text?: string;
+            /** @description matching: left key → right key */
+            matches?: {
+                [key: string]: string;
+            };
+        };
+        AttemptQuizDto: {
+            slug: string;
+            title: string;
+            passPercent: number;
+            courseSlug: string;
+            courseTitle: string;
+        };
+        ChoiceDto: {
+            /** @description Opaque key of this attempt */
+            key: string;
+            text: string;
+        };
+        LearnerQuestionDto: {
+            id: string;
+            /** @enum {string} */
+            type: "single" | "multiple" | "true_false" | "ordering" | "short_text" | "matching";
+            competency: string;
+            level: number;
+            prompt: string;
+            options?: components["schemas"]["ChoiceDto"][];
+            /** @description matching: items to match */
+            left?: components["schemas"]["ChoiceDto"][];
+            /** @description matching: choices for each item */
+            right?: components["schemas"]["ChoiceDto"][];
+        };
+        ResultChoiceDto: {
+            /** @description Opaque key of this attempt */
+            key: string;
+            text: string;
+            correct: boolean;
+            feedback: string;
+        };
+        QuestionResultDto: {
+            id: string;
+            /** @enum {string} */
+            type: "single" | "multiple" | "true_false" | "ordering" | "short_text" | "matching";
+            competency: string;
+            level: number;
+            prompt: string;
+            /** @description Share of the mark earned, 0..1 */
+            score: number;
+            answer: components["schemas"]["AnswerValueDto"];
+            options?: components["schemas"]["ResultChoiceDto"][];
+            left?: components["schemas"]["ChoiceDto"][];
+            right?: components["schemas"]["ChoiceDto"][];
+            correctOrder?: string[];
+            correctMatches?: {
+                [key: string]: string;
+            };
+            accepted?: string[];
+            feedback?: string;
+            explanation: string;
+        };
+        AttemptDto: {
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "in_progress" | "submitted";
+            scorePercent: number | null;
+            passed: boolean | null;
+            late: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            quiz: components["schemas"]["AttemptQuizDto"];
+            /** Format: date-time */
+            deadlineAt: string | null;
+            /**
+             * Format: date-time
+             * @description The server clock, to count down the time limit
+             */
+            serverNow: string;
+            questions: components["schemas"]["LearnerQuestionDto"][];
+            answers: {
+                [key: string]: components["schemas"]["AnswerValueDto"];
+            };
+            /** @description Only after submission */
+            results: components["schemas"]["QuestionResultDto"][] | null;
+        };
+        AnswersDto: {
+            /** @description question id → answer */
+            answers: {
+                [key: string]: components["schemas"]["AnswerValueDto"];
+            };
         };
     };
     responses: never;
@@ -1472,6 +1890,279 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContentImportDto"];
+                };
+            };
+        };
+    };
+    LearningController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCourseDto"][];
+                };
+            };
+        };
+    };
+    LearningController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enrolled (200 when already enrolled) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseProgressDto"];
+                };
+            };
+        };
+    };
+    LearningController_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Left the course; the history is kept */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LearningController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseProgressDto"];
+                };
+            };
+        };
+    };
+    LearningController_lesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                lesson: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonDto"];
+                };
+            };
+        };
+    };
+    LearningController_complete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string per action; a resend with the same key records nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                slug: string;
+                lesson: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteLessonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonCompletionDto"];
+                };
+            };
+        };
+    };
+    LearningController_media: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuizzesController_quiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                quiz: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizDto"];
+                };
+            };
+        };
+    };
+    QuizzesController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                quiz: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new attempt (200 with the open one when there is one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+        };
+    };
+    QuizzesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+        };
+    };
+    QuizzesController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswersDto"];
+            };
+        };
+        responses: {
+            /** @description Answers kept for this attempt */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuizzesController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string per action; a resend with the same key records nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswersDto"];
+            };
+        };
+        responses: {
+            /** @description The graded attempt; the same result for every resend */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptDto"];
                 };
             };
         };

@@ -100,8 +100,8 @@ export class ContentImportService {
     const lessons = em.getRepository(Lesson);
     for (const l of draft.lessons) {
       await em.createQueryBuilder().insert().into(Lesson)
-        .values({ courseId: saved.id, slug: l.slug, position: l.position, title: l.title, body: l.body, competencies: l.competencies, estimatedMinutes: l.estimatedMinutes, video: l.video, archivedAt: null })
-        .orUpdate(['position', 'title', 'body', 'competencies', 'estimated_minutes', 'video', 'archived_at'], ['course_id', 'slug'])
+        .values({ courseId: saved.id, slug: l.slug, position: l.position, title: l.title, body: l.body, competencies: l.competencies, estimatedMinutes: l.estimatedMinutes, required: l.required, video: l.video, archivedAt: null })
+        .orUpdate(['position', 'title', 'body', 'competencies', 'estimated_minutes', 'required', 'video', 'archived_at'], ['course_id', 'slug'])
         .execute();
     }
     await lessons.update({ courseId: saved.id, slug: Not(In(draft.lessons.map((l) => l.slug))), archivedAt: IsNull() }, { archivedAt: now });
@@ -119,8 +119,11 @@ export class ContentImportService {
 
     for (const z of draft.quizzes) {
       await em.createQueryBuilder().insert().into(Quiz)
-        .values({ courseId: saved.id, slug: z.slug, title: z.title, banks: z.banks, questionCount: z.questionCount, passPercent: z.passPercent, required: z.required, archivedAt: null })
-        .orUpdate(['title', 'banks', 'question_count', 'pass_percent', 'required', 'archived_at'], ['course_id', 'slug'])
+        .values({
+          courseId: saved.id, slug: z.slug, title: z.title, banks: z.banks, questionCount: z.questionCount, draw: z.draw, passPercent: z.passPercent,
+          required: z.required, maxAttempts: z.maxAttempts, cooldownSeconds: z.cooldownSeconds, timeLimitSeconds: z.timeLimitSeconds, archivedAt: null,
+        })
+        .orUpdate(['title', 'banks', 'question_count', 'draw', 'pass_percent', 'required', 'max_attempts', 'cooldown_seconds', 'time_limit_seconds', 'archived_at'], ['course_id', 'slug'])
         .execute();
     }
     await em.getRepository(Quiz).update({ courseId: saved.id, slug: Not(In(draft.quizzes.map((z) => z.slug))), archivedAt: IsNull() }, { archivedAt: now });

@@ -32,6 +32,10 @@ export class Lesson {
   @Column({ type: 'int' })
   estimatedMinutes: number;
 
+  /** Needed for course completion. */
+  @Column({ type: 'boolean', default: true })
+  required: boolean;
+
   @Column({ type: 'jsonb', nullable: true })
   video: { src: string; captions: string; transcript: string } | null;
 

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { DrawRule } from '../files/content-model';
 import { Course } from './course.entity';
 
 @Entity('quizzes')
@@ -26,11 +27,26 @@ export class Quiz {
   @Column({ type: 'int' })
   questionCount: number;
 
+  /** Empty: draw `questionCount` from the whole of the banks. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  draw: DrawRule[];
+
   @Column({ type: 'smallint' })
   passPercent: number;
 
   @Column({ type: 'boolean' })
   required: boolean;
+
+  /** Null: unlimited. */
+  @Column({ type: 'int', nullable: true })
+  maxAttempts: number | null;
+
+  @Column({ type: 'int', default: 0 })
+  cooldownSeconds: number;
+
+  /** Null: untimed. */
+  @Column({ type: 'int', nullable: true })
+  timeLimitSeconds: number | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;

@@ -33,17 +33,30 @@ export type LessonDraft = {
   title: string;
   competencies: string[];
   estimatedMinutes: number;
+  /** Needed for course completion (front matter `required: false` makes a lesson optional). */
+  required: boolean;
   body: string;
   video: { src: string; captions: string; transcript: string } | null;
 };
+
+/** One rule of a quiz draw: `count` questions matching the competency and/or level. */
+export type DrawRule = { competency?: string; level?: number; count: number };
+
+export const matchesRule = (q: { competency: string; level: number }, rule: DrawRule) =>
+  (rule.competency === undefined || q.competency === rule.competency) && (rule.level === undefined || q.level === rule.level);
 
 export type QuizDraft = {
   slug: string;
   title: string;
   banks: string[];
   questionCount: number;
+  /** Empty: draw `questionCount` from the whole of the banks. */
+  draw: DrawRule[];
   passPercent: number;
   required: boolean;
+  maxAttempts: number | null;
+  cooldownSeconds: number;
+  timeLimitSeconds: number | null;
 };
 
 export type CourseDraft = {

@@ -1,4 +1,4 @@
-import { makeContent, VALID_COURSE } from '../../../../test/support/content-fixture';
+import { LEARNING_COURSE, makeContent, VALID_COURSE } from '../../../../test/support/content-fixture';
 import { readContent } from './content-reader';
 import { formatProblem } from './problems';
 
@@ -71,5 +71,23 @@ describe('content validation', () => {
     expect(lines).toEqual(
       expect.arrayContaining(['courses/khong-co-gi/course.yaml:1: missing file course.yaml', 'courses/hai-dap-an/questions/cau-hoi.yaml:2: question qr-1 is single choice but has several correct answers']),
     );
+  });
+
+  it('reads quiz rules, and reports draw rules the banks cannot satisfy', () => {
+    const { result } = errorsOf({ 'hoc-thu': LEARNING_COURSE });
+    expect(result.courses[0]!.quizzes[0]).toMatchObject({ questionCount: 7, maxAttempts: 3, cooldownSeconds: 60, timeLimitSeconds: 600, draw: [{ competency: '4.2', count: 6 }, { competency: '2.1', count: 1 }] });
+    expect(result.courses[0]!.lessons.map((l) => l.required)).toEqual([true, true, false]);
+    const greedy = { ...LEARNING_COURSE, 'course.yaml': LEARNING_COURSE['course.yaml']!.replace("{ competency: '2.1', count: 1 }", "{ competency: '2.1', count: 2 }").replace('    passPercent', '    questionCount: 7\n    passPercent') };
+    const { lines } = errorsOf({ 'hoc-thu': greedy });
+    expect(lines).toEqual([
+      'courses/hoc-thu/course.yaml:20: quiz kiem-tra: questionCount 7 differs from the draw total 8',
+      'courses/hoc-thu/course.yaml:19: draw rule asks 2 questions but the banks have 1 that match',
+    ]);
+  });
+
+  it('accepts images only from the course media folder', () => {
+    const lesson = VALID_COURSE['lessons/02-kiem-tra.md']! + '\n![Logo ngân hàng](https://example.com/logo.png)\n';
+    const { lines } = errorsOf({ 'thanh-toan-qr': withFile('lessons/02-kiem-tra.md', lesson) });
+    expect(lines).toEqual(['courses/thanh-toan-qr/lessons/02-kiem-tra.md:8: image https://example.com/logo.png must be a file of this course (../media/…), not a web address']);
   });
 });

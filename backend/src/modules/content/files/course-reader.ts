@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { competencyCodes, type CourseDraft, type FrameworkDraft, type LessonDraft, type QuestionDraft } from './content-model';
+import { competencyCodes, type CourseDraft, type FrameworkDraft, type LessonDraft, matchesRule, type QuestionDraft, type QuizDraft } from './content-model';
 import { splitFrontMatter } from './front-matter';
 import { parseGift } from './gift-parser';
 import { ProblemSink } from './problems';
@@ -87,14 +87,38 @@ export function readCourse(contentDir: string, folder: string, framework: Framew
     questions.push(...found);
   }
 
-  meta.quizzes.forEach((quiz, i) => {
+  const quizzes = meta.quizzes.map((quiz, i): QuizDraft => {
     quiz.banks.forEach((bank, j) => {
       if (!existsSync(path.join(dir, bank))) courseSink.add(source.lineOf(['quizzes', i, 'banks', j]), `missing file ${bank}`);
     });
-    const available = questions.filter((q) => quiz.banks.includes(q.file)).length;
-    if (available < quiz.questionCount) {
-      courseSink.add(source.lineOf(['quizzes', i, 'questionCount']), `quiz ${quiz.slug} draws ${quiz.questionCount} questions but its banks have ${available}`);
+    const pool = questions.filter((q) => quiz.banks.includes(q.file));
+    const draw = quiz.draw ?? [];
+    const drawTotal = draw.reduce((n, r) => n + r.count, 0);
+    const questionCount = quiz.questionCount ?? drawTotal;
+    if (!quiz.questionCount && !quiz.draw) courseSink.add(source.lineOf(['quizzes', i]), `quiz ${quiz.slug} needs questionCount or draw`);
+    if (quiz.questionCount && quiz.draw && quiz.questionCount !== drawTotal) {
+      courseSink.add(source.lineOf(['quizzes', i, 'questionCount']), `quiz ${quiz.slug}: questionCount ${quiz.questionCount} differs from the draw total ${drawTotal}`);
     }
+    draw.forEach((rule, j) => {
+      if (rule.competency === undefined && rule.level === undefined) courseSink.add(source.lineOf(['quizzes', i, 'draw', j]), 'a draw rule needs a competency, a level or both');
+      const matching = pool.filter((q) => matchesRule(q, rule)).length;
+      if (matching < rule.count) courseSink.add(source.lineOf(['quizzes', i, 'draw', j]), `draw rule asks ${rule.count} questions but the banks have ${matching} that match`);
+    });
+    if (pool.length < questionCount) {
+      courseSink.add(source.lineOf(['quizzes', i, 'questionCount']), `quiz ${quiz.slug} draws ${questionCount} questions but its banks have ${pool.length}`);
+    }
+    return {
+      slug: quiz.slug,
+      title: quiz.title,
+      banks: quiz.banks,
+      questionCount,
+      draw,
+      passPercent: quiz.passPercent,
+      required: quiz.required,
+      maxAttempts: quiz.maxAttempts ?? null,
+      cooldownSeconds: Math.round(quiz.cooldownMinutes * 60),
+      timeLimitSeconds: quiz.timeLimitMinutes ? Math.round(quiz.timeLimitMinutes * 60) : null,
+    };
   });
 
   const hash = createHash('sha256').update(framework.version);
@@ -110,7 +134,7 @@ export function readCourse(contentDir: string, folder: string, framework: Framew
       ordering: meta.ordering,
       lessons,
       questions,
-      quizzes: meta.quizzes.map((q) => ({ ...q, required: q.required })),
+      quizzes,
       contentHash: hash.digest('hex'),
     },
     sinks,
@@ -142,7 +166,9 @@ function readLesson(
     for (const m of line.matchAll(IMAGE)) {
       const [, alt = '', src = ''] = m;
       if (!alt.trim()) sink.add(at, `image ${src} has no alt text`);
-      if (!/^https?:/.test(src) && !existsSync(path.resolve(path.dirname(file), src))) sink.add(at, `missing file ${src}`);
+      if (/^[a-z]+:/i.test(src)) sink.add(at, `image ${src} must be a file of this course (../media/…), not a web address`);
+      else if (!path.posix.normalize(path.posix.join('lessons', src)).startsWith('media/')) sink.add(at, `image ${src} must be in the course's media folder`);
+      else if (!existsSync(path.resolve(path.dirname(file), src))) sink.add(at, `missing file ${src}`);
     }
     if (HTML_TAG.test(line)) sink.add(at, 'raw HTML is not allowed in lessons; write Markdown');
   });
@@ -157,6 +183,7 @@ function readLesson(
     title: meta.title,
     competencies: meta.competencies,
     estimatedMinutes: meta.estimatedMinutes,
+    required: meta.required,
     body: parts.body,
     video: meta.video ?? null,
   };

@@ -23,9 +23,13 @@ export const courseSchema = z.object({
           slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
           title: text,
           banks: z.array(z.string()).min(1),
-          questionCount: z.number().int().min(1).max(200),
+          questionCount: z.number().int().min(1).max(200).optional(),
+          draw: z.array(z.object({ competency: code.optional(), level: level.optional(), count: z.number().int().min(1).max(200) }).strict()).min(1).optional(),
           passPercent: z.number().int().min(0).max(100),
           required: z.boolean().default(true),
+          maxAttempts: z.number().int().min(1).max(100).optional(),
+          cooldownMinutes: z.number().min(0).max(10080).default(0),
+          timeLimitMinutes: z.number().min(0.5).max(600).optional(),
         })
         .strict(),
     )
@@ -36,6 +40,7 @@ export const lessonSchema = z.object({
   title: text,
   competencies: z.array(code).min(1),
   estimatedMinutes: z.number().int().min(1).max(600),
+  required: z.boolean().default(true),
   video: z.object({ src: text, captions: text, transcript: text }).strict().optional(),
 }).strict();
 

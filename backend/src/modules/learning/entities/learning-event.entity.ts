@@ -1,0 +1,76 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Course } from '../../content/entities/course.entity';
+import { User } from '../../users/entities/user.entity';
+
+export const LEARNING_EVENT_TYPES = ['enrolled', 'left', 'lesson_completed', 'quiz_started', 'quiz_submitted', 'course_completed'] as const;
+export type LearningEventType = (typeof LEARNING_EVENT_TYPES)[number];
+
+/**
+ * The append-only record of learning: the source for cohort reports and, later, xAPI statements.
+ * Each row carries the person's unit, group and organisation at the time, so reports stay true to
+ * the moment even after someone moves. A client idempotency key makes replays harmless.
+ */
+@Entity('learning_events')
+@Check('ck_learning_events_type', `"type" IN (${LEARNING_EVENT_TYPES.map((t) => `'${t}'`).join(', ')})`)
+@Index('uq_learning_events_user_key', ['userId', 'idempotencyKey'], { unique: true })
+@Index('ix_learning_events_course_type', ['courseId', 'type', 'occurredAt'])
+@Index('ix_learning_events_province_time', ['provinceId', 'occurredAt'])
+export class LearningEvent {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @Column({ type: 'varchar', length: 24 })
+  type: LearningEventType;
+
+  @Column({ type: 'uuid' })
+  courseId: string;
+
+  @ManyToOne(() => Course, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'course_id' })
+  course?: Course;
+
+  @Column({ type: 'uuid', nullable: true })
+  lessonId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  quizAttemptId: string | null;
+
+  /** Quiz score in percent, for quiz_submitted. */
+  @Column({ type: 'smallint', nullable: true })
+  scorePercent: number | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  passed: boolean | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  idempotencyKey: string | null;
+
+  /** When it happened on the learner's device (offline replays arrive later). */
+  @Column({ type: 'timestamptz' })
+  occurredAt: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  recordedAt: Date;
+
+  @Column({ type: 'uuid' })
+  unitId: string;
+
+  @Column({ type: 'uuid' })
+  provinceId: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  organisationId: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  targetGroup: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  frameworkVersion: string;
+}

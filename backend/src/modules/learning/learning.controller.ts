@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import path from 'node:path';
+import { fieldError } from '../../common/errors/app-exception';
+import { ApiIdempotencyKey, IdempotencyKey } from '../../common/http/idempotency-key';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { CurrentUser, type Principal, Public } from '../auth/decorators';
+import { CourseAccessService } from './course-access.service';
+import { CompleteLessonDto, LessonCompletionDto, LessonDto } from './dto/lesson.dto';
+import { CourseProgressDto, MyCourseDto } from './dto/progress.dto';
+import { EnrolmentsService } from './enrolments.service';
+import { deviceTime } from './learning-events.service';
+import { LessonsService } from './lessons.service';
+
+const MEDIA_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
+
+@ApiTags('learning')
+@Controller()
+export class LearningController {
+  constructor(
+    private readonly enrolments: EnrolmentsService,
+    private readonly lessons: LessonsService,
+    private readonly access: CourseAccessService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('me/learning')
+  @ApiOkResponse({ type: [MyCourseDto] })
+  async mine(@CurrentUser() p: Principal): Promise<MyCourseDto[]> {
+    return (await this.enrolments.mine(p.userId)).map((m) => MyCourseDto.from(m.course, m.enrolment, m.progress));
+  }
+
+  @Post('courses/:slug/enrolment')
+  @ApiCreatedResponse({ type: CourseProgressDto, description: 'Enrolled (200 when already enrolled)' })
+  async enrol(@CurrentUser() p: Principal, @Param('slug') slug: string, @Res({ passthrough: true }) res: Response): Promise<CourseProgressDto> {
+    const { created } = await this.enrolments.enrol(p.userId, slug);
+    res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return this.progress(p, slug);
+  }
+
+  @Delete('courses/:slug/enrolment')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Left the course; the history is kept' })
+  leave(@CurrentUser() p: Principal, @Param('slug') slug: string): Promise<void> {
+    return this.enrolments.leave(p.userId, slug);
+  }
+
+  @Get('courses/:slug/progress')
+  @ApiOkResponse({ type: CourseProgressDto })
+  async progress(@CurrentUser() p: Principal, @Param('slug') slug: string): Promise<CourseProgressDto> {
+    const { course, enrolment, progress } = await this.enrolments.progressOf(p.userId, slug);
+    return CourseProgressDto.from(course, enrolment, progress);
+  }
+
+  @Get('courses/:slug/lessons/:lesson')
+  @ApiOkResponse({ type: LessonDto })
+  lesson(@CurrentUser() p: Principal, @Param('slug') slug: string, @Param('lesson') lesson: string): Promise<LessonDto> {
+    return this.lessons.read(p.userId, slug, lesson);
+  }
+
+  @Put('courses/:slug/lessons/:lesson/completion')
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: LessonCompletionDto })
+  complete(
+    @CurrentUser() p: Principal,
+    @Param('slug') slug: string,
+    @Param('lesson') lesson: string,
+    @Body() dto: CompleteLessonDto,
+    @IdempotencyKey() key: string | null,
+  ): Promise<LessonCompletionDto> {
+    return this.lessons.complete(p.userId, slug, lesson, deviceTime(dto.occurredAt), key);
+  }
+
+  /** Images, videos and captions of a published course; public like the catalogue. */
+  @Public()
+  @Get('courses/:slug/media/:file')
+  @ApiOkResponse({ description: 'The file' })
+  async media(@Param('slug') slug: string, @Param('file') file: string, @Res() res: Response): Promise<void> {
+    if (!MEDIA_FILE.test(file)) throw fieldError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'file', 'file must be a plain file name');
+    const course = await this.access.course(slug);
+    res.sendFile(file, { root: path.join(this.config.contentDir, 'courses', course.slug, 'media'), maxAge: '1d', dotfiles: 'deny' }, (err) => {
+      if (err && !res.headersSent) res.status(404).json({ code: 'NOT_FOUND', message: 'File not found' });
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CourseAccessService } from './course-access.service';
+import { EnrolmentsService } from './enrolments.service';
+import { LearningController } from './learning.controller';
+import { LearningEventsService } from './learning-events.service';
+import { LessonsService } from './lessons.service';
+import { ProgressService } from './progress.service';
+import { QuizAttemptsService } from './quiz/quiz-attempts.service';
+import { QuizzesController } from './quiz/quizzes.controller';
+
+/** The learner's journey: enrolment, lessons, quizzes, progress and the durable event log. */
+@Module({
+  controllers: [LearningController, QuizzesController],
+  providers: [CourseAccessService, EnrolmentsService, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService],
+  exports: [ProgressService, LearningEventsService],
+})
+export class LearningModule {}

@@ -1,0 +1,34 @@
+import MarkdownIt from 'markdown-it';
+import path from 'node:path';
+
+/**
+ * Lesson Markdown to HTML that is safe to insert: raw HTML in the source is escaped (html: false),
+ * markdown-it refuses javascript:/vbscript:/file:/data: links, and images may only point at the
+ * course's own media folder, served by the API.
+ */
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+
+const defaultImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env: { slug: string }, self) => {
+  const token = tokens[idx]!;
+  const src = token.attrGet('src') ?? '';
+  const inCourse = path.posix.normalize(path.posix.join('lessons', src));
+  if (/^[a-z]+:/i.test(src) || !inCourse.startsWith('media/')) return '';
+  token.attrSet('src', `/api/courses/${env.slug}/${inCourse}`);
+  token.attrSet('loading', 'lazy');
+  return defaultImage(tokens, idx, options, env, self);
+};
+
+const defaultLink = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  if (/^https?:/i.test(token.attrGet('href') ?? '')) {
+    token.attrSet('rel', 'noopener noreferrer');
+    token.attrSet('target', '_blank');
+  }
+  return defaultLink(tokens, idx, options, env, self);
+};
+
+export function renderLesson(markdown: string, courseSlug: string): string {
+  return md.render(markdown, { slug: courseSlug });
+}

@@ -1,0 +1,32 @@
+import type { Question } from '../../content/entities/question.entity';
+import type { QuestionType } from '../../content/files/content-model';
+import type { DrawnQuestion } from '../entities/quiz-attempt.entity';
+
+export type Choice = { key: string; text: string };
+
+/** A question as a learner may see it before submitting: text and display keys, nothing of the key. */
+export type LearnerQuestion = {
+  id: string;
+  type: QuestionType;
+  competency: string;
+  level: number;
+  prompt: string;
+  options?: Choice[];
+  left?: Choice[];
+  right?: Choice[];
+};
+
+export function toLearnerQuestion(q: Question, drawn: DrawnQuestion): LearnerQuestion {
+  const byId = new Map((q.payload.options ?? []).map((o) => [o.id, o.text]));
+  const pairs = q.payload.pairs ?? [];
+  return {
+    id: q.id,
+    type: q.type,
+    competency: q.competency,
+    level: q.level,
+    prompt: q.prompt,
+    ...(drawn.options && { options: drawn.options.map((o) => ({ key: o.key, text: byId.get(o.optionId) ?? '' })) }),
+    ...(drawn.left && { left: drawn.left.map((l) => ({ key: l.key, text: pairs[l.pair]?.left ?? '' })) }),
+    ...(drawn.right && { right: drawn.right.map((r) => ({ key: r.key, text: pairs[r.pair]?.right ?? '' })) }),
+  };
+}

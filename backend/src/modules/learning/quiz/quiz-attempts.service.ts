@@ -1,0 +1,179 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { AppException, notFound } from '../../../common/errors/app-exception';
+import { Course } from '../../content/entities/course.entity';
+import { Question } from '../../content/entities/question.entity';
+import { Quiz } from '../../content/entities/quiz.entity';
+import { CourseAccessService } from '../course-access.service';
+import { type AnswerValue, QuizAttempt } from '../entities/quiz-attempt.entity';
+import { LearningEventsService } from '../learning-events.service';
+import { ProgressService } from '../progress.service';
+import { parseAnswers } from './answers';
+import { type LearnerQuestion, toLearnerQuestion } from './learner-question';
+import { drawAttempt } from './quiz-draw';
+import { gradeQuestion, type QuestionResult, resultOf } from './quiz-grader';
+
+/** Answers arriving this long after the deadline are late: covers the trip from a slow phone. */
+export const LATE_GRACE_MS = 15_000;
+
+export type AttemptView = {
+  attempt: QuizAttempt;
+  quiz: Quiz;
+  course: Course;
+  /** Before submission: questions without any key. After: the results with the key and feedback. */
+  questions: LearnerQuestion[];
+  results: QuestionResult[] | null;
+};
+
+const quizError = (status: HttpStatus, code: string, message: string, details?: Record<string, unknown>) => new AppException(status, code, message, details);
+
+/**
+ * Quiz attempts: drawn and stored at start, graded only here, limits and time by the server's clock.
+ * Starting and submitting are idempotent: one open attempt per learner and quiz, one grading per attempt.
+ */
+@Injectable()
+export class QuizAttemptsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CourseAccessService,
+    private readonly events: LearningEventsService,
+    private readonly progress: ProgressService,
+  ) {}
+
+  async quiz(courseSlug: string, quizSlug: string, em: EntityManager = this.dataSource.manager): Promise<{ course: Course; quiz: Quiz }> {
+    const course = await this.access.course(courseSlug, em);
+    const quiz = await em.getRepository(Quiz).findOne({ where: { courseId: course.id, slug: quizSlug } });
+    if (!quiz || quiz.archivedAt) throw notFound('Quiz');
+    return { course, quiz };
+  }
+
+  async attempts(userId: string, quizId: string): Promise<QuizAttempt[]> {
+    return this.dataSource.getRepository(QuizAttempt).find({ where: { userId, quizId }, order: { number: 'ASC' } });
+  }
+
+  /** Returns the open attempt, or starts one if the limits allow; `created` tells which. */
+  async start(userId: string, courseSlug: string, quizSlug: string): Promise<{ view: AttemptView; created: boolean }> {
+    const now = new Date();
+    const result = await this.dataSource.transaction(async (em) => {
+      const { course, quiz } = await this.quiz(courseSlug, quizSlug, em);
+      const enrolment = await this.access.enrolment(em, userId, course.id, true);
+      const repo = em.getRepository(QuizAttempt);
+      const open = await repo.findOne({ where: { userId, quizId: quiz.id, status: 'in_progress' } });
+      if (open && !this.expired(open, now)) return { attempt: open, course, quiz, created: false };
+      if (open) await this.grade(em, open, quiz, open.answers, now);
+
+      if (course.ordering === 'sequential') {
+        const progress = await this.progress.of(userId, course, enrolment, em);
+        if (progress.quizzes.find((q) => q.id === quiz.id)?.locked) {
+          throw quizError(HttpStatus.FORBIDDEN, 'QUIZ_LOCKED', 'Finish the lessons before the quiz');
+        }
+      }
+      const previous = await repo.find({ where: { userId, quizId: quiz.id }, order: { number: 'DESC' } });
+      if (quiz.maxAttempts !== null && previous.length >= quiz.maxAttempts) {
+        throw quizError(HttpStatus.CONFLICT, 'QUIZ_ATTEMPTS_EXHAUSTED', 'No attempts left', { maxAttempts: quiz.maxAttempts });
+      }
+      const last = previous[0];
+      if (last?.submittedAt && quiz.cooldownSeconds > 0) {
+        const retryAt = new Date(last.submittedAt.getTime() + quiz.cooldownSeconds * 1000);
+        if (retryAt > now) throw quizError(HttpStatus.CONFLICT, 'QUIZ_COOLDOWN', 'Wait before the next attempt', { retryAt: retryAt.toISOString() });
+      }
+
+      const pool = await em.getRepository(Question).find({ where: { courseId: course.id, bankFile: In(quiz.banks) } });
+      const live = pool.filter((q) => !q.archivedAt);
+      const attempt = repo.create({
+        userId, quizId: quiz.id, courseId: course.id, number: (last?.number ?? 0) + 1, status: 'in_progress',
+        questions: drawAttempt(live, quiz.draw, quiz.questionCount), answers: {}, startedAt: now,
+        deadlineAt: quiz.timeLimitSeconds ? new Date(now.getTime() + quiz.timeLimitSeconds * 1000) : null,
+      });
+      await repo.insert(attempt);
+      await this.events.append(em, { userId, type: 'quiz_started', courseId: course.id, quizAttemptId: attempt.id, occurredAt: now });
+      return { attempt, course, quiz, created: true };
+    });
+    return { view: await this.view(result.attempt, result.quiz, result.course), created: result.created };
+  }
+
+  async get(userId: string, attemptId: string): Promise<AttemptView> {
+    const attempt = await this.dataSource.getRepository(QuizAttempt).findOne({ where: { id: attemptId, userId } });
+    if (!attempt) throw notFound('Quiz attempt');
+    return this.viewOf(attempt);
+  }
+
+  /** Keeps the answers given so far, so a reload or a lost connection loses nothing. */
+  async saveAnswers(userId: string, attemptId: string, input: unknown): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const attempt = await this.locked(em, userId, attemptId);
+      if (attempt.status !== 'in_progress') throw quizError(HttpStatus.CONFLICT, 'ATTEMPT_SUBMITTED', 'This attempt is already submitted');
+      await em.getRepository(QuizAttempt).update(attempt.id, { answers: parseAnswers(input, attempt.questions) });
+    });
+  }
+
+  /**
+   * Grades once. A second submission of the same attempt (double click, retry, offline replay)
+   * waits on the row lock, finds it submitted and gets the same result.
+   */
+  async submit(userId: string, attemptId: string, input: unknown, idempotencyKey: string | null): Promise<AttemptView> {
+    const now = new Date();
+    const attempt = await this.dataSource.transaction(async (em) => {
+      const found = await this.locked(em, userId, attemptId);
+      if (found.status === 'submitted') return found;
+      const answers = parseAnswers(input, found.questions);
+      const quiz = await em.getRepository(Quiz).findOneByOrFail({ id: found.quizId });
+      return this.grade(em, found, quiz, answers, now, idempotencyKey);
+    });
+    return this.viewOf(attempt);
+  }
+
+  private async grade(em: EntityManager, attempt: QuizAttempt, quiz: Quiz, answers: Record<string, AnswerValue>, now: Date, idempotencyKey: string | null = null): Promise<QuizAttempt> {
+    const questions = await this.questionsOf(em, attempt);
+    const graded = attempt.questions.map((d) => ({ questionId: d.questionId, score: gradeQuestion(questions.get(d.questionId)!, d, answers[d.questionId]) }));
+    const scorePercent = graded.length ? Math.round((graded.reduce((n, g) => n + g.score, 0) / graded.length) * 10000) / 100 : 0;
+    const late = attempt.deadlineAt !== null && now.getTime() > attempt.deadlineAt.getTime() + LATE_GRACE_MS;
+    Object.assign(attempt, { status: 'submitted', answers, graded, scorePercent, late, passed: !late && scorePercent >= quiz.passPercent, submittedAt: now });
+    await em.getRepository(QuizAttempt).update(attempt.id, {
+      status: attempt.status, answers, graded, scorePercent, late, passed: attempt.passed, submittedAt: now,
+    });
+    await this.events.append(em, {
+      userId: attempt.userId, type: 'quiz_submitted', courseId: attempt.courseId, quizAttemptId: attempt.id,
+      scorePercent, passed: attempt.passed, occurredAt: now, idempotencyKey,
+    });
+    if (attempt.passed) {
+      await em.query('SELECT 1 FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE', [attempt.userId, attempt.courseId]);
+      await this.progress.completeIfDone(em, attempt.userId, attempt.courseId, now);
+    }
+    return attempt;
+  }
+
+  private expired(attempt: QuizAttempt, now: Date): boolean {
+    return attempt.deadlineAt !== null && now.getTime() > attempt.deadlineAt.getTime() + LATE_GRACE_MS;
+  }
+
+  private async locked(em: EntityManager, userId: string, attemptId: string): Promise<QuizAttempt> {
+    const attempt = await em.getRepository(QuizAttempt).createQueryBuilder('a').setLock('pessimistic_write')
+      .where('a.id = :attemptId AND a.user_id = :userId', { attemptId, userId }).getOne();
+    if (!attempt) throw notFound('Quiz attempt');
+    return attempt;
+  }
+
+  private async questionsOf(em: EntityManager, attempt: QuizAttempt): Promise<Map<string, Question>> {
+    const rows = await em.getRepository(Question).findBy({ id: In(attempt.questions.map((q) => q.questionId)) });
+    return new Map(rows.map((q) => [q.id, q]));
+  }
+
+  private async viewOf(attempt: QuizAttempt): Promise<AttemptView> {
+    const quiz = await this.dataSource.getRepository(Quiz).findOneByOrFail({ id: attempt.quizId });
+    const course = await this.dataSource.getRepository(Course).findOneByOrFail({ id: attempt.courseId });
+    return this.view(attempt, quiz, course);
+  }
+
+  private async view(attempt: QuizAttempt, quiz: Quiz, course: Course): Promise<AttemptView> {
+    const questions = await this.questionsOf(this.dataSource.manager, attempt);
+    const submitted = attempt.status === 'submitted';
+    return {
+      attempt, quiz, course,
+      questions: attempt.questions.map((d) => toLearnerQuestion(questions.get(d.questionId)!, d)),
+      results: submitted
+        ? attempt.questions.map((d, i) => resultOf(questions.get(d.questionId)!, d, attempt.answers[d.questionId], attempt.graded?.[i]?.score ?? 0))
+        : null,
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { type DrawRule, matchesRule, type QuestionType } from '../../content/files/content-model';
+import type { QuestionPayload } from '../../content/entities/question.entity';
+import type { DrawnQuestion } from '../entities/quiz-attempt.entity';
+
+export type PoolQuestion = { id: string; type: QuestionType; competency: string; level: number; payload: QuestionPayload };
+
+export function shuffle<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Keys the learner sees instead of bank ids, fresh per attempt, so no id hints at the key. */
+const keyMaker = () => {
+  const used = new Set<string>();
+  return () => {
+    let key: string;
+    do key = randomBytes(4).toString('hex');
+    while (used.has(key));
+    used.add(key);
+    return key;
+  };
+};
+
+/** A permutation that differs from the original order whenever that is possible. */
+function scrambled<T>(items: readonly T[]): T[] {
+  if (items.length < 2) return [...items];
+  let out: T[];
+  do out = shuffle(items);
+  while (out.every((item, i) => item === items[i]));
+  return out;
+}
+
+function drawOne(q: PoolQuestion): DrawnQuestion {
+  const key = keyMaker();
+  const options = q.payload.options ?? [];
+  switch (q.type) {
+    case 'true_false':
+      // Đúng before Sai, always: shuffling a two-way choice only confuses.
+      return { questionId: q.id, options: options.map((o) => ({ key: key(), optionId: o.id })) };
+    case 'ordering':
+      return { questionId: q.id, options: scrambled(options).map((o) => ({ key: key(), optionId: o.id })) };
+    case 'matching': {
+      const pairs = (q.payload.pairs ?? []).map((_, pair) => pair);
+      return {
+        questionId: q.id,
+        left: shuffle(pairs).map((pair) => ({ key: key(), pair })),
+        right: scrambled(pairs).map((pair) => ({ key: key(), pair })),
+      };
+    }
+    case 'short_text':
+      return { questionId: q.id };
+    case 'single':
+    case 'multiple':
+      return { questionId: q.id, options: shuffle(options).map((o) => ({ key: key(), optionId: o.id })) };
+  }
+}
+
+/**
+ * Draws an attempt from the pool: each rule takes its count from the questions that match it and
+ * are not yet drawn; without rules, `count` questions from the whole pool. Order and options shuffled.
+ */
+export function drawAttempt(pool: readonly PoolQuestion[], rules: readonly DrawRule[], count: number): DrawnQuestion[] {
+  const remaining = shuffle(pool);
+  const picked: PoolQuestion[] = [];
+  const take = (rule: DrawRule | null, n: number) => {
+    for (let i = 0; i < remaining.length && n > 0; ) {
+      if (!rule || matchesRule(remaining[i]!, rule)) {
+        picked.push(...remaining.splice(i, 1));
+        n--;
+      } else i++;
+    }
+  };
+  if (rules.length) for (const rule of rules) take(rule, rule.count);
+  else take(null, count);
+  return shuffle(picked).map(drawOne);
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpStatus, Param, Post, Put, HttpCode, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiIdempotencyKey, IdempotencyKey } from '../../../common/http/idempotency-key';
+import { UuidParam } from '../../../common/http/uuid-param';
+import { CurrentUser, type Principal } from '../../auth/decorators';
+import { AnswersDto, AttemptDto, AttemptSummaryDto, QuizDto } from '../dto/quiz.dto';
+import { CourseProgressDto } from '../dto/progress.dto';
+import { EnrolmentsService } from '../enrolments.service';
+import { QuizAttemptsService } from './quiz-attempts.service';
+
+@ApiTags('quizzes')
+@Controller()
+export class QuizzesController {
+  constructor(
+    private readonly attempts: QuizAttemptsService,
+    private readonly enrolments: EnrolmentsService,
+  ) {}
+
+  @Get('courses/:slug/quizzes/:quiz')
+  @ApiOkResponse({ type: QuizDto })
+  async quiz(@CurrentUser() p: Principal, @Param('slug') slug: string, @Param('quiz') quizSlug: string): Promise<QuizDto> {
+    const { course, enrolment, progress } = await this.enrolments.progressOf(p.userId, slug);
+    const step = CourseProgressDto.from(course, enrolment, progress).quizzes.find((q) => q.slug === quizSlug);
+    const { quiz } = await this.attempts.quiz(slug, quizSlug);
+    const attempts = await this.attempts.attempts(p.userId, quiz.id);
+    return { ...step!, courseSlug: course.slug, courseTitle: course.title, attempts: attempts.map(AttemptSummaryDto.fromAttempt), serverNow: new Date().toISOString() };
+  }
+
+  @Post('courses/:slug/quizzes/:quiz/attempts')
+  @ApiCreatedResponse({ type: AttemptDto, description: 'A new attempt (200 with the open one when there is one)' })
+  async start(@CurrentUser() p: Principal, @Param('slug') slug: string, @Param('quiz') quiz: string, @Res({ passthrough: true }) res: Response): Promise<AttemptDto> {
+    const { view, created } = await this.attempts.start(p.userId, slug, quiz);
+    res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return AttemptDto.from(view);
+  }
+
+  @Get('quiz-attempts/:id')
+  @ApiOkResponse({ type: AttemptDto })
+  async get(@CurrentUser() p: Principal, @UuidParam('id') id: string): Promise<AttemptDto> {
+    return AttemptDto.from(await this.attempts.get(p.userId, id));
+  }
+
+  @Put('quiz-attempts/:id/answers')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Answers kept for this attempt' })
+  save(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Body() dto: AnswersDto): Promise<void> {
+    return this.attempts.saveAnswers(p.userId, id, dto.answers);
+  }
+
+  @Post('quiz-attempts/:id/submission')
+  @HttpCode(200)
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: AttemptDto, description: 'The graded attempt; the same result for every resend' })
+  async submit(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Body() dto: AnswersDto, @IdempotencyKey() key: string | null): Promise<AttemptDto> {
+    return AttemptDto.from(await this.attempts.submit(p.userId, id, dto.answers, key));
+  }
+}

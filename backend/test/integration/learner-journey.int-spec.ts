@@ -1,0 +1,222 @@
+import { ContentImportService } from '../../src/modules/content/content-import.service';
+import { LEARNING_COURSE, makeContent } from '../support/content-fixture';
+import { createUser, loginAs, unitsOf } from '../support/factories';
+import { correctAnswers } from '../support/quiz-answers';
+import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
+
+const COURSE = '/api/courses/hoc-thu';
+const QUIZ = `${COURSE}/quizzes/kiem-tra`;
+
+type Attempt = { id: string; status: string; questions: { id: string; type: string; options?: { key: string; text: string }[] }[]; scorePercent: number | null; passed: boolean | null; late: boolean; results: unknown[] | null };
+
+describe('learner journey over HTTP', () => {
+  let t: TestApp;
+  let content: ReturnType<typeof makeContent>;
+  let seq = 0;
+
+  beforeAll(async () => {
+    content = makeContent({ 'hoc-thu': LEARNING_COURSE });
+    t = await startTestApp({ CONTENT_DIR: content.dir });
+    await t.app.get(ContentImportService).importDirectory(content.dir);
+  });
+  afterAll(async () => {
+    await t.close();
+    content.cleanup();
+  });
+
+  /** A new learner, logged in and enrolled. */
+  async function learner(): Promise<{ c: TestClient; userId: string }> {
+    const { communes } = await unitsOf(t.dataSource, '01');
+    const user = await createUser(t, { commune: communes[seq++ % communes.length]! });
+    const c = await loginAs(t, user.phone);
+    await c.post(`${COURSE}/enrolment`).expect(201);
+    return { c, userId: user.id };
+  }
+  const events = (userId: string, type: string) =>
+    t.dataSource.query('SELECT * FROM learning_events WHERE user_id = $1 AND type = $2', [userId, type]) as Promise<Record<string, unknown>[]>;
+  const finishLessons = async (c: TestClient) => {
+    await c.put(`${COURSE}/lessons/01-mat-khau/completion`, {}).expect(200);
+    await c.put(`${COURSE}/lessons/02-otp/completion`, {}).expect(200);
+  };
+  const age = (attemptId: string, seconds: number) =>
+    t.dataSource.query(`UPDATE quiz_attempts SET submitted_at = submitted_at - make_interval(secs => $2) WHERE id = $1`, [attemptId, seconds]);
+
+  it('enrols once however often it is asked, leaves and comes back, and lists the course in My learning', async () => {
+    const { c, userId } = await learner();
+    await c.post(`${COURSE}/enrolment`).expect(200);
+    const mine = (await c.get('/api/me/learning').expect(200)).body as { slug: string; percent: number; nextStep: { slug: string } }[];
+    expect(mine).toEqual([expect.objectContaining({ slug: 'hoc-thu', percent: 0, nextStep: { kind: 'lesson', slug: '01-mat-khau', title: 'Mật khẩu mạnh' } })]);
+    expect(await events(userId, 'enrolled')).toHaveLength(1);
+
+    await c.delete(`${COURSE}/enrolment`).expect(204);
+    await c.delete(`${COURSE}/enrolment`).expect(204);
+    expect((await c.get(`${COURSE}/lessons/01-mat-khau`).expect(403)).body.code).toBe('NOT_ENROLLED');
+    expect((await c.get('/api/me/learning').expect(200)).body).toEqual([]);
+    await c.post(`${COURSE}/enrolment`).expect(201);
+    expect(await events(userId, 'left')).toHaveLength(1);
+    expect(await events(userId, 'enrolled')).toHaveLength(2);
+  });
+
+  it('resumes at the lesson last opened', async () => {
+    const { c } = await learner();
+    await c.put(`${COURSE}/lessons/01-mat-khau/completion`, {}).expect(200);
+    await c.get(`${COURSE}/lessons/02-otp`).expect(200);
+    await c.get(`${COURSE}/lessons/01-mat-khau`).expect(200);
+    // Going back to a finished lesson does not lose the place: the next step is the unfinished one.
+    expect((await c.get(`${COURSE}/progress`).expect(200)).body.nextStep).toEqual({ kind: 'lesson', slug: '02-otp', title: 'Giữ mã OTP' });
+  });
+
+  it('locks lessons and the quiz of a sequential course in the API, not only in the page', async () => {
+    const { c } = await learner();
+    expect((await c.get(`${COURSE}/lessons/02-otp`).expect(403)).body.code).toBe('LESSON_LOCKED');
+    expect((await c.put(`${COURSE}/lessons/02-otp/completion`, {}).expect(403)).body.code).toBe('LESSON_LOCKED');
+    expect((await c.post(`${QUIZ}/attempts`).expect(403)).body.code).toBe('QUIZ_LOCKED');
+
+    const lesson = (await c.get(`${COURSE}/lessons/01-mat-khau`).expect(200)).body as { html: string; next: { slug: string }; previous: unknown; position: number; total: number };
+    expect(lesson).toMatchObject({ position: 1, total: 3, previous: null, next: { slug: '02-otp' } });
+    expect(lesson.html).toContain('<img src="/api/courses/hoc-thu/media/mat-khau.svg" alt="Ô nhập mật khẩu trên điện thoại"');
+    await c.put(`${COURSE}/lessons/01-mat-khau/completion`, {}).expect(200);
+    await c.get(`${COURSE}/lessons/02-otp`).expect(200);
+    const progress = (await c.get(`${COURSE}/progress`).expect(200)).body as { lessons: { slug: string; done: boolean; locked: boolean }[] };
+    expect(progress.lessons.map((l) => [l.slug, l.done, l.locked])).toEqual([['01-mat-khau', true, false], ['02-otp', false, false], ['03-doc-them', false, true]]);
+  });
+
+  it('serves course media to anyone, and nothing outside the media folder', async () => {
+    const c = await t.client();
+    const svg = await c.get(`${COURSE}/media/mat-khau.svg`).expect(200);
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    await c.get(`${COURSE}/media/khong-co.svg`).expect(404);
+    expect((await c.get(`${COURSE}/media/..%2Fcourse.yaml`).expect(400)).body.details).toEqual([{ field: 'file', message: 'file must be a plain file name' }]);
+  });
+
+  it('records a lesson once for resends and replays, keeping the device time of an offline completion', async () => {
+    const { c, userId } = await learner();
+    const offlineAt = new Date(Date.now() - 3600_000).toISOString();
+    const send = () => c.put(`${COURSE}/lessons/01-mat-khau/completion`, { occurredAt: offlineAt }).set('Idempotency-Key', 'offline-lesson-0001');
+    expect((await send().expect(200)).body).toEqual({ firstTime: true, courseCompleted: false });
+    const again = await Promise.all([send(), send(), send()]);
+    expect(again.map((r) => r.body.firstTime)).toEqual([false, false, false]);
+    const recorded = await events(userId, 'lesson_completed');
+    expect(recorded).toHaveLength(1);
+    expect((recorded[0]!.occurred_at as Date).toISOString()).toBe(offlineAt);
+    expect((await c.put(`${COURSE}/lessons/02-otp/completion`, { occurredAt: 'hôm qua' }).expect(400)).body.details).toEqual([{ field: 'occurredAt', message: 'occurredAt must be an ISO 8601 date-time' }]);
+    expect((await c.put(`${COURSE}/lessons/02-otp/completion`, {}).set('Idempotency-Key', 'x').expect(400)).body.details[0].field).toBe('Idempotency-Key');
+  });
+
+  it('never sends correctness, feedback, accepted answers or explanations before submission, for any question type', async () => {
+    const { c } = await learner();
+    await finishLessons(c);
+    const started = await c.post(`${QUIZ}/attempts`).expect(201);
+    const attempt = started.body as Attempt;
+    expect(new Set(attempt.questions.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'true_false', 'ordering', 'short_text', 'matching']));
+    const payloads = [
+      started.text,
+      (await c.get(`/api/quiz-attempts/${attempt.id}`).expect(200)).text,
+      (await c.post(`${QUIZ}/attempts`).expect(200)).text,
+      (await c.get(QUIZ).expect(200)).text,
+      (await c.get(`${COURSE}/progress`).expect(200)).text,
+    ];
+    for (const text of payloads) {
+      expect(text).not.toMatch(/FB-|EXPL-|ACCEPTED-OTP|mã xác thực|"correct"|"weight"|"feedback"|"accepted"|"explanation"|"pair"|optionId|"graded"/);
+    }
+    // Ordering items never arrive in their right order.
+    const ordering = attempt.questions.find((q) => q.type === 'ordering')!;
+    expect(ordering.options!.map((o) => o.text)).not.toEqual(['Mở phần Bảo mật', 'Nhập mật khẩu cũ', 'Nhập mật khẩu mới']);
+  });
+
+  it('keeps the same attempt across reloads, with the answers saved so far', async () => {
+    const { c } = await learner();
+    await finishLessons(c);
+    const first = (await c.post(`${QUIZ}/attempts`).expect(201)).body as Attempt;
+    const single = first.questions.find((q) => q.type === 'single')!;
+    await c.put(`/api/quiz-attempts/${first.id}/answers`, { answers: { [single.id]: { choices: [single.options![1]!.key] } } }).expect(204);
+    const reloaded = (await c.get(`/api/quiz-attempts/${first.id}`).expect(200)).body as Attempt & { answers: Record<string, unknown> };
+    expect(reloaded.questions).toEqual(first.questions);
+    expect(reloaded.answers).toEqual({ [single.id]: { choices: [single.options![1]!.key] } });
+    const bad = await c.put(`/api/quiz-attempts/${first.id}/answers`, { answers: { [single.id]: { choices: ['deadbeef'] } } }).expect(400);
+    expect(bad.body.details).toEqual([{ field: `answers.${single.id}`, message: 'option deadbeef is not an option of this question' }]);
+  });
+
+  it('grades on the server and then shows the score, the right answers and the explanations', async () => {
+    const { c } = await learner();
+    await finishLessons(c);
+    const attempt = (await c.post(`${QUIZ}/attempts`).expect(201)).body as Attempt;
+    const answers = await correctAnswers(t.dataSource, attempt.id);
+    const graded = (await c.post(`/api/quiz-attempts/${attempt.id}/submission`, { answers }).expect(200)).body as Omit<Attempt, 'results'> & { results: { score: number; explanation: string; feedback?: string }[] };
+    expect(graded).toMatchObject({ status: 'submitted', scorePercent: 100, passed: true, late: false });
+    expect(graded.results).toHaveLength(7);
+    expect(graded.results.every((r) => r.score === 1 && r.explanation.startsWith('EXPL-'))).toBe(true);
+    expect(graded.results.some((r) => r.feedback === 'FB-short-right')).toBe(true);
+  });
+
+  it('records one attempt for concurrent duplicate submissions and concurrent starts', async () => {
+    const { c, userId } = await learner();
+    await finishLessons(c);
+    const starts = await Promise.all([1, 2, 3].map(() => c.post(`${QUIZ}/attempts`)));
+    expect(new Set(starts.map((r) => r.body.id)).size).toBe(1);
+    const id = starts[0]!.body.id as string;
+    const answers = await correctAnswers(t.dataSource, id);
+    const submits = await Promise.all([1, 2, 3, 4, 5].map((i) => c.post(`/api/quiz-attempts/${id}/submission`, { answers }).set('Idempotency-Key', `submit-${id}-${i}`)));
+    expect(submits.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(submits.map((r) => r.body.submittedAt)).size).toBe(1);
+    expect(await t.dataSource.query('SELECT id FROM quiz_attempts WHERE user_id = $1', [userId])).toHaveLength(1);
+    expect(await events(userId, 'quiz_submitted')).toHaveLength(1);
+    expect(await events(userId, 'course_completed')).toHaveLength(1);
+  });
+
+  it('enforces the cooldown and the attempt limit on the server', async () => {
+    const { c } = await learner();
+    await finishLessons(c);
+    const first = (await c.post(`${QUIZ}/attempts`).expect(201)).body as Attempt;
+    expect((await c.post(`/api/quiz-attempts/${first.id}/submission`, { answers: {} }).expect(200)).body).toMatchObject({ scorePercent: 0, passed: false });
+    const waiting = await c.post(`${QUIZ}/attempts`).expect(409);
+    expect(waiting.body.code).toBe('QUIZ_COOLDOWN');
+    expect(new Date(waiting.body.details.retryAt).getTime()).toBeGreaterThan(Date.now() + 50_000);
+
+    await age(first.id, 61);
+    const second = (await c.post(`${QUIZ}/attempts`).expect(201)).body as Attempt;
+    await c.post(`/api/quiz-attempts/${second.id}/submission`, { answers: {} }).expect(200);
+    await age(second.id, 61);
+    const third = (await c.post(`${QUIZ}/attempts`).expect(201)).body as Attempt;
+    await c.post(`/api/quiz-attempts/${third.id}/submission`, { answers: {} }).expect(200);
+    await age(third.id, 61);
+    const over = await c.post(`${QUIZ}/attempts`).expect(409);
+    expect(over.body).toMatchObject({ code: 'QUIZ_ATTEMPTS_EXHAUSTED', details: { maxAttempts: 3 } });
+    const quiz = (await c.get(QUIZ).expect(200)).body as { attempts: unknown[]; attemptsUsed: number };
+    expect(quiz.attempts).toHaveLength(3);
+  });
+
+  it('marks answers that arrive after the time limit late, by the server clock, and does not count them as a pass', async () => {
+    const { c, userId } = await learner();
+    await finishLessons(c);
+    const attempt = (await c.post(`${QUIZ}/attempts`).expect(201)).body as Attempt & { deadlineAt: string };
+    expect(new Date(attempt.deadlineAt).getTime() - Date.now()).toBeGreaterThan(9 * 60_000);
+    await t.dataSource.query(`UPDATE quiz_attempts SET deadline_at = now() - interval '1 minute' WHERE id = $1`, [attempt.id]);
+    const answers = await correctAnswers(t.dataSource, attempt.id);
+    const graded = (await c.post(`/api/quiz-attempts/${attempt.id}/submission`, { answers }).expect(200)).body as Attempt;
+    expect(graded).toMatchObject({ scorePercent: 100, late: true, passed: false });
+    expect(await events(userId, 'course_completed')).toHaveLength(0);
+  });
+
+  it('completes the course by its rule: required lessons done and the required quiz passed, once', async () => {
+    const { c, userId } = await learner();
+    await c.put(`${COURSE}/lessons/01-mat-khau/completion`, {}).expect(200);
+    expect((await c.get(`${COURSE}/progress`).expect(200)).body.percent).toBe(33);
+    await c.put(`${COURSE}/lessons/02-otp/completion`, {}).expect(200);
+    const attempt = (await c.post(`${QUIZ}/attempts`).expect(201)).body as Attempt;
+    await c.post(`/api/quiz-attempts/${attempt.id}/submission`, { answers: await correctAnswers(t.dataSource, attempt.id) }).expect(200);
+
+    const progress = (await c.get(`${COURSE}/progress`).expect(200)).body as { status: string; percent: number; completedAt: string; competencies: { code: string; quizScore: number }[] };
+    expect(progress).toMatchObject({ status: 'completed', percent: 100 });
+    expect(progress.competencies).toEqual([
+      { code: '4.2', lessonsDone: 2, lessonsTotal: 2, quizScore: 100 },
+      { code: '2.1', lessonsDone: 1, lessonsTotal: 2, quizScore: 100 },
+    ]);
+    // The optional lesson, done afterwards, does not complete the course a second time.
+    await c.put(`${COURSE}/lessons/03-doc-them/completion`, {}).expect(200);
+    const completed = await events(userId, 'course_completed');
+    expect(completed).toHaveLength(1);
+    const [user] = await t.dataSource.query('SELECT unit_id, province_id, target_group FROM users WHERE id = $1', [userId]);
+    expect(completed[0]).toMatchObject({ unit_id: user.unit_id, province_id: user.province_id, target_group: 'citizen', framework_version: expect.any(String) });
+  });
+});
