@@ -28,6 +28,8 @@ describe('download my data and delete my account', () => {
   it('runs the export as a BullMQ job and offers the JSON file', async () => {
     const user = await createUser(t, { commune, email: 'export@example.vn', fullName: 'Vũ Thị Xuất' });
     const c = await loginAs(t, user.phone);
+    await c.post('/api/courses/tro-ly-ai-an-toan/enrolment').expect(201);
+    await c.put('/api/courses/tro-ly-ai-an-toan/lessons/01-ai-la-gi/completion', {}).expect(200);
     const started = (await c.post('/api/me/exports').expect(202)).body;
     expect(started).toMatchObject({ status: expect.stringMatching(/queued|running|done/), progress: expect.any(Number) });
     // A second click while it runs returns the same export, not a second job.
@@ -41,6 +43,8 @@ describe('download my data and delete my account', () => {
     expect(data.profile).toMatchObject({ id: user.id, phone: user.phone, email: 'export@example.vn', fullName: 'Vũ Thị Xuất' });
     expect(data.sessions.length).toBeGreaterThanOrEqual(1);
     expect(data.securityEvents.map((e: { type: string }) => e.type)).toContain('auth.login');
+    expect(data.learning.lessonsDone).toEqual([expect.objectContaining({ course: 'tro-ly-ai-an-toan', lesson: '01-ai-la-gi' })]);
+    expect(data.learning.events.map((e: { type: string }) => e.type)).toEqual(['enrolled', 'lesson_completed']);
     // Nobody else can read it.
     const other = await loginAs(t, (await createUser(t, { commune })).phone);
     await other.get(`/api/me/exports/${started.id}`).expect(404);

@@ -35,6 +35,8 @@ export class DataExportProcessor implements JobProcessor<'data-export'> {
     const sessions = await this.dataSource.getRepository(Session).find({ where: { userId: user.id }, order: { createdAt: 'DESC' } });
     await step(60);
     const events = await this.dataSource.getRepository(AuditEvent).find({ where: { subjectId: user.id }, order: { occurredAt: 'DESC' } });
+    await step(70);
+    const learning = await this.learningOf(user.id);
     await step(85);
     const payload = {
       format: 'bdhvs-personal-data/1',
@@ -48,9 +50,22 @@ export class DataExportProcessor implements JobProcessor<'data-export'> {
         device: s.userAgent,
       })),
       securityEvents: events.map((e) => ({ type: e.type, at: e.occurredAt, ip: e.ip })),
+      learning,
     };
     await exports.update(record.id, { status: 'done', progress: 100, payload, finishedAt: new Date() });
     await job.updateProgress(100);
     this.logger.log({ queue: job.queue, jobId: job.id }, 'Export ready');
+  }
+
+  /** Courses, lessons done, quiz attempts with answers, and the learning event log. */
+  private async learningOf(userId: string) {
+    const q = (sql: string) => this.dataSource.query(sql, [userId]) as Promise<unknown[]>;
+    return {
+      enrolments: await q(`SELECT c.slug AS course, e.status, e.enrolled_at, e.left_at, e.completed_at FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = $1 ORDER BY e.enrolled_at`),
+      lessonsDone: await q(`SELECT c.slug AS course, l.slug AS lesson, lc.completed_at FROM lesson_completions lc JOIN lessons l ON l.id = lc.lesson_id JOIN courses c ON c.id = lc.course_id WHERE lc.user_id = $1 ORDER BY lc.completed_at`),
+      quizAttempts: await q(`SELECT c.slug AS course, z.slug AS quiz, a.number, a.status, a.started_at, a.submitted_at, a.score_percent, a.passed, a.late, a.answers
+                               FROM quiz_attempts a JOIN quizzes z ON z.id = a.quiz_id JOIN courses c ON c.id = a.course_id WHERE a.user_id = $1 ORDER BY a.started_at`),
+      events: await q(`SELECT e.type, c.slug AS course, e.occurred_at, e.recorded_at, e.score_percent, e.passed FROM learning_events e JOIN courses c ON c.id = e.course_id WHERE e.user_id = $1 ORDER BY e.occurred_at`),
+    };
   }
 }
