@@ -4,7 +4,10 @@ import { RouterProvider } from 'react-router-dom';
 import { Providers } from './app/providers';
 import { router } from './app/router';
 import './lib/i18n';
+import { applyStoredTextSize } from './components/text-size/text-size';
 import './styles.css';
+
+applyStoredTextSize();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

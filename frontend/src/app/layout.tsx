@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Spinner } from '../components/ui/feedback';
 import { meQuery, useLogout } from '../features/auth/api';
+import { ConnectionBanner } from '../components/connection/connection-banner';
+import { TextSizeControl } from '../components/text-size/text-size';
 import { LANGUAGES } from '../lib/i18n';
 
 /** Header, navigation, language switch; moves focus to the page heading after each navigation. */
@@ -44,6 +46,9 @@ export function Layout() {
             {me ? (
               <>
                 <li>
+                  <NavLink to="/hoc-tap">{t('nav.myLearning')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/ho-so">{t('nav.profile')}</NavLink>
                 </li>
                 {me.role === 'admin' && (
@@ -76,7 +81,9 @@ export function Layout() {
             </button>
           ))}
         </div>
+        <TextSizeControl />
       </header>
+      <ConnectionBanner />
       <main id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<Spinner />}>
           <Outlet />

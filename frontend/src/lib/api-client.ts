@@ -22,7 +22,7 @@ function readCookie(name: string): string | undefined {
     ?.slice(name.length + 1);
 }
 
-async function csrfToken(): Promise<string> {
+export async function csrfToken(): Promise<string> {
   const existing = readCookie(CSRF_COOKIE);
   if (existing) return decodeURIComponent(existing);
   const res = await fetch('/api/auth/csrf', { credentials: 'same-origin' });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Alert, Spinner } from '../../components/ui/feedback';
 import { generalMessage } from '../../lib/form-errors';
+import { CourseLearning } from '../learning/course-learning';
 import { courseQuery } from './api';
 
 /** A course's promise: what it builds, for whom, and its lessons in order. */
@@ -35,19 +36,7 @@ export function CourseDetail({ slug, onTitle }: { slug: string; onTitle: (title:
           </li>
         ))}
       </ul>
-      <h2>{t('catalogue.syllabus')}</h2>
-      <ol className="syllabus">
-        {c.lessons.map((l) => (
-          <li key={l.slug}>
-            {l.title} <span className="meta">({t('catalogue.minutes', { count: l.estimatedMinutes })})</span>
-          </li>
-        ))}
-        {c.quizzes.map((q) => (
-          <li key={q.slug}>
-            {q.title} <span className="meta">({t('catalogue.quiz', { count: q.questionCount, pass: q.passPercent })})</span>
-          </li>
-        ))}
-      </ol>
+      <CourseLearning course={c} />
       <p className="hint">{t('catalogue.frameworkVersion', { version: c.frameworkVersion })}</p>
       <p>
         <Link to="/khoa-hoc">{t('catalogue.back')}</Link>

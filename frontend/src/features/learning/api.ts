@@ -1,0 +1,101 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas, unwrap } from '../../lib/api-client';
+import { newKey, sendOrQueue } from '../../lib/outbox';
+
+export type CourseProgress = Schemas['CourseProgressDto'];
+export type Lesson = Schemas['LessonDto'];
+export type Attempt = Schemas['AttemptDto'];
+export type AnswerValue = Schemas['AnswerValueDto'];
+export type LearnerQuestion = Schemas['LearnerQuestionDto'];
+
+/** Everything learning-related shares this key prefix, so one invalidation refreshes it all. */
+const LEARNING = 'learning';
+
+export const myLearningQuery = () =>
+  queryOptions({ queryKey: [LEARNING, 'mine'], queryFn: async () => unwrap(await api.GET('/api/me/learning')) });
+
+export const progressQuery = (slug: string) =>
+  queryOptions({
+    queryKey: [LEARNING, 'progress', slug],
+    queryFn: async () => unwrap(await api.GET('/api/courses/{slug}/progress', { params: { path: { slug } } })),
+  });
+
+export const lessonQuery = (slug: string, lesson: string) =>
+  queryOptions({
+    queryKey: [LEARNING, 'lesson', slug, lesson],
+    queryFn: async () => unwrap(await api.GET('/api/courses/{slug}/lessons/{lesson}', { params: { path: { slug, lesson } } })),
+  });
+
+export const quizQuery = (slug: string, quiz: string) =>
+  queryOptions({
+    queryKey: [LEARNING, 'quiz', slug, quiz],
+    queryFn: async () => unwrap(await api.GET('/api/courses/{slug}/quizzes/{quiz}', { params: { path: { slug, quiz } } })),
+  });
+
+export const attemptQuery = (id: string) =>
+  queryOptions({
+    queryKey: [LEARNING, 'attempt', id],
+    queryFn: async () => unwrap(await api.GET('/api/quiz-attempts/{id}', { params: { path: { id } } })),
+  });
+
+export function useInvalidateLearning() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: [LEARNING] });
+}
+
+export function useEnrol(slug: string) {
+  const invalidate = useInvalidateLearning();
+  return useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/courses/{slug}/enrolment', { params: { path: { slug } } })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useLeave(slug: string) {
+  const invalidate = useInvalidateLearning();
+  return useMutation({
+    mutationFn: async () => unwrap(await api.DELETE('/api/courses/{slug}/enrolment', { params: { path: { slug } } })),
+    onSuccess: invalidate,
+  });
+}
+
+/** Marks a lesson done, through the outbox: offline it is kept and sent later with its device time. */
+export function useCompleteLesson(slug: string, lesson: string) {
+  const qc = useQueryClient();
+  const invalidate = useInvalidateLearning();
+  return useMutation({
+    mutationFn: () =>
+      sendOrQueue({ key: newKey(), method: 'PUT', path: `/api/courses/${slug}/lessons/${lesson}/completion`, body: { occurredAt: new Date().toISOString() } }),
+    onSuccess: (result) => {
+      qc.setQueryData(lessonQuery(slug, lesson).queryKey, (old) => old && { ...old, done: true });
+      if (result.status === 'sent') void invalidate();
+    },
+  });
+}
+
+export function useStartAttempt(slug: string, quiz: string) {
+  const invalidate = useInvalidateLearning();
+  return useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/courses/{slug}/quizzes/{quiz}/attempts', { params: { path: { slug, quiz } } })),
+    onSuccess: invalidate,
+  });
+}
+
+export async function saveAnswers(id: string, answers: Record<string, AnswerValue>): Promise<void> {
+  unwrap(await api.PUT('/api/quiz-attempts/{id}/answers', { params: { path: { id } }, body: { answers } }));
+}
+
+export function useSubmitAttempt(id: string) {
+  const qc = useQueryClient();
+  const invalidate = useInvalidateLearning();
+  return useMutation({
+    mutationFn: (answers: Record<string, AnswerValue>) =>
+      sendOrQueue({ key: `submit-${id}`, method: 'POST', path: `/api/quiz-attempts/${id}/submission`, body: { answers } }),
+    onSuccess: (result) => {
+      if (result.status === 'sent') {
+        qc.setQueryData(attemptQuery(id).queryKey, result.data as Attempt);
+        void invalidate();
+      }
+    },
+  });
+}

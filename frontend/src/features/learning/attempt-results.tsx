@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { Alert } from '../../components/ui/feedback';
+import type { Schemas } from '../../lib/api-client';
+import type { Attempt } from './api';
+import { coursePath, quizPath } from './paths';
+
+type Result = Schemas['QuestionResultDto'];
+
+/** After handing in: the score, each answer beside the right one, the feedback and the explanation. */
+export function AttemptResults({ attempt }: { attempt: Attempt }) {
+  const { t } = useTranslation();
+  const score = Math.round(attempt.scorePercent ?? 0);
+  return (
+    <>
+      <Alert kind={attempt.passed ? 'success' : 'info'}>
+        <p className="score">{t('quiz.score', { score })}</p>
+        <p>
+          {attempt.passed
+            ? t('quiz.resultPassed')
+            : attempt.late
+              ? t('quiz.resultLate')
+              : t('quiz.resultNotPassed', { percent: attempt.quiz.passPercent })}
+        </p>
+      </Alert>
+      <p className="actions">
+        <Link className="button primary" to={coursePath(attempt.quiz.courseSlug)}>
+          {t('lesson.backToCourse')}
+        </Link>
+        <Link className="button" to={quizPath(attempt.quiz.courseSlug, attempt.quiz.slug)}>
+          {t('quiz.backToQuiz')}
+        </Link>
+      </p>
+      <h2>{t('quiz.review')}</h2>
+      <ol className="results">
+        {(attempt.results ?? []).map((r) => (
+          <li key={r.id} className={r.score === 1 ? 'right' : 'wrong'}>
+            <p className="question-prompt">{r.prompt}</p>
+            <p className="verdict">
+              <strong>{r.score === 1 ? t('quiz.right') : r.score > 0 ? t('quiz.partlyRight') : t('quiz.wrong')}</strong>
+            </p>
+            <ResultBody result={r} />
+            {r.feedback && <p>{r.feedback}</p>}
+            <p className="explanation">
+              <strong>{t('quiz.explanation')}</strong> {r.explanation}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function ResultBody({ result: r }: { result: Result }) {
+  const { t } = useTranslation();
+  if (r.type === 'short_text') {
+    return (
+      <p>
+        {t('quiz.youWrote', { text: r.answer.text || '—' })} {t('quiz.accepted', { answers: (r.accepted ?? []).join('; ') })}
+      </p>
+    );
+  }
+  if (r.type === 'ordering') {
+    const text = new Map((r.options ?? []).map((o) => [o.key, o.text]));
+    return (
+      <>
+        <p>{t('quiz.rightOrder')}</p>
+        <ol>{(r.correctOrder ?? []).map((k) => <li key={k}>{text.get(k)}</li>)}</ol>
+      </>
+    );
+  }
+  if (r.type === 'matching') {
+    const right = new Map((r.right ?? []).map((o) => [o.key, o.text]));
+    return (
+      <ul>
+        {(r.left ?? []).map((l) => {
+          const mine = r.answer.matches?.[l.key];
+          const correct = r.correctMatches?.[l.key];
+          return (
+            <li key={l.key}>
+              {l.text} → {right.get(correct ?? '')} {mine !== correct && <span className="meta">({t('quiz.youChose', { text: right.get(mine ?? '') ?? '—' })})</span>}
+            </li>
+          );
+        })}
+      </ul>
+    );
+  }
+  const chosen = new Set(r.answer.choices ?? []);
+  return (
+    <ul className="result-options">
+      {(r.options ?? []).map((o) => (
+        <li key={o.key} className={o.correct ? 'correct-option' : ''}>
+          {o.correct ? '✓' : chosen.has(o.key) ? '✗' : '•'} {o.text}
+          {chosen.has(o.key) && <strong> {t('quiz.yourChoice')}</strong>}
+          {(chosen.has(o.key) || o.correct) && <span className="meta"> — {o.feedback}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

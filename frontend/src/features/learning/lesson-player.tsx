@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { Alert, Spinner } from '../../components/ui/feedback';
+import { ApiRequestError } from '../../lib/api-client';
+import { generalMessage } from '../../lib/form-errors';
+import { lessonQuery, useCompleteLesson } from './api';
+import { coursePath, lessonPath } from './paths';
+import { ReadAloud } from './read-aloud';
+import { useScrollMemory } from './use-scroll-memory';
+
+/** One lesson: safe HTML from the server, video with captions, transcript on request, done, previous/next. */
+export function LessonPlayer({ slug, lesson, onTitle }: { slug: string; lesson: string; onTitle: (title: string) => void }) {
+  const { t } = useTranslation();
+  const query = useQuery(lessonQuery(slug, lesson));
+  const complete = useCompleteLesson(slug, lesson);
+  const body = useRef<HTMLDivElement>(null);
+  const title = query.data?.title;
+  useEffect(() => {
+    if (title) onTitle(title);
+  }, [title, onTitle]);
+  useScrollMemory(`${slug}/${lesson}`, Boolean(query.data));
+
+  if (query.isPending) return <Spinner />;
+  if (query.isError) {
+    const code = query.error instanceof ApiRequestError ? query.error.body.code : '';
+    return (
+      <>
+        <Alert kind="error">{code === 'LESSON_LOCKED' ? t('lesson.locked') : code === 'NOT_ENROLLED' ? t('lesson.notEnrolled') : generalMessage(t, query.error)}</Alert>
+        <p>
+          <Link to={coursePath(slug)}>{t('lesson.backToCourse')}</Link>
+        </p>
+      </>
+    );
+  }
+  const l = query.data;
+  const done = l.done;
+  return (
+    <>
+      <p className="meta">
+        <Link to={coursePath(slug)}>{t('lesson.backToCourse')}</Link> · {t('lesson.position', { position: l.position, total: l.total })} ·{' '}
+        {t('catalogue.minutes', { count: l.estimatedMinutes })}
+      </p>
+      <div className="actions">
+        <ReadAloud getText={() => body.current?.innerText ?? ''} />
+      </div>
+      {l.video && (
+        <figure className="lesson-video">
+          <video controls preload="metadata" src={l.video.src}>
+            <track kind="captions" src={l.video.captions} srcLang="vi" label="Tiếng Việt" default />
+          </video>
+          <details>
+            <summary>{t('lesson.transcript')}</summary>
+            <p className="transcript">{l.video.transcript}</p>
+          </details>
+        </figure>
+      )}
+      {/* The server renders lesson Markdown with raw HTML escaped and links and images checked. */}
+      <div className="lesson-body" ref={body} dangerouslySetInnerHTML={{ __html: l.html }} />
+      <div className="lesson-done">
+        {done ? (
+          <Alert kind="success">
+            {complete.data?.status === 'queued' ? t('lesson.doneOffline') : t('lesson.done')}
+          </Alert>
+        ) : (
+          <button type="button" className="button primary" disabled={complete.isPending} onClick={() => complete.mutate()}>
+            {t('lesson.markDone')}
+          </button>
+        )}
+        {complete.data?.status === 'rejected' && <Alert kind="error">{t('lesson.notSaved')}</Alert>}
+      </div>
+      <nav className="pager lesson-pager" aria-label={t('lesson.pager')}>
+        {l.previous && (
+          <Link className="button" to={lessonPath(slug, l.previous.slug)}>
+            ← {t('lesson.previous')}: {l.previous.title}
+          </Link>
+        )}
+        {l.next ? (
+          <Link className="button primary" to={lessonPath(slug, l.next.slug)}>
+            {t('lesson.next')}: {l.next.title} →
+          </Link>
+        ) : (
+          <Link className="button primary" to={coursePath(slug)}>
+            {t('lesson.finishCourse')}
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}

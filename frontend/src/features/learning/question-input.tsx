@@ -1,0 +1,114 @@
+import { useTranslation } from 'react-i18next';
+import type { AnswerValue, LearnerQuestion } from './api';
+
+type Props = { question: LearnerQuestion; number: number; value: AnswerValue | undefined; onChange: (value: AnswerValue) => void };
+
+/** One question as native form controls, so it works with the keyboard, a screen reader and a thumb. */
+export function QuestionInput({ question: q, number, value, onChange }: Props) {
+  const { t } = useTranslation();
+  const legend = (
+    <legend>
+      <span className="question-number">{t('quiz.questionNumber', { number })}</span> {q.prompt}
+    </legend>
+  );
+  const name = `q-${q.id}`;
+
+  switch (q.type) {
+    case 'single':
+    case 'true_false':
+      return (
+        <fieldset className="question">
+          {legend}
+          {q.options!.map((o) => (
+            <label key={o.key} className="choice">
+              <input type="radio" name={name} checked={value?.choices?.[0] === o.key} onChange={() => onChange({ choices: [o.key] })} />
+              {o.text}
+            </label>
+          ))}
+        </fieldset>
+      );
+    case 'multiple': {
+      const chosen = new Set(value?.choices ?? []);
+      return (
+        <fieldset className="question">
+          {legend}
+          <p className="hint">{t('quiz.chooseAll')}</p>
+          {q.options!.map((o) => (
+            <label key={o.key} className="choice">
+              <input
+                type="checkbox"
+                name={name}
+                checked={chosen.has(o.key)}
+                onChange={(e) => onChange({ choices: q.options!.map((x) => x.key).filter((k) => (k === o.key ? e.target.checked : chosen.has(k))) })}
+              />
+              {o.text}
+            </label>
+          ))}
+        </fieldset>
+      );
+    }
+    case 'short_text':
+      return (
+        <fieldset className="question field">
+          {legend}
+          <label htmlFor={name} className="visually-hidden">
+            {t('quiz.yourAnswer')}
+          </label>
+          <input id={name} type="text" autoComplete="off" maxLength={500} value={value?.text ?? ''} onChange={(e) => onChange({ text: e.target.value })} />
+        </fieldset>
+      );
+    case 'ordering': {
+      const order = value?.order ?? q.options!.map((o) => o.key);
+      const text = new Map(q.options!.map((o) => [o.key, o.text]));
+      const move = (from: number, to: number) => {
+        const next = [...order];
+        [next[from], next[to]] = [next[to]!, next[from]!];
+        onChange({ order: next });
+      };
+      return (
+        <fieldset className="question">
+          {legend}
+          <p className="hint">{t('quiz.orderHint')}</p>
+          <ol className="ordering">
+            {order.map((key, i) => (
+              <li key={key}>
+                <span>{text.get(key)}</span>
+                <span className="ordering-buttons">
+                  <button type="button" className="button small" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={t('quiz.moveUp', { item: text.get(key) })}>
+                    ↑
+                  </button>
+                  <button type="button" className="button small" disabled={i === order.length - 1} onClick={() => move(i, i + 1)} aria-label={t('quiz.moveDown', { item: text.get(key) })}>
+                    ↓
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </fieldset>
+      );
+    }
+    case 'matching':
+      return (
+        <fieldset className="question">
+          {legend}
+          {q.left!.map((l) => (
+            <div key={l.key} className="field matching-row">
+              <label htmlFor={`${name}-${l.key}`}>{l.text}</label>
+              <select
+                id={`${name}-${l.key}`}
+                value={value?.matches?.[l.key] ?? ''}
+                onChange={(e) => onChange({ matches: { ...value?.matches, [l.key]: e.target.value } })}
+              >
+                <option value="">{t('quiz.choose')}</option>
+                {q.right!.map((r) => (
+                  <option key={r.key} value={r.key}>
+                    {r.text}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </fieldset>
+      );
+  }
+}
