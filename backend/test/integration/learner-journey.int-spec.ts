@@ -76,7 +76,8 @@ describe('learner journey over HTTP', () => {
     expect(lesson).toMatchObject({ position: 1, total: 3, previous: null, next: { slug: '02-otp' } });
     expect(lesson.html).toContain('<img src="/api/courses/hoc-thu/media/mat-khau.svg" alt="Ô nhập mật khẩu trên điện thoại"');
     await c.put(`${COURSE}/lessons/01-mat-khau/completion`, {}).expect(200);
-    await c.get(`${COURSE}/lessons/02-otp`).expect(200);
+    const second = (await c.get(`${COURSE}/lessons/02-otp`).expect(200)).body as { video: unknown };
+    expect(second.video).toEqual({ src: '/api/courses/hoc-thu/media/otp.webm', captions: '/api/courses/hoc-thu/media/otp.vtt', transcript: 'Mã OTP là chìa khóa của giao dịch. Không đọc mã cho ai.' });
     const progress = (await c.get(`${COURSE}/progress`).expect(200)).body as { lessons: { slug: string; done: boolean; locked: boolean }[] };
     expect(progress.lessons.map((l) => [l.slug, l.done, l.locked])).toEqual([['01-mat-khau', true, false], ['02-otp', false, false], ['03-doc-them', false, true]]);
   });
@@ -85,6 +86,7 @@ describe('learner journey over HTTP', () => {
     const c = await t.client();
     const svg = await c.get(`${COURSE}/media/mat-khau.svg`).expect(200);
     expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect((await c.get(`${COURSE}/media/otp.vtt`).expect(200)).headers['content-type']).toContain('text/vtt');
     await c.get(`${COURSE}/media/khong-co.svg`).expect(404);
     expect((await c.get(`${COURSE}/media/..%2Fcourse.yaml`).expect(400)).body.details).toEqual([{ field: 'file', message: 'file must be a plain file name' }]);
   });

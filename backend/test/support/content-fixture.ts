@@ -126,6 +126,10 @@ Dùng **cụm từ dài**, khác nhau cho mỗi tài khoản.
 title: Giữ mã OTP
 competencies: ['4.2', '2.1']
 estimatedMinutes: 5
+video:
+  src: media/otp.webm
+  captions: media/otp.vtt
+  transcript: Mã OTP là chìa khóa của giao dịch. Không đọc mã cho ai.
 ---
 Không đọc mã OTP cho bất kỳ ai.
 `,
@@ -138,6 +142,8 @@ required: false
 Tài liệu đọc thêm, không bắt buộc.
 `,
   'media/mat-khau.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+  'media/otp.webm': 'webm',
+  'media/otp.vtt': 'WEBVTT\n\n00:00.000 --> 00:03.000\nMã OTP là chìa khóa của giao dịch.\n',
   'questions/cau-hoi.yaml': `questions:
   - id: q-single
     type: single

@@ -64,6 +64,8 @@ export function useCompleteLesson(slug: string, lesson: string) {
   const qc = useQueryClient();
   const invalidate = useInvalidateLearning();
   return useMutation({
+    // The outbox decides what to do offline; TanStack Query must not pause the mutation itself.
+    networkMode: 'always',
     mutationFn: () =>
       sendOrQueue({ key: newKey(), method: 'PUT', path: `/api/courses/${slug}/lessons/${lesson}/completion`, body: { occurredAt: new Date().toISOString() } }),
     onSuccess: (result) => {
@@ -89,6 +91,7 @@ export function useSubmitAttempt(id: string) {
   const qc = useQueryClient();
   const invalidate = useInvalidateLearning();
   return useMutation({
+    networkMode: 'always',
     mutationFn: (answers: Record<string, AnswerValue>) =>
       sendOrQueue({ key: `submit-${id}`, method: 'POST', path: `/api/quiz-attempts/${id}/submission`, body: { answers } }),
     onSuccess: (result) => {

@@ -1,0 +1,164 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { REPO_ROOT } from '../../src/config/config';
+import { ContentImportService } from '../../src/modules/content/content-import.service';
+import type { AnswerValue } from '../../src/modules/learning/entities/quiz-attempt.entity';
+import { axeViolations, launchChromium } from '../support/browser';
+import { LEARNING_COURSE, makeContent } from '../support/content-fixture';
+import { createUser, PASSWORD, unitsOf } from '../support/factories';
+import { correctAnswers } from '../support/quiz-answers';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+type Question = { id: string; type: string; prompt: string; options?: { key: string; text: string }[]; left?: { key: string; text: string }[]; right?: { key: string; text: string }[] };
+
+/** The fixture course with a three-second cooldown, so the learner can retry within the test. */
+const COURSE = { ...LEARNING_COURSE, 'course.yaml': LEARNING_COURSE['course.yaml']!.replace('cooldownMinutes: 1', 'cooldownMinutes: 0.05') };
+
+describe('learner journey in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let content: ReturnType<typeof makeContent>;
+
+  beforeAll(async () => {
+    content = makeContent({ 'hoc-thu': COURSE });
+    t = await startTestApp({ WEB_DIST: path.join(REPO_ROOT, 'frontend', 'dist'), CONTENT_DIR: content.dir });
+    await t.app.get(ContentImportService).importDirectory(content.dir);
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+    content.cleanup();
+  });
+
+  const expectAccessible = async (page: Page) => expect(await axeViolations(page)).toEqual([]);
+
+  /** Answers the open attempt right, with the keyboard only. */
+  async function answerWithKeyboard(page: Page, attemptId: string) {
+    const attempt = (await (await page.request.get(`${base}/api/quiz-attempts/${attemptId}`)).json()) as { questions: Question[] };
+    const answers = await correctAnswers(t.dataSource, attemptId);
+    for (const q of attempt.questions) {
+      const group = page.getByRole('group', { name: q.prompt });
+      const answer: AnswerValue = answers[q.id]!;
+      const text = (key: string, list = q.options) => list!.find((o) => o.key === key)!.text;
+      if (q.type === 'short_text') await group.getByRole('textbox').pressSequentially(answer.text!.trim());
+      else if (q.type === 'ordering') {
+        for (const [i, key] of answer.order!.entries()) {
+          const current = (await group.locator('.ordering li > span:first-child').allTextContents()).indexOf(text(key));
+          for (let k = current; k > i; k--) await group.getByRole('button', { name: `Đưa "${text(key)}" lên trên` }).press('Enter');
+        }
+      } else if (q.type === 'matching') {
+        for (const [left, right] of Object.entries(answer.matches!)) {
+          const select = group.getByLabel(text(left, q.left));
+          const steps = q.right!.findIndex((r) => r.key === right) + 1;
+          await select.focus();
+          for (let k = 0; k < steps; k++) await page.keyboard.press('ArrowDown');
+        }
+      } else for (const key of answer.choices!) await group.getByLabel(text(key), { exact: true }).press('Space');
+    }
+    await page.getByRole('button', { name: 'Nộp bài' }).press('Enter');
+  }
+
+  it('enrols, learns, fails and retries a quiz, passes, finishes a lesson offline, and the server has each step once', async () => {
+    const { communes } = await unitsOf(t.dataSource, '01');
+    const user = await createUser(t, { commune: communes[0]!, fullName: 'Trần Văn Bảy' });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+
+    await page.goto(`${base}/dang-nhap?tiep=/khoa-hoc/hoc-thu`);
+    await page.getByLabel('Số điện thoại hoặc email').fill(user.phone);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Học thử an toàn số' }).waitFor();
+    await page.getByRole('button', { name: 'Đăng ký học khóa này' }).click();
+    await page.getByText('Hoàn thành 0%').waitFor();
+    await expectAccessible(page);
+
+    // Two lessons, read and marked done.
+    await page.getByRole('link', { name: 'Bắt đầu học: Mật khẩu mạnh' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mật khẩu mạnh' }).waitFor();
+    expect(await page.getByRole('img', { name: 'Ô nhập mật khẩu trên điện thoại' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Tôi đã học xong bài này' }).click();
+    await page.getByText('Bạn đã học xong bài này.').waitFor();
+    await page.getByRole('link', { name: /Bài tiếp: Giữ mã OTP/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Giữ mã OTP' }).waitFor();
+    expect(await page.locator('video track[kind="captions"]').getAttribute('src')).toBe('/api/courses/hoc-thu/media/otp.vtt');
+    const transcript = page.getByText('Mã OTP là chìa khóa của giao dịch. Không đọc mã cho ai.');
+    expect(await transcript.isVisible()).toBe(false);
+    await page.getByText('Xem lời thoại của video').click();
+    await transcript.waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Tôi đã học xong bài này' }).click();
+    await page.getByText('Bạn đã học xong bài này.').waitFor();
+
+    // The quiz: a failed attempt, the cooldown, then a pass done with the keyboard.
+    await page.goto(`${base}/khoa-hoc/hoc-thu`);
+    await page.getByRole('link', { name: 'Bài kiểm tra' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bài kiểm tra' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
+    await page.waitForURL(/\/bai-kiem-tra\//);
+    await page.getByRole('button', { name: 'Nộp bài' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Nộp bài' }).click();
+    await page.getByText('Điểm của bạn: 0%').waitFor();
+    await page.getByText(/Bạn chưa đạt/).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Về trang bài kiểm tra' }).click();
+    await page.getByText(/Bạn có thể làm lại sau/).waitFor();
+    const retry = page.getByRole('button', { name: 'Làm lại' });
+    expect(await retry.isDisabled()).toBe(true);
+    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.actions .button.primary')?.disabled, undefined, { timeout: 15_000 });
+    await retry.press('Enter');
+    await page.waitForURL(/\/bai-kiem-tra\//);
+    const attemptId = page.url().split('/').pop()!;
+    await page.getByRole('button', { name: 'Nộp bài' }).waitFor();
+    await answerWithKeyboard(page, attemptId);
+    await page.getByText('Điểm của bạn: 100%').waitFor();
+    await page.getByText('Bạn đã đạt. Xin chúc mừng!').waitFor();
+    await expectAccessible(page);
+
+    // Offline in the middle of a lesson: the completion waits in the browser, then goes once.
+    await page.goto(`${base}/khoa-hoc/hoc-thu/bai/03-doc-them`);
+    await page.getByRole('heading', { level: 1, name: 'Đọc thêm' }).waitFor();
+    await context.setOffline(true);
+    await page.getByText(/Đang mất kết nối mạng/).waitFor();
+    await page.getByRole('button', { name: 'Tôi đã học xong bài này' }).click();
+    await page.getByText(/Đã ghi nhận trên máy/).waitFor();
+    expect(await t.dataSource.query('SELECT 1 FROM lesson_completions WHERE user_id = $1', [user.id])).toHaveLength(2);
+    await context.setOffline(false);
+    await page.getByText(/Đã có mạng trở lại: đã gửi 1 việc/).waitFor();
+
+    const counts = Object.fromEntries(
+      ((await t.dataSource.query('SELECT type, count(*)::int AS n FROM learning_events WHERE user_id = $1 GROUP BY type', [user.id])) as { type: string; n: number }[]).map((r) => [r.type, r.n]),
+    );
+    expect(counts).toEqual({ enrolled: 1, lesson_completed: 3, quiz_started: 2, quiz_submitted: 2, course_completed: 1 });
+    expect(await t.dataSource.query('SELECT 1 FROM lesson_completions WHERE user_id = $1', [user.id])).toHaveLength(3);
+    expect(await t.dataSource.query('SELECT 1 FROM quiz_attempts WHERE user_id = $1', [user.id])).toHaveLength(2);
+
+    await page.goto(`${base}/hoc-tap`);
+    await page.getByText('Chúc mừng! Bạn đã hoàn thành khóa học này.').waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('keeps the text size chosen for older eyes across visits', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/khoa-hoc`);
+    await page.getByRole('button', { name: 'Chữ rất to' }).click();
+    const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    expect(await rootSize()).toBe('24px');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Khóa học' }).waitFor();
+    expect(await rootSize()).toBe('24px');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page);
+    await context.close();
+  });
+});
