@@ -40,7 +40,8 @@ export class SessionsService {
 
   /** The live session and its active user for a cookie token, or null. */
   async resolve(token: string): Promise<{ session: Session; user: User } | null> {
-    const session = await this.sessions.findOne({ where: { tokenHash: hashToken(token) }, relations: { user: true } });
+    // One joined query: findOne with a relation would first run a DISTINCT query to apply its limit.
+    const session = await this.sessions.createQueryBuilder('s').innerJoinAndSelect('s.user', 'u').where('s.token_hash = :hash', { hash: hashToken(token) }).getOne();
     const now = Date.now();
     if (
       !session?.user ||

@@ -6,12 +6,14 @@ import { LearningEventsService } from './learning-events.service';
 import { renderLesson } from './lesson-renderer';
 import { ProgressService } from './progress.service';
 
-type LessonRow = {
-  course_id: string; course_slug: string; content_hash: string; lesson_id: string; slug: string; title: string; position: number;
-  body: string; competencies: string[]; estimated_minutes: number; required: boolean; video: { src: string; captions: string; transcript: string } | null;
-  enrolment: string | null; last_lesson_id: string | null; done: boolean; blockers: number; total: number;
-  prev_slug: string | null; prev_title: string | null; next_slug: string | null; next_title: string | null;
+type LessonRecord = {
+  id: string; slug: string; title: string; position: number; body: string; competencies: string[]; estimated_minutes: number; required: boolean;
+  video: { src: string; captions: string; transcript: string } | null;
 };
+/** A course's live lessons in order, with their rendered HTML: changes only when the course is imported again. */
+type Outline = { courseId: string; slug: string; hash: string; sequential: boolean; lessons: (LessonRecord & { html: string })[] };
+type LearnerState = { course_id: string; content_hash: string; ordering: string; status: string | null; last_lesson_id: string | null; done: string[] };
+type OpenLesson = { outline: Outline; index: number; done: boolean; lastLessonId: string | null };
 
 export type LessonView = {
   courseSlug: string; slug: string; title: string; position: number; total: number; html: string; competencies: string[];
@@ -23,31 +25,21 @@ export type LessonView = {
 export const lessonLocked = () =>
   new AppException(HttpStatus.FORBIDDEN, 'LESSON_LOCKED', 'Finish the previous lessons first');
 
-const RENDERED_CACHE_SIZE = 5000;
-
-/** Everything a lesson page or a completion needs, in one round trip. */
-const LESSON_SQL = `
-  SELECT c.id AS course_id, c.slug AS course_slug, c.content_hash, l.id AS lesson_id, l.slug, l.title, l.position, l.body, l.competencies,
-         l.estimated_minutes, l.required, l.video, e.status AS enrolment, e.last_lesson_id,
-         EXISTS (SELECT 1 FROM lesson_completions lc WHERE lc.user_id = $1 AND lc.lesson_id = l.id) AS done,
-         CASE WHEN c.ordering = 'sequential' THEN
-           (SELECT count(*)::int FROM lessons p WHERE p.course_id = c.id AND p.archived_at IS NULL AND p.position < l.position
-               AND NOT EXISTS (SELECT 1 FROM lesson_completions lc WHERE lc.user_id = $1 AND lc.lesson_id = p.id))
-         ELSE 0 END AS blockers,
-         (SELECT count(*)::int FROM lessons a WHERE a.course_id = c.id AND a.archived_at IS NULL) AS total,
-         prev.slug AS prev_slug, prev.title AS prev_title, nxt.slug AS next_slug, nxt.title AS next_title
-    FROM courses c
-    JOIN lessons l ON l.course_id = c.id AND l.slug = $3 AND l.archived_at IS NULL
-    LEFT JOIN enrolments e ON e.course_id = c.id AND e.user_id = $1
-    LEFT JOIN LATERAL (SELECT slug, title FROM lessons p WHERE p.course_id = c.id AND p.archived_at IS NULL AND p.position < l.position ORDER BY p.position DESC LIMIT 1) prev ON true
-    LEFT JOIN LATERAL (SELECT slug, title FROM lessons n WHERE n.course_id = c.id AND n.archived_at IS NULL AND n.position > l.position ORDER BY n.position LIMIT 1) nxt ON true
+/**
+ * The learner's side of a course in one small query (cheap to plan as well as to run): the course's
+ * version, the enrolment and the lessons done. The lessons themselves come from the outline cache.
+ */
+const STATE_SQL = `
+  SELECT c.id AS course_id, c.content_hash, c.ordering, e.status, e.last_lesson_id,
+         ARRAY(SELECT lc.lesson_id::text FROM lesson_completions lc WHERE lc.user_id = $1 AND lc.course_id = c.id) AS done
+    FROM courses c LEFT JOIN enrolments e ON e.course_id = c.id AND e.user_id = $1
    WHERE c.slug = $2 AND c.archived_at IS NULL`;
 
 /** Lesson pages and completions; sequential locking is decided here, on the server. */
 @Injectable()
 export class LessonsService {
-  /** Rendered HTML by lesson and content version: rendering is the costly part of a read. */
-  private readonly rendered = new Map<string, string>();
+  /** Outlines by course id; an entry is replaced when the course's content hash changes. */
+  private readonly outlines = new Map<string, Outline>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -56,17 +48,19 @@ export class LessonsService {
   ) {}
 
   async read(userId: string, courseSlug: string, lessonSlug: string): Promise<LessonView> {
-    const row = await this.open(this.dataSource.manager, userId, courseSlug, lessonSlug);
-    if (row.last_lesson_id !== row.lesson_id) {
-      await this.dataSource.query('UPDATE enrolments SET last_lesson_id = $3 WHERE user_id = $1 AND course_id = $2', [userId, row.course_id, row.lesson_id]);
+    const { outline, index, done, lastLessonId } = await this.open(this.dataSource.manager, userId, courseSlug, lessonSlug);
+    const l = outline.lessons[index]!;
+    if (lastLessonId !== l.id) {
+      await this.dataSource.query('UPDATE enrolments SET last_lesson_id = $3 WHERE user_id = $1 AND course_id = $2', [userId, outline.courseId, l.id]);
     }
-    const media = (file: string) => `/api/courses/${row.course_slug}/${file}`;
+    const media = (file: string) => `/api/courses/${outline.slug}/${file}`;
+    const link = (other: Outline['lessons'][number] | undefined) => other ? { slug: other.slug, title: other.title } : null;
     return {
-      courseSlug: row.course_slug, slug: row.slug, title: row.title, position: row.position + 1, total: row.total, html: this.html(row),
-      competencies: row.competencies, estimatedMinutes: row.estimated_minutes, required: row.required, done: row.done,
-      video: row.video && { src: media(row.video.src), captions: media(row.video.captions), transcript: row.video.transcript },
-      previous: row.prev_slug ? { slug: row.prev_slug, title: row.prev_title! } : null,
-      next: row.next_slug ? { slug: row.next_slug, title: row.next_title! } : null,
+      courseSlug: outline.slug, slug: l.slug, title: l.title, position: index + 1, total: outline.lessons.length, html: l.html,
+      competencies: l.competencies, estimatedMinutes: l.estimated_minutes, required: l.required, done,
+      video: l.video && { src: media(l.video.src), captions: media(l.video.captions), transcript: l.video.transcript },
+      previous: link(outline.lessons[index - 1]),
+      next: link(outline.lessons[index + 1]),
     };
   }
 
@@ -76,35 +70,46 @@ export class LessonsService {
    */
   async complete(userId: string, courseSlug: string, lessonSlug: string, at: Date, idempotencyKey: string | null): Promise<{ firstTime: boolean; courseCompleted: boolean }> {
     return this.dataSource.transaction(async (em) => {
-      const row = await this.open(em, userId, courseSlug, lessonSlug);
-      await em.query('SELECT 1 FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE', [userId, row.course_id]);
+      const { outline, index } = await this.open(em, userId, courseSlug, lessonSlug);
+      const lessonId = outline.lessons[index]!.id;
+      await em.query('SELECT 1 FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE', [userId, outline.courseId]);
       const inserted: unknown[] = await em.query(
         `INSERT INTO lesson_completions (user_id, lesson_id, course_id, completed_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT DO NOTHING RETURNING lesson_id`,
-        [userId, row.lesson_id, row.course_id, at],
+        [userId, lessonId, outline.courseId, at],
       );
       if (inserted.length === 0) return { firstTime: false, courseCompleted: false };
-      await this.events.append(em, { userId, type: 'lesson_completed', courseId: row.course_id, lessonId: row.lesson_id, occurredAt: at, idempotencyKey });
-      return { firstTime: true, courseCompleted: await this.progress.completeIfDone(em, userId, row.course_id, at) };
+      await this.events.append(em, { userId, type: 'lesson_completed', courseId: outline.courseId, lessonId, occurredAt: at, idempotencyKey });
+      return { firstTime: true, courseCompleted: await this.progress.completeIfDone(em, userId, outline.courseId, at) };
     });
   }
 
-  private async open(em: EntityManager, userId: string, courseSlug: string, lessonSlug: string): Promise<LessonRow> {
-    const [row]: LessonRow[] = await em.query(LESSON_SQL, [userId, courseSlug, lessonSlug]);
-    if (!row) throw notFound('Lesson');
-    if (!row.enrolment || row.enrolment === 'left') throw notEnrolled();
-    if (row.blockers > 0) throw lessonLocked();
-    return row;
+  private async open(em: EntityManager, userId: string, courseSlug: string, lessonSlug: string): Promise<OpenLesson> {
+    const [state]: LearnerState[] = await em.query(STATE_SQL, [userId, courseSlug]);
+    if (!state) throw notFound('Lesson');
+    const outline = await this.outline(em, courseSlug, state);
+    const index = outline.lessons.findIndex((l) => l.slug === lessonSlug);
+    if (index < 0) throw notFound('Lesson');
+    if (!state.status || state.status === 'left') throw notEnrolled();
+    const done = new Set(state.done);
+    if (outline.sequential && outline.lessons.slice(0, index).some((l) => !done.has(l.id))) throw lessonLocked();
+    return { outline, index, done: done.has(outline.lessons[index]!.id), lastLessonId: state.last_lesson_id };
   }
 
-  private html(row: LessonRow): string {
-    const key = `${row.lesson_id}:${row.content_hash}`;
-    let html = this.rendered.get(key);
-    if (html === undefined) {
-      html = renderLesson(row.body, row.course_slug);
-      if (this.rendered.size >= RENDERED_CACHE_SIZE) this.rendered.delete(this.rendered.keys().next().value!);
-      this.rendered.set(key, html);
-    }
-    return html;
+  private async outline(em: EntityManager, slug: string, state: LearnerState): Promise<Outline> {
+    const cached = this.outlines.get(state.course_id);
+    if (cached?.hash === state.content_hash) return cached;
+    const lessons: LessonRecord[] = await em.query(
+      `SELECT id, slug, title, position, body, competencies, estimated_minutes, required, video
+         FROM lessons WHERE course_id = $1 AND archived_at IS NULL ORDER BY position`,
+      [state.course_id],
+    );
+    const outline: Outline = {
+      courseId: state.course_id, slug, hash: state.content_hash, sequential: state.ordering === 'sequential',
+      // Rendering is the costly part of a read, so it happens once per lesson version.
+      lessons: lessons.map((l) => ({ ...l, html: renderLesson(l.body, slug) })),
+    };
+    this.outlines.set(state.course_id, outline);
+    return outline;
   }
 }
