@@ -1,240 +1,574 @@
-// The learner-journey benchmark: seeds 100,000 learners and 1,000,000 progress rows in a fresh
-// PostgreSQL database, starts the built API against it, then measures with autocannon on loopback
-// the lesson read, progress write and quiz submit endpoints beside their raw ceilings (a bare Node
-// http server returning the same JSON; a pgbench single-row upsert on a table of the same shape).
-// Run: npm run bench   (needs PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379, like the tests)
+// The learner-journey benchmark (not a test). Run: npm run bench   (options: see bench/README.md)
+//
+// 1. Creates a fresh database (bdhvs_bench), boots the built API once to apply the migrations and load
+//    the shipped units and courses, then seeds with set-based SQL: 100,000 learners with sessions,
+//    400,000 enrolments, 1,000,000 lesson completions, their learning events and 100,000 past quiz attempts.
+// 2. For each API process count (--workers, default 1 and the number of CPUs), starts the API and drives
+//    with autocannon on loopback: lesson read, progress write (each request a new completion) and quiz
+//    submit at a fixed 300 requests/s (each request hands in a different open attempt).
+// 3. Measures the raw ceilings in the same run: a bare node:http server returning the lesson's JSON
+//    (same process count, same autocannon settings) and pgbench doing a single-row upsert on a table
+//    of the same shape as lesson_completions (same client count).
+// 4. Prints requests/s, p50/p99, each endpoint's ratio to its ceiling and the targets.
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import http from 'node:http';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const DB = 'bdhvs_bench';
-const PORT = Number(process.env.BENCH_PORT ?? 3190);
-const BASE = `http://127.0.0.1:${PORT}`;
-const LEARNERS = 100_000;
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const SESSIONS = 24_000; // learners with a session cookie: readers, writers and quiz takers
-const COURSE_A = 'tro-ly-ai-an-toan'; // seeded: everyone enrolled, every lesson done
-const COURSE_B = 'sang-tao-noi-dung-va-ban-quyen'; // seeded: the same, so 10 progress rows a learner
-const COURSE_C = 'lam-viec-nhom-voi-cong-cu-so'; // progress writes land here, each one new
-const COURSE_D = 'tu-xu-ly-su-co-thiet-bi'; // quiz attempts to submit
-const QUIZ_TAKERS = { from: 20_001, count: 3_600 };
+const API_MAIN = path.join(ROOT, 'backend/dist/backend/src/main.js');
+const CLUSTER = path.join(ROOT, 'bench/cluster.mjs');
+const BARE = path.join(ROOT, 'bench/bare-node.mjs');
+const requireBackend = createRequire(API_MAIN);
 
-const log = (...a) => console.error('·', ...a);
-const token = (n) => `bench-session-${n}`;
-
-async function query(db, sql, params) {
-  const client = new pg.Client({ connectionString: `${PG}/${db}` });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
+const CPUS = os.availableParallelism?.() ?? os.cpus().length;
+const { values: opts } = parseArgs({
+  options: {
+    workers: { type: 'string', default: process.env.BENCH_WORKERS ?? [...new Set([1, CPUS])].join(',') },
+    seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '10' },
+    connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '50' },
+    'quiz-rate': { type: 'string', default: '300' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const WORKERS = opts.workers.split(',').map(Number);
+const DURATION = Number(opts.seconds);
+const CONNECTIONS = Number(opts.connections);
+const QUIZ_RATE = Number(opts['quiz-rate']);
+const WARMUP = 3;
+if (WORKERS.some((n) => !Number.isInteger(n) || n < 1) || !(DURATION > 0) || !(CONNECTIONS > 0) || !(QUIZ_RATE > 0)) {
+  console.error('usage: npm run bench -- [--workers 1,2] [--seconds 10] [--connections 50] [--quiz-rate 300] [--keep]');
+  process.exit(2);
 }
 
-async function startApi() {
-  const env = {
-    ...process.env,
+const PG = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const DB = 'bdhvs_bench';
+const DB_URL = `${PG}/${DB}`;
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const API_PORT = Number(process.env.BENCH_PORT ?? 3190);
+const BARE_PORT = API_PORT + 1;
+const LEARNERS = 100_000;
+const READERS = 1_000; // distinct learner sessions the lesson read rotates through (writes go over all learners)
+const ATTEMPTS_PER_RUN = Math.ceil(QUIZ_RATE * (DURATION + 2) * 1.2); // open attempts per quiz run, one learner each
+const COURSE = {
+  read: 'tro-ly-ai-an-toan', // everyone enrolled, every lesson done, a past quiz attempt: the lesson read
+  done: 'sang-tao-noi-dung-va-ban-quyen', // everyone enrolled, every lesson done: the other 500,000 completions
+  write: 'lam-viec-nhom-voi-cong-cu-so', // everyone enrolled, nothing done: each progress write is a new completion
+  quiz: 'tu-xu-ly-su-co-thiet-bi', // everyone enrolled: the quiz submissions
+};
+const QUIZ = 'kiem-tra-cuoi-khoa';
+// Fixed for the whole run, so CSRF tokens stay valid when the API restarts with another process count.
+const SECRETS = { SESSION_SECRET: randomBytes(32).toString('base64url'), DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+const TMP = mkdtempSync(path.join(os.tmpdir(), 'bdhvs-bench-'));
+const API_LOG = path.join(TMP, 'api.log');
+
+const started = Date.now();
+const log = (...a) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Learner n's id: deterministic, so seeding stays plain set-based SQL and the bench knows every id. */
+const uid = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const UID_SQL = (n) => `('00000000-0000-4000-8000-' || lpad((${n})::text, 12, '0'))::uuid`;
+const token = (n) => `bench-session-${n}`;
+
+const db = new pg.Pool({ connectionString: DB_URL, max: 4 });
+const q = async (sql, params) => (await db.query(sql, params)).rows;
+
+// ─── processes ────────────────────────────────────────────────────────────────────────────────────
+
+const children = new Set();
+
+function launch(processes, entry, env, logFile) {
+  const args = processes === 1 ? [entry] : [CLUSTER, String(processes), entry];
+  const out = logFile ? createWriteStream(logFile, { flags: 'a' }) : 'ignore';
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', logFile ? 'pipe' : 'ignore', logFile ? 'pipe' : 'inherit'] });
+  if (logFile) {
+    child.stdout.pipe(out);
+    child.stderr.pipe(out);
+  }
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+async function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+async function waitFor(url, child, seconds, what) {
+  for (let i = 0; i < seconds * 4; i++) {
+    if (child.exitCode !== null) break;
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await sleep(250);
+  }
+  throw new Error(`${what} did not become ready (see ${API_LOG})`);
+}
+
+async function startApi(processes, { migrate = false } = {}) {
+  const child = launch(processes, API_MAIN, {
     NODE_ENV: 'production',
-    PORT: String(PORT),
     HOST: '127.0.0.1',
-    DATABASE_URL: `${PG}/${DB}`,
-    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    PORT: String(API_PORT),
+    DATABASE_URL: DB_URL,
+    REDIS_URL,
     QUEUE_PREFIX: 'bdhvs-bench',
-    WORKER_IN_API: 'true',
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    MIGRATE_ON_BOOT: 'true',
+    WORKER_IN_API: 'false',
+    ...SECRETS,
+    MIGRATE_ON_BOOT: String(migrate),
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000000',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
     COOKIE_SECURE: 'false',
-  };
-  const api = spawn(process.execPath, [path.join(ROOT, 'backend/dist/backend/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${BASE}/api/ready`).then((r) => r.ok).catch(() => false);
-    if (ok) return api;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  api.kill();
-  throw new Error('the API did not become ready');
+  }, API_LOG);
+  await waitFor(`http://127.0.0.1:${API_PORT}/api/ready`, child, migrate ? 300 : 60, 'the API');
+  return child;
 }
 
-/** Learner n's id: deterministic, so the seeding stays plain set-based SQL. */
-const uid = (n) => `('00000000-0000-4000-8000-' || lpad((${n})::text, 12, '0'))::uuid`;
+// ─── seeding ──────────────────────────────────────────────────────────────────────────────────────
+
+async function createDatabase() {
+  const admin = new pg.Client({ connectionString: `${PG}/postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB}`);
+  await admin.end();
+}
 
 async function seed() {
-  const q = (sql, params) => query(DB, sql, params);
   const t0 = Date.now();
-  await q(`WITH c AS (SELECT array_agg(id ORDER BY code) AS ids, array_agg(parent_id ORDER BY code) AS parents FROM admin_units WHERE level = 'commune')
-           INSERT INTO users (id, target_group, unit_id, province_id, consent_version, consent_at)
-           SELECT ${uid('n')}, (ARRAY['public_servant','student','worker','citizen'])[1 + n % 4],
-                  c.ids[1 + n % array_length(c.ids, 1)], c.parents[1 + n % array_length(c.ids, 1)], 'bench', now()
-             FROM generate_series(1, $1) n, c`, [LEARNERS]);
-  await q(`INSERT INTO sessions (token_hash, user_id, expires_at, last_seen_at)
-           SELECT sha256(convert_to('bench-session-' || n, 'UTF8')), ${uid('n')}, now() + interval '7 days', now()
-             FROM generate_series(1, $1) n`, [SESSIONS]);
-  const enrol = (slug, from, to) =>
-    q(`INSERT INTO enrolments (user_id, course_id) SELECT ${uid('n')}, c.id FROM generate_series($2::int, $3::int) n, courses c WHERE c.slug = $1`, [slug, from, to]);
-  for (const slug of [COURSE_A, COURSE_B]) {
-    await enrol(slug, 1, LEARNERS);
-    await q(`INSERT INTO lesson_completions (user_id, lesson_id, course_id, completed_at)
-             SELECT ${uid('n')}, l.id, c.id, now() - (random() * interval '90 days')
-               FROM generate_series(1, $2::int) n, courses c JOIN lessons l ON l.course_id = c.id AND l.archived_at IS NULL
-              WHERE c.slug = $1`, [slug, LEARNERS]);
+  const argon2 = requireBackend('argon2');
+  const { CONSENT } = requireBackend('./modules/auth/consent.js');
+  const passwordHash = await argon2.hash('HocVuSo@2026', { type: argon2.argon2id });
+  const client = await db.connect();
+  const run = (sql, params) => client.query(sql, params);
+  try {
+    await run('SET synchronous_commit = off');
+    await run(`WITH c AS (SELECT array_agg(id ORDER BY code) AS ids, array_agg(parent_id ORDER BY code) AS parents FROM admin_units WHERE level = 'commune')
+               INSERT INTO users (id, password_hash, password_changed_at, full_name, birth_year, target_group, unit_id, province_id, consent_version, consent_at, created_at, updated_at)
+               SELECT ${UID_SQL('n')}, $2, t, 'Học viên ' || n, 1950 + n % 56, (ARRAY['public_servant','student','worker','citizen'])[1 + n % 4],
+                      c.ids[1 + n % array_length(c.ids, 1)], c.parents[1 + n % array_length(c.ids, 1)], $3, t, t, t
+                 FROM generate_series(1, $1::int) n, c, LATERAL (SELECT now() - interval '200 days' + n * interval '1 minute') AS x(t)`,
+      [LEARNERS, passwordHash, CONSENT.version]);
+    await run(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, user_agent)
+               SELECT sha256(convert_to('bench-session-' || n, 'UTF8')), ${UID_SQL('n')}, now(), now() + interval '7 days', now(), 'bench'
+                 FROM generate_series(1, $1::int) n`, [LEARNERS]);
+    log('  users and sessions');
+    await run(`INSERT INTO enrolments (user_id, course_id, enrolled_at)
+               SELECT ${UID_SQL('n')}, c.id, now() - interval '150 days' + (n % 1000) * interval '1 minute'
+                 FROM generate_series(1, $1::int) n, courses c WHERE c.slug = ANY($2)`, [LEARNERS, Object.values(COURSE)]);
+    await run(`INSERT INTO lesson_completions (user_id, lesson_id, course_id, completed_at)
+               SELECT ${UID_SQL('n')}, l.id, c.id, now() - interval '140 days' + l.position * interval '1 day' + (n % 1000) * interval '1 minute'
+                 FROM generate_series(1, $1::int) n, courses c JOIN lessons l ON l.course_id = c.id AND l.archived_at IS NULL
+                WHERE c.slug = ANY($2)`, [LEARNERS, [COURSE.read, COURSE.done]]);
+    log('  enrolments and lesson completions');
+    const events = (type, from) =>
+      run(`INSERT INTO learning_events (user_id, type, course_id, lesson_id, quiz_attempt_id, score_percent, passed, idempotency_key, occurred_at, recorded_at,
+                                        unit_id, province_id, organisation_id, target_group, framework_version)
+           SELECT x.user_id, '${type}', x.course_id, x.lesson_id, x.quiz_attempt_id, x.score_percent, x.passed, x.idempotency_key, x.at, x.at,
+                  u.unit_id, u.province_id, u.organisation_id, u.target_group, fv.version
+             FROM (${from}) x JOIN users u ON u.id = x.user_id JOIN courses c ON c.id = x.course_id JOIN framework_versions fv ON fv.id = c.framework_version_id`);
+    await events('enrolled', `SELECT user_id, course_id, NULL::uuid AS lesson_id, NULL::uuid AS quiz_attempt_id, NULL::int AS score_percent, NULL::boolean AS passed,
+                                     NULL AS idempotency_key, enrolled_at AS at FROM enrolments`);
+    await events('lesson_completed', `SELECT user_id, course_id, lesson_id, NULL::uuid AS quiz_attempt_id, NULL::int AS score_percent, NULL::boolean AS passed,
+                                             md5(user_id::text || lesson_id::text) AS idempotency_key, completed_at AS at FROM lesson_completions`);
+    log('  learning events');
+  } finally {
+    client.release();
   }
-  await enrol(COURSE_C, 1, 20_000);
-  await enrol(COURSE_D, QUIZ_TAKERS.from, QUIZ_TAKERS.from + QUIZ_TAKERS.count - 1);
-  await q('VACUUM ANALYZE');
-  const [{ n }] = await q('SELECT count(*)::int AS n FROM lesson_completions');
-  log(`seeded ${LEARNERS} learners and ${n} progress rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
+
+/** Past quiz attempts: two real ones through the API (one passed, one failed), copied to every learner. */
+async function seedQuizHistory(csrfToken) {
+  const templates = await openAttempts(COURSE.read, [1, 2], csrfToken);
+  const sheets = await answerSheets(templates);
+  for (const [i, a] of templates.entries()) {
+    const res = await api('POST', `/api/quiz-attempts/${a.id}/submission`, a.learner, csrfToken, sheets[i]);
+    if (!res.ok) throw new Error(`quiz submission failed: ${res.status} ${await res.text()}`);
+  }
+  const client = await db.connect();
+  try {
+    await client.query('SET synchronous_commit = off');
+    await client.query(`INSERT INTO quiz_attempts (user_id, quiz_id, course_id, number, status, questions, answers, started_at, submitted_at, late, graded, score_percent, passed)
+                        SELECT ${UID_SQL('n')}, t.quiz_id, t.course_id, 1, 'submitted', t.questions, t.answers, s.at, s.at + interval '9 minutes', false, t.graded, t.score_percent, t.passed
+                          FROM generate_series(3, $1::int) n
+                          JOIN quiz_attempts t ON t.user_id = ${UID_SQL('1 + n % 2')}
+                          CROSS JOIN LATERAL (SELECT now() - interval '100 days' + (n % 1000) * interval '1 minute') s(at)`, [LEARNERS]);
+    const fromAttempts = (score) => `SELECT user_id, course_id, NULL::uuid AS lesson_id, id AS quiz_attempt_id, ${score}, NULL AS idempotency_key`;
+    for (const [type, score, at] of [['quiz_started', 'NULL::int AS score_percent, NULL::boolean AS passed', 'started_at'], ['quiz_submitted', 'round(score_percent)::int AS score_percent, passed', 'submitted_at']]) {
+      await client.query(`INSERT INTO learning_events (user_id, type, course_id, quiz_attempt_id, score_percent, passed, occurred_at, recorded_at, unit_id, province_id, organisation_id, target_group, framework_version)
+                          SELECT x.user_id, '${type}', x.course_id, x.quiz_attempt_id, x.score_percent, x.passed, x.at, x.at, u.unit_id, u.province_id, u.organisation_id, u.target_group, fv.version
+                            FROM (${fromAttempts(score)}, ${at} AS at FROM quiz_attempts WHERE user_id NOT IN ($1, $2)) x
+                            JOIN users u ON u.id = x.user_id JOIN courses c ON c.id = x.course_id JOIN framework_versions fv ON fv.id = c.framework_version_id`, [uid(1), uid(2)]);
+    }
+    await client.query(`UPDATE enrolments e SET status = 'completed', completed_at = a.submitted_at FROM quiz_attempts a
+                         WHERE a.user_id = e.user_id AND a.course_id = e.course_id AND a.passed`);
+    // The same table as lesson_completions (columns, primary key, index, foreign keys, 1,000,000 rows) for pgbench.
+    await client.query('CREATE TABLE bench_progress (LIKE lesson_completions INCLUDING ALL)');
+    await client.query(`ALTER TABLE bench_progress ADD FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
+                                                   ADD FOREIGN KEY (lesson_id) REFERENCES lessons (id) ON DELETE CASCADE`);
+    await client.query('INSERT INTO bench_progress SELECT * FROM lesson_completions');
+  } finally {
+    client.release();
+  }
+  log('  past quiz attempts and the pgbench table');
+  await q('VACUUM ANALYZE');
+  await q('CHECKPOINT');
+}
+
+// ─── API helpers ──────────────────────────────────────────────────────────────────────────────────
+
+const cookie = (n, csrfToken) => `sid=${token(n)}; csrf_token=${csrfToken}`;
+const api = (method, pathname, learner, csrfToken, body) =>
+  fetch(`http://127.0.0.1:${API_PORT}${pathname}`, {
+    method,
+    headers: { cookie: cookie(learner, csrfToken), 'x-csrf-token': csrfToken, ...(body && { 'content-type': 'application/json' }) },
+    body: body && JSON.stringify(body),
+  });
 
 async function csrf() {
-  const res = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = await res.json();
-  return csrfToken;
+  const res = await fetch(`http://127.0.0.1:${API_PORT}/api/auth/csrf`);
+  return (await res.json()).csrfToken;
 }
 
-/** Runs autocannon; `next()` gives each request its path, cookie and body. */
-function run(title, { method = 'GET', next, overallRate }) {
+/** Starts one attempt per learner through the API (the real draw), 50 at a time. */
+async function openAttempts(courseSlug, learners, csrfToken) {
+  const out = [];
+  for (let i = 0; i < learners.length; i += 50) {
+    out.push(...(await Promise.all(learners.slice(i, i + 50).map(async (learner) => {
+      const res = await api('POST', `/api/courses/${courseSlug}/quizzes/${QUIZ}/attempts`, learner, csrfToken);
+      if (res.status !== 201) throw new Error(`starting an attempt failed: ${res.status} ${await res.text()}`);
+      return { learner, id: (await res.json()).id };
+    }))));
+  }
+  return out;
+}
+
+/**
+ * An answer sheet per attempt, from the stored draw and the bank's keys: every other attempt is
+ * answered correctly (it passes, so the completion rule runs), the others wrongly.
+ */
+async function answerSheets(attempts) {
+  const drawn = new Map((await q('SELECT id, questions FROM quiz_attempts WHERE id = ANY($1)', [attempts.map((a) => a.id)])).map((r) => [r.id, r.questions]));
+  const bank = new Map((await q('SELECT q.id, q.type, q.payload FROM questions q JOIN quiz_attempts a ON a.course_id = q.course_id WHERE a.id = $1', [attempts[0].id])).map((r) => [r.id, r]));
+  return attempts.map((a, i) => {
+    const right = i % 2 === 0;
+    const answers = {};
+    for (const d of drawn.get(a.id)) {
+      const question = bank.get(d.questionId);
+      const options = question.payload.options ?? [];
+      const correct = new Set(options.filter((o) => o.correct).map((o) => o.id));
+      switch (question.type) {
+        case 'single':
+        case 'true_false':
+        case 'multiple': {
+          const keys = d.options.filter((o) => correct.has(o.optionId) === right).map((o) => o.key);
+          answers[d.questionId] = { choices: question.type === 'multiple' && right ? keys : keys.slice(0, 1) };
+          break;
+        }
+        case 'ordering': {
+          const keyOf = new Map(d.options.map((o) => [o.optionId, o.key]));
+          const order = options.map((o) => keyOf.get(o.id));
+          answers[d.questionId] = { order: right ? order : order.reverse() };
+          break;
+        }
+        case 'short_text':
+          answers[d.questionId] = { text: right ? question.payload.accepted[0] : 'không biết' };
+          break;
+        case 'matching': {
+          const rightKey = new Map(d.right.map((r) => [r.pair, r.key]));
+          answers[d.questionId] = { matches: Object.fromEntries(d.left.map((l, k) => [l.key, right ? rightKey.get(l.pair) : d.right[(k + 1) % d.right.length].key])) };
+          break;
+        }
+        default:
+          throw new Error(`unknown question type ${question.type}`);
+      }
+    }
+    return { answers };
+  });
+}
+
+// ─── measuring ────────────────────────────────────────────────────────────────────────────────────
+
+/** One autocannon run; `next()` gives each request its path, headers and body. */
+function cannon({ port, method = 'GET', next, duration, overallRate }) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: BASE,
+        url: `http://127.0.0.1:${port}`,
         connections: CONNECTIONS,
-        duration: DURATION,
+        duration,
         overallRate,
-        requests: [{ method, setupRequest: (req) => ({ ...req, ...next() }) }],
+        requests: [{ method, ...(next && { setupRequest: (req) => ({ ...req, ...next() }) }) }],
       },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
     instance.on('error', reject);
-    log(`measuring ${title}…`);
   });
 }
 
-const figures = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts, total: r.requests.total });
+const figures = (r) => ({
+  rps: r.requests.total / r.duration,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  errors: r.errors + r.timeouts + r.non2xx,
+  total: r.requests.total,
+});
 
-async function bareNodeCeiling(body) {
-  const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  });
-  await new Promise((r) => server.listen(PORT + 1, '127.0.0.1', r));
-  const result = await new Promise((resolve, reject) =>
-    autocannon({ url: `http://127.0.0.1:${PORT + 1}/`, connections: CONNECTIONS, duration: DURATION }, (err, r) => (err ? reject(err) : resolve(r))),
-  );
-  server.close();
-  return figures(result);
+async function measure(title, options) {
+  log(`${title}: warm-up ${options.warmup ?? WARMUP} s, then ${DURATION} s`);
+  await cannon({ ...options, duration: options.warmup ?? WARMUP });
+  const result = figures(await cannon({ ...options, duration: DURATION }));
+  log(`  ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors`);
+  return result;
 }
 
-function pgbenchCeiling() {
-  const script = path.join(os.tmpdir(), 'bdhvs-bench-upsert.sql');
-  writeFileSync(script, `\\set u random(1, 100000)
-\\set l random(1, 100)
-INSERT INTO bench_progress (user_id, lesson_id, course_id, completed_at)
-VALUES (('00000000-0000-0000-0000-' || lpad(:u::text, 12, '0'))::uuid, ('00000000-0000-0000-0001-' || lpad(:l::text, 12, '0'))::uuid,
-        '00000000-0000-0000-0002-000000000001', now())
-ON CONFLICT (user_id, lesson_id) DO UPDATE SET completed_at = excluded.completed_at;
-`);
-  const out = execFileSync('pgbench', ['-n', '-c', String(CONNECTIONS), '-j', String(os.cpus().length), '-T', String(DURATION), '-f', script, `${PG}/${DB}`], { encoding: 'utf8' });
-  const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
-  const avg = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1]);
-  return { rps: tps, p50: avg, p99: NaN, errors: 0, total: NaN };
-}
-
-async function main() {
-  execFileSync('psql', [`${PG}/postgres`, '-qc', `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`, '-c', `CREATE DATABASE ${DB}`]);
-  log('starting the API (migrations and content import on first boot)…');
-  let api = await startApi();
-  await seed();
-  // Restart so the API starts with the seeded tables' statistics and warm pools, as in production.
-  api.kill();
-  api = await startApi();
+async function bareNode(processes, bodyFile) {
+  const child = launch(processes, BARE, { PORT: String(BARE_PORT), BENCH_BODY_FILE: bodyFile });
   try {
-    const csrfToken = await csrf();
-    const cookie = (n) => `sid=${token(n)}; csrf_token=${csrfToken}`;
-
-    // Lesson read: 1,000 learners reading a lesson of a course they are enrolled in.
-    let reader = 0;
-    const lessonPath = `/api/courses/${COURSE_A}/lessons/01-ai-la-gi`;
-    const sample = await fetch(`${BASE}${lessonPath}`, { headers: { cookie: cookie(1) } });
-    if (!sample.ok) throw new Error(`lesson read failed: ${sample.status} ${await sample.text()}`);
-    const lessonBody = await sample.text();
-    const lesson = figures(await run('lesson read', { next: () => ({ path: lessonPath, headers: { cookie: cookie(1 + (reader++ % 1000)) } }) }));
-    const bare = await bareNodeCeiling(lessonBody);
-
-    // Progress write: each request a new (learner, lesson) completion with its event.
-    const lessons = (await query(DB, `SELECT l.slug FROM lessons l JOIN courses c ON c.id = l.course_id WHERE c.slug = $1 AND l.archived_at IS NULL ORDER BY l.position`, [COURSE_C])).map((r) => r.slug);
-    let writer = 0;
-    const write = figures(await run('progress write', {
-      method: 'PUT',
-      next: () => {
-        const i = writer++;
-        const learner = 1 + (i % 20_000);
-        const lessonSlug = lessons[Math.floor(i / 20_000) % lessons.length];
-        return {
-          path: `/api/courses/${COURSE_C}/lessons/${lessonSlug}/completion`,
-          headers: { cookie: cookie(learner), 'x-csrf-token': csrfToken, 'content-type': 'application/json', 'idempotency-key': `bench-${i}-${learner}` },
-          body: '{}',
-        };
-      },
-    }));
-    execFileSync('psql', [`${PG}/${DB}`, '-q', '-c', 'CREATE TABLE bench_progress (LIKE lesson_completions INCLUDING ALL)',
-      '-c', 'INSERT INTO bench_progress SELECT * FROM lesson_completions', '-c', 'VACUUM ANALYZE bench_progress']);
-    const upsert = pgbenchCeiling();
-
-    // Quiz submit at a fixed 300 requests/s: each request hands in a different open attempt.
-    log(`opening ${QUIZ_TAKERS.count} quiz attempts…`);
-    const attempts = [];
-    for (let i = 0; i < QUIZ_TAKERS.count; i += 50) {
-      const batch = await Promise.all(Array.from({ length: Math.min(50, QUIZ_TAKERS.count - i) }, (_, k) =>
-        fetch(`${BASE}/api/courses/${COURSE_D}/quizzes/kiem-tra-cuoi-khoa/attempts`, {
-          method: 'POST',
-          headers: { cookie: cookie(QUIZ_TAKERS.from + i + k), 'x-csrf-token': csrfToken },
-        }).then(async (r) => ({ learner: QUIZ_TAKERS.from + i + k, id: (await r.json()).id }))));
-      attempts.push(...batch);
-    }
-    let submitter = 0;
-    const submit = figures(await run('quiz submit at 300 requests/s', {
-      method: 'POST',
-      overallRate: 300,
-      next: () => {
-        const a = attempts[submitter++ % attempts.length];
-        return { path: `/api/quiz-attempts/${a.id}/submission`, headers: { cookie: cookie(a.learner), 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: '{"answers":{}}' };
-      },
-    }));
-
-    const rows = [
-      ['lesson read', lesson, bare, 'bare Node http', `≥ 20% of ceiling`, lesson.rps / bare.rps >= 0.2],
-      ['progress write', write, upsert, 'pgbench upsert', `≥ 25% of ceiling`, write.rps / upsert.rps >= 0.25],
-      ['quiz submit (300 req/s)', submit, null, '', 'p99 < 100 ms', submit.p99 < 100 && submit.rps >= 290],
-    ];
-    console.log(`\nLearner-journey benchmark — ${os.cpus().length} CPU(s), Node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s each`);
-    console.log('endpoint                  req/s    p50 ms  p99 ms  errors | ceiling                req/s   | ratio   target              result');
-    for (const [name, m, c, cname, target, ok] of rows) {
-      const ratio = c ? `${((m.rps / c.rps) * 100).toFixed(0)}%` : '—';
-      console.log(
-        `${name.padEnd(24)} ${m.rps.toFixed(0).padStart(7)} ${String(m.p50).padStart(8)} ${String(m.p99).padStart(7)} ${String(m.errors).padStart(7)} | ` +
-        `${cname.padEnd(20)} ${c ? c.rps.toFixed(0).padStart(7) : '      —'}   | ${ratio.padStart(5)}   ${target.padEnd(19)} ${ok ? 'PASS' : 'MISS'}`,
-      );
-    }
+    await waitFor(`http://127.0.0.1:${BARE_PORT}/`, child, 30, 'the bare Node server');
+    return await measure(`ceiling: bare node:http ×${processes}`, { port: BARE_PORT });
   } finally {
-    api.kill();
+    await stop(child);
   }
 }
 
-main().catch((err) => {
+/** pgbench: the single-row upsert, same clients as autocannon's connections; p50/p99 from its per-transaction log. */
+async function pgbenchUpsert() {
+  const lessons = await q(`SELECT l.id, l.course_id FROM lessons l JOIN courses c ON c.id = l.course_id WHERE c.slug = $1 AND l.archived_at IS NULL ORDER BY l.position`, [COURSE.write]);
+  const scripts = lessons.map((l, i) => {
+    const file = path.join(TMP, `upsert-${i}.sql`);
+    writeFileSync(file, `\\set n random(1, ${LEARNERS})
+INSERT INTO bench_progress (user_id, lesson_id, course_id, completed_at)
+VALUES (('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0'))::uuid, '${l.id}', '${l.course_id}', now())
+ON CONFLICT (user_id, lesson_id) DO UPDATE SET completed_at = excluded.completed_at;
+`);
+    return ['-f', `${file}@1`];
+  });
+  const pgbench = (seconds, logPrefix) => execFileSync('pgbench', [
+    '-n', '-M', 'prepared', '-c', String(CONNECTIONS), '-j', String(CPUS), '-T', String(seconds),
+    ...(logPrefix ? ['-l', `--log-prefix=${logPrefix}`] : []), ...scripts.flat(), DB_URL,
+  ], { encoding: 'utf8', cwd: TMP });
+  log(`ceiling: pgbench upsert, ${CONNECTIONS} clients: warm-up ${WARMUP} s, then ${DURATION} s`);
+  await q('CHECKPOINT');
+  pgbench(WARMUP);
+  const out = pgbench(DURATION, path.join(TMP, 'pgbench'));
+  const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? /tps = ([\d.]+)/.exec(out)?.[1]);
+  const failed = Number(/number of failed transactions: (\d+)/.exec(out)?.[1] ?? 0);
+  const latencies = [];
+  for (const f of readdirSync(TMP).filter((n) => n.startsWith('pgbench.'))) {
+    for (const line of readFileSync(path.join(TMP, f), 'utf8').split('\n')) {
+      const us = Number(line.split(' ')[2]);
+      if (line && Number.isFinite(us)) latencies.push(us / 1000);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))] * 100) / 100 : NaN;
+  const result = { rps: tps, p50: pct(50), p99: pct(99), errors: failed, total: latencies.length };
+  log(`  ${tps.toFixed(0)} tps, p50 ${result.p50} ms, p99 ${result.p99} ms`);
+  return result;
+}
+
+/** The three endpoints against the API in `processes` processes. */
+async function measureApi(processes, state) {
+  log(`starting the API: ${processes} process${processes > 1 ? 'es (node:cluster)' : ''}`);
+  const child = await startApi(processes);
+  try {
+    const csrfToken = state.csrfToken;
+    // Reference, not a target: the HTTP stack alone (helmet, cookies, body parser, logger, Nest routing;
+    // no session, no rate limit, no database), to tell the framework's share from the endpoint's.
+    const floor = await measure(`GET /api/health ×${processes} (framework floor)`, { port: API_PORT, next: () => ({ path: '/api/health' }) });
+
+    // Lesson read: READERS learners reading a lesson of a course they are enrolled in.
+    const { readPath } = state;
+    let reader = 0;
+    const read = await measure(`lesson read ×${processes}`, {
+      port: API_PORT,
+      next: () => ({ path: readPath, headers: { cookie: cookie(1 + (reader++ % READERS), csrfToken) } }),
+    });
+
+    // Progress write: each request a first completion of a lesson (the event, the completion rule).
+    await q('CHECKPOINT');
+    const before = Number((await q(`SELECT count(*) FROM lesson_completions lc JOIN courses c ON c.id = lc.course_id WHERE c.slug = $1`, [COURSE.write]))[0].count);
+    const write = await measure(`progress write ×${processes}`, {
+      port: API_PORT,
+      method: 'PUT',
+      next: () => {
+        const i = state.writes++;
+        const learner = 1 + (i % LEARNERS);
+        const lesson = state.writeLessons[Math.floor(i / LEARNERS) % state.writeLessons.length];
+        return {
+          path: `/api/courses/${COURSE.write}/lessons/${lesson}/completion`,
+          headers: { cookie: cookie(learner, csrfToken), 'x-csrf-token': csrfToken, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+          body: '{}',
+        };
+      },
+    });
+    const after = Number((await q(`SELECT count(*) FROM lesson_completions lc JOIN courses c ON c.id = lc.course_id WHERE c.slug = $1`, [COURSE.write]))[0].count);
+    log(`  ${after - before} new lesson completions recorded`);
+
+    // Quiz submit at a fixed rate: every request hands in a different open attempt.
+    const learners = Array.from({ length: ATTEMPTS_PER_RUN }, (_, k) => state.quizTakers + k + 1);
+    state.quizTakers += ATTEMPTS_PER_RUN;
+    log(`opening ${learners.length} quiz attempts through the API…`);
+    const attempts = await openAttempts(COURSE.quiz, learners, csrfToken);
+    const sheets = (await answerSheets(attempts)).map((s) => JSON.stringify(s));
+    let submitted = 0;
+    const submit = await measure(`quiz submit ×${processes} at ${QUIZ_RATE} requests/s`, {
+      port: API_PORT,
+      method: 'POST',
+      overallRate: QUIZ_RATE,
+      warmup: 2,
+      next: () => {
+        const k = submitted++;
+        if (k === attempts.length) log('  warning: more submissions than open attempts; resends follow');
+        const a = attempts[k % attempts.length];
+        return {
+          path: `/api/quiz-attempts/${a.id}/submission`,
+          headers: { cookie: cookie(a.learner, csrfToken), 'x-csrf-token': csrfToken, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+          body: sheets[k % attempts.length],
+        };
+      },
+    });
+    const [graded] = await q(`SELECT count(*)::int AS n, count(*) FILTER (WHERE passed)::int AS passed FROM quiz_attempts WHERE id = ANY($1) AND status = 'submitted'`, [attempts.map((a) => a.id)]);
+    log(`  ${graded.n} attempts graded, ${graded.passed} passed`);
+    return { floor, read, write, submit };
+  } finally {
+    await stop(child);
+  }
+}
+
+// ─── report ───────────────────────────────────────────────────────────────────────────────────────
+
+const ms = (v) => (!Number.isFinite(v) ? '—' : v < 1 ? '<1' : Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1));
+const int = (v) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—');
+
+function printReport(runs, pgbench, bare, facts) {
+  const rows = [];
+  for (const { processes, floor, read, write, submit } of runs) {
+    const rate = submit.rps >= QUIZ_RATE * 0.95;
+    const bareNode = { name: `bare node:http ×${processes}`, ...bare.get(processes) };
+    const upsert = { name: `pgbench upsert, ${CONNECTIONS} clients`, ...pgbench };
+    rows.push(
+      { name: 'lesson read', processes, m: read, ceiling: bareNode, target: '≥ 20% of ceiling', pass: read.rps / bareNode.rps >= 0.2 },
+      { name: 'progress write', processes, m: write, ceiling: upsert, target: '≥ 25% of ceiling', pass: write.rps / upsert.rps >= 0.25 },
+      { name: `quiz submit @${QUIZ_RATE}/s`, processes, m: submit, target: `p99 < 100 ms${rate ? '' : ', rate missed'}`, pass: submit.p99 < 100 && rate },
+      { name: '(GET /api/health)', processes, m: floor, ceiling: bareNode, target: 'reference only' },
+    );
+  }
+  const head = ['endpoint', 'API procs', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ceiling', 'ceiling req/s', 'ceil p50', 'ceil p99', 'ratio', 'target', 'result'];
+  const body = rows.map(({ name, processes, m, ceiling: c, target, pass }) => [
+    name, String(processes), int(m.rps), ms(m.p50), ms(m.p99), int(m.errors), c?.name ?? '—', c ? int(c.rps) : '—', c ? ms(c.p50) : '—', c ? ms(c.p99) : '—',
+    c ? `${((m.rps / c.rps) * 100).toFixed(1)}%` : '—', target, pass === undefined ? '' : pass && m.errors === 0 ? 'PASS' : 'MISS',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const left = new Set([0, 6, 11]);
+  const line = (cells) => cells.map((c, i) => (left.has(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`\nLearner-journey benchmark — ${facts.machine}`);
+  console.log(facts.data);
+  console.log(`autocannon on loopback, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per measurement; quiz submit at a fixed ${QUIZ_RATE} requests/s\n`);
+  console.log(line(head));
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const r of body) console.log(line(r));
+  console.log(`
+ratio = endpoint req/s ÷ ceiling req/s. Latencies: autocannon's histogram (1 ms steps; at a fixed rate corrected for
+coordinated omission); pgbench's from its per-transaction log. Progress write: each request a learner's first completion
+of a lesson (transaction with the learning event and the completion rule). Quiz submit: a different open attempt per
+request, half answered right (the completion rule runs), half wrong. (GET /api/health): the HTTP stack alone, for reference.
+`);
+}
+
+// ─── main ─────────────────────────────────────────────────────────────────────────────────────────
+
+async function main() {
+  for (const [what, ok] of [
+    ['PostgreSQL on 127.0.0.1:5432', () => execFileSync('pg_isready', ['-d', `${PG}/postgres`, '-q'])],
+    ['Redis on 127.0.0.1:6379', () => execFileSync('redis-cli', ['-u', REDIS_URL, 'ping'])],
+    ['pgbench', () => execFileSync('pgbench', ['--version'])],
+    ['the built API (npm run build -w backend)', () => readFileSync(API_MAIN)],
+  ]) {
+    try {
+      ok();
+    } catch {
+      throw new Error(`${what} is not available (bash scripts/ensure-services.sh starts PostgreSQL and Redis)`);
+    }
+  }
+  log(`fresh database ${DB}; booting the API once to apply the migrations and load units and courses…`);
+  await createDatabase();
+  let child = await startApi(1, { migrate: true });
+  let csrfToken;
+  try {
+    log('seeding…');
+    await seed();
+    csrfToken = await csrf();
+    await seedQuizHistory(csrfToken);
+  } finally {
+    await stop(child);
+  }
+
+  const [counts] = await q(`SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM enrolments)::int AS enrolments,
+                                   (SELECT count(*) FROM lesson_completions)::int AS completions, (SELECT count(*) FROM learning_events)::int AS events,
+                                   (SELECT count(*) FROM quiz_attempts)::int AS attempts`);
+  const [{ server_version: version }] = await q('SHOW server_version');
+  const readLesson = (await q(`SELECT l.slug FROM lessons l JOIN courses c ON c.id = l.course_id WHERE c.slug = $1 AND l.archived_at IS NULL ORDER BY l.position LIMIT 1`, [COURSE.read]))[0].slug;
+  const state = {
+    csrfToken,
+    readPath: `/api/courses/${COURSE.read}/lessons/${readLesson}`,
+    writeLessons: (await q(`SELECT l.slug FROM lessons l JOIN courses c ON c.id = l.course_id WHERE c.slug = $1 AND l.archived_at IS NULL ORDER BY l.position`, [COURSE.write])).map((r) => r.slug),
+    writes: 0,
+    quizTakers: 0,
+  };
+
+  // The real lesson-read response, for the bare Node server; the API must answer it before anything is measured.
+  child = await startApi(1);
+  const bodyFile = path.join(TMP, 'lesson.json');
+  try {
+    const res = await api('GET', state.readPath, 1, csrfToken);
+    if (!res.ok) throw new Error(`lesson read failed: ${res.status} ${await res.text()}`);
+    writeFileSync(bodyFile, await res.text());
+  } finally {
+    await stop(child);
+  }
+  log(`lesson read response: ${readFileSync(bodyFile).length} bytes of JSON`);
+
+  const runs = [];
+  const bare = new Map();
+  let pgbench;
+  for (const processes of WORKERS) {
+    runs.push({ processes, ...(await measureApi(processes, state)) });
+    if (!bare.has(processes)) bare.set(processes, await bareNode(processes, bodyFile));
+    pgbench ??= await pgbenchUpsert();
+  }
+
+  printReport(runs, pgbench, bare, {
+    machine: `${CPUS} CPU${CPUS > 1 ? 's' : ''} (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, PostgreSQL ${version}`,
+    data: `data: ${int(counts.users)} learners (sessions for all), ${int(counts.enrolments)} enrolments, ${int(counts.completions)} lesson completions, ${int(counts.events)} learning events, ${int(counts.attempts)} quiz attempts (after seeding)`,
+  });
+}
+
+try {
+  await main();
+} catch (err) {
   console.error(err);
-  process.exit(1);
-});
+  process.exitCode = 1;
+} finally {
+  for (const child of children) await stop(child);
+  await db.end();
+  if (!opts.keep) {
+    const admin = new pg.Client({ connectionString: `${PG}/postgres` });
+    await admin.connect().then(() => admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`)).catch(() => {}).finally(() => admin.end());
+  }
+  if (process.exitCode) console.error(`API log kept: ${API_LOG}`);
+  else rmSync(TMP, { recursive: true, force: true });
+}
