@@ -36,4 +36,5 @@ if ! redis_up; then
 fi
 
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium fonts-noto-core; fi
+[ -x /usr/bin/pdftotext ] || apt_install poppler-utils
 echo "Services ready: PostgreSQL, Redis, Chromium."
