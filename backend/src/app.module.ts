@@ -13,9 +13,11 @@ import { dataSourceOptions } from './database/data-source';
 import { JobsModule } from './jobs/jobs.module';
 import { loggerOptions } from './common/http/logger-options';
 import { AdminUsersModule } from './modules/admin-users/admin-users.module';
+import { AssessmentModule } from './modules/assessment/assessment.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { SessionAuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
+import { CertificationModule } from './modules/certification/certification.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthController } from './modules/health/health.controller';
 import { LearningModule } from './modules/learning/learning.module';
@@ -55,6 +57,8 @@ export class AppModule {
         AdminUsersModule,
         ContentModule,
         LearningModule,
+        AssessmentModule,
+        CertificationModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -12,6 +12,7 @@ import { AppException } from '../common/errors/app-exception';
 import { createValidationPipe } from '../common/http/validation';
 import { csrfMiddleware, CsrfTokens } from '../common/security/csrf';
 import type { AppConfig } from '../config/config';
+import { JWKS_PATH } from '../modules/certification/jwks.controller';
 
 export const API_PREFIX = 'api';
 
@@ -43,7 +44,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
 /** Everything around the routes: headers, parsing, CSRF, validation, errors, docs and the web app. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, { exclude: [JWKS_PATH] });
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   app.use(
@@ -80,7 +81,7 @@ function serveWebApp(app: NestExpressApplication, dist: string): void {
   const index = path.join(dist, 'index.html');
   if (!existsSync(index)) return;
   const assets = express.static(dist, { index: false, maxAge: '1h', setHeaders: immutableAssets });
-  const isApi = (req: Request) => req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}`;
+  const isApi = (req: Request) => req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}` || req.path === `/${JWKS_PATH}`;
   // API requests skip the file system entirely: a stat per request costs more than the request.
   app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {

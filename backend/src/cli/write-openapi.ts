@@ -2,15 +2,19 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { AppModule } from '../app.module';
 import { buildOpenApi, API_PREFIX } from '../bootstrap/configure-app';
 import { loadConfig, REPO_ROOT } from '../config/config';
 
+/** No request is served, so no key of the deployment is needed: a fresh one keeps dev-secrets.json untouched. */
+const throwawayKey = () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
 /** Writes backend/openapi.json (or the path given) from the controllers and DTOs, with no database. */
 async function main(): Promise<void> {
   const out = process.argv[2] ?? path.join(REPO_ROOT, 'backend', 'openapi.json');
-  const config = { ...loadConfig({ NODE_ENV: 'test', PGLITE_DIR: 'memory://', SESSION_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }), logLevel: 'silent' };
+  const config = { ...loadConfig({ NODE_ENV: 'test', PGLITE_DIR: 'memory://', SESSION_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'), CREDENTIAL_SIGNING_KEY: throwawayKey() }), logLevel: 'silent' };
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false });
   app.setGlobalPrefix(API_PREFIX);
   const document = buildOpenApi(app);

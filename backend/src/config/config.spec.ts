@@ -1,6 +1,10 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from './config';
 
-const base = { NODE_ENV: 'test', SESSION_SECRET: 's'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') };
+const base = {
+  NODE_ENV: 'test', SESSION_SECRET: 's'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
+  CREDENTIAL_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+};
 
 describe('loadConfig', () => {
   it('names the variable that is wrong', () => {
@@ -11,7 +15,7 @@ describe('loadConfig', () => {
 
   it('requires the secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET, DATA_ENCRYPTION_KEY: required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET, DATA_ENCRYPTION_KEY, CREDENTIAL_SIGNING_KEY: required in production/);
   });
 
   it('uses the embedded database and in-process jobs when no URLs are set', () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -21,6 +21,15 @@ const base64Key = z
   .string()
   .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64');
 
+/** PEM of an Ed25519 private key (PKCS#8), e.g. from `openssl genpkey -algorithm ed25519`. */
+const ed25519Pem = z.string().refine((v) => {
+  try {
+    return createPrivateKey(v.replace(/\\n/g, '\n')).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}, 'must be an Ed25519 private key in PEM (PKCS#8)');
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: int(3000, 1),
@@ -32,6 +41,9 @@ const schema = z.object({
   WORKER_IN_API: bool(false),
   SESSION_SECRET: z.string().min(32).optional(),
   DATA_ENCRYPTION_KEY: base64Key.optional(),
+  CREDENTIAL_SIGNING_KEY: ed25519Pem.optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ISSUER_NAME: z.string().min(3).max(200).default('Nền tảng Bình dân học vụ số'),
   SESSION_TTL_HOURS: int(24 * 7, 1),
   SESSION_IDLE_HOURS: int(48, 1),
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
@@ -61,6 +73,11 @@ export type AppConfig = {
   workerInApi: boolean;
   sessionSecret: string;
   dataEncryptionKey: Buffer;
+  /** Signs completion credentials; its public half is published at /.well-known/jwks.json. */
+  credentialSigningKey: string;
+  /** The address people reach the platform at: printed in QR codes and credentials. */
+  publicUrl: string;
+  issuerName: string;
   session: { ttlHours: number; idleHours: number; cookieSecure: boolean };
   trustProxy: boolean;
   bodyLimit: string;
@@ -90,7 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  const secrets = resolveSecrets(e.SESSION_SECRET, e.DATA_ENCRYPTION_KEY, production, e.PGLITE_DIR);
+  const secrets = resolveSecrets(
+    { sessionSecret: e.SESSION_SECRET, dataEncryptionKey: e.DATA_ENCRYPTION_KEY, credentialSigningKey: e.CREDENTIAL_SIGNING_KEY },
+    production,
+    e.PGLITE_DIR,
+  );
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -100,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerInApi: e.WORKER_IN_API,
     sessionSecret: secrets.sessionSecret,
     dataEncryptionKey: Buffer.from(secrets.dataEncryptionKey, 'base64'),
+    credentialSigningKey: secrets.credentialSigningKey.replace(/\\n/g, '\n'),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    issuerName: e.ISSUER_NAME,
     session: {
       ttlHours: e.SESSION_TTL_HOURS,
       idleHours: e.SESSION_IDLE_HOURS,
@@ -123,37 +147,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
+type Secrets = { sessionSecret: string; dataEncryptionKey: string; credentialSigningKey: string };
+const SECRET_VARIABLES: Record<keyof Secrets, string> = {
+  sessionSecret: 'SESSION_SECRET',
+  dataEncryptionKey: 'DATA_ENCRYPTION_KEY',
+  credentialSigningKey: 'CREDENTIAL_SIGNING_KEY',
+};
+const generators: Record<keyof Secrets, () => string> = {
+  sessionSecret: () => randomBytes(32).toString('base64url'),
+  dataEncryptionKey: () => randomBytes(32).toString('base64'),
+  credentialSigningKey: () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+};
+
 /**
  * Production must be given its secrets. Elsewhere, missing secrets are generated once and kept
- * beside the embedded database so that a restart can still read the data it encrypted.
+ * beside the embedded database so that a restart can still read the data it encrypted and verify
+ * the credentials it signed.
  */
-function resolveSecrets(
-  sessionSecret: string | undefined,
-  dataKey: string | undefined,
-  production: boolean,
-  pgliteDir: string,
-): { sessionSecret: string; dataEncryptionKey: string } {
-  if (sessionSecret && dataKey) return { sessionSecret, dataEncryptionKey: dataKey };
+function resolveSecrets(given: Partial<Secrets>, production: boolean, pgliteDir: string): Secrets {
+  const names = Object.keys(SECRET_VARIABLES) as (keyof Secrets)[];
+  const missing = names.filter((n) => !given[n]);
+  if (missing.length === 0) return given as Secrets;
   if (production) {
-    const missing = [!sessionSecret && 'SESSION_SECRET', !dataKey && 'DATA_ENCRYPTION_KEY'].filter(Boolean);
-    throw new ConfigError(`Invalid configuration:\n  ${missing.join(', ')}: required in production`);
+    throw new ConfigError(`Invalid configuration:\n  ${missing.map((n) => SECRET_VARIABLES[n]).join(', ')}: required in production`);
   }
   const file = path.join(path.dirname(pgliteDir), 'dev-secrets.json');
-  let stored: { sessionSecret: string; dataEncryptionKey: string };
-  if (existsSync(file)) {
-    stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
-  } else {
-    stored = {
-      sessionSecret: randomBytes(32).toString('base64url'),
-      dataEncryptionKey: randomBytes(32).toString('base64'),
-    };
+  const stored = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Partial<Secrets>;
+  const absent = names.filter((n) => !stored[n]);
+  for (const n of absent) stored[n] = generators[n]();
+  if (absent.length) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(stored), { mode: 0o600 });
   }
-  return {
-    sessionSecret: sessionSecret ?? stored.sessionSecret,
-    dataEncryptionKey: dataKey ?? stored.dataEncryptionKey,
-  };
+  return Object.fromEntries(names.map((n) => [n, given[n] ?? stored[n]])) as Secrets;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

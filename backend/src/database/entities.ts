@@ -1,6 +1,10 @@
+import { AssessmentAttempt } from '../modules/assessment/entities/assessment-attempt.entity';
+import { CertificationPolicy } from '../modules/assessment/entities/certification-policy.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { PasswordResetCode } from '../modules/auth/entities/password-reset-code.entity';
 import { Session } from '../modules/auth/entities/session.entity';
+import { CertificateFile } from '../modules/certification/entities/certificate-file.entity';
+import { CompletionRecord } from '../modules/certification/entities/completion-record.entity';
 import { Competency } from '../modules/content/entities/competency.entity';
 import { ContentImport } from '../modules/content/entities/content-import.entity';
 import { Course } from '../modules/content/entities/course.entity';
@@ -36,4 +40,8 @@ export const ENTITIES = [
   LessonCompletion,
   QuizAttempt,
   LearningEvent,
+  CertificationPolicy,
+  AssessmentAttempt,
+  CompletionRecord,
+  CertificateFile,
 ];

@@ -4,6 +4,8 @@ import { SetMetadata } from '@nestjs/common';
 export type JobDataByQueue = {
   'data-export': { exportId: string };
   'content-import': { importId: string };
+  certification: { userId: string; attemptId: string };
+  'certificate-pdf': { recordId: string };
 };
 export type QueueName = keyof JobDataByQueue;
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { generateKeyPairSync } from 'node:crypto';
 import { Client } from 'pg';
 import { loadContent, loadReferenceData, migrate } from '../../src/bootstrap/prepare-database';
 import { ContentImportService } from '../../src/modules/content/content-import.service';
@@ -21,7 +22,7 @@ export default async function globalSetup(): Promise<void> {
   const dataSource = createDataSource({ database: { url: databaseUrl(TEMPLATE_DB) } });
   await dataSource.initialize();
   await migrate(dataSource);
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl(TEMPLATE_DB), SESSION_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl(TEMPLATE_DB), SESSION_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'), CREDENTIAL_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
   await loadReferenceData(config, new UnitsImportService(dataSource));
   // The shipped courses too: what a newcomer sees is what the browser tests see.
   await loadContent(config, new ContentImportService(dataSource));

@@ -644,6 +644,310 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/self-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssessmentController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/self-assessment/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssessmentController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/self-assessment/attempts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssessmentController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/self-assessment/attempts/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AssessmentController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/self-assessment/attempts/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssessmentController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/certification-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminPoliciesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/certification-policies/{targetGroup}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AdminPoliciesController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificationController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certification/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CertificationController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificationController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/records/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificationController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/records/{id}/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CertificationController_credential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerifyController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerifyController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/issuer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerifyController_issuer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["JwksController_jwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminRecordsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/records/{id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminRecordsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/records/{id}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminRecordsController_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1231,6 +1535,336 @@ export interface components {
             answers: {
                 [key: string]: components["schemas"]["AnswerValueDto"];
             };
+        };
+        RatedCompetencyDto: {
+            /** @example 4.2 */
+            code: string;
+            name: string;
+            /** @example 4 */
+            domainCode: string;
+            domainName: string;
+            /** @description The profile’s minimum level for this group */
+            minLevel: number;
+            minLevelName: string;
+        };
+        AssessmentRulesDto: {
+            questionsPerCompetency: number;
+            /** @description Share of the self-rating in a competency’s score, percent */
+            selfRatingWeight: number;
+            maxAttempts: number | null;
+            cooldownHours: number;
+            timeLimitMinutes: number | null;
+        };
+        AssessmentAttemptSummaryDto: {
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "in_progress" | "submitted";
+            overallScore: number | null;
+            overallLevel: number | null;
+            late: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        AssessmentOverviewDto: {
+            /** @example tt02-2025.1 */
+            frameworkVersion: string;
+            frameworkTitle: string;
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            targetGroupName: string;
+            /** @description The five-point scale, lowest first; a rating is an index into it */
+            scale: string[];
+            competencies: components["schemas"]["RatedCompetencyDto"][];
+            rules: components["schemas"]["AssessmentRulesDto"];
+            /** @description Newest first */
+            attempts: components["schemas"]["AssessmentAttemptSummaryDto"][];
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** @description Null: unlimited */
+            attemptsLeft: number | null;
+            /** Format: date-time */
+            serverNow: string;
+        };
+        OverallResultDto: {
+            score: number;
+            level: number;
+            levelName: string;
+        };
+        DomainResultDto: {
+            code: string;
+            name: string;
+            score: number;
+            level: number;
+            levelName: string;
+        };
+        CompetencyResultDto: {
+            /** @example 4.2 */
+            code: string;
+            name: string;
+            /** @example 4 */
+            domainCode: string;
+            domainName: string;
+            /** @description The profile’s minimum level for this group */
+            minLevel: number;
+            minLevelName: string;
+            /** @description Self-rating, index into the scale */
+            rating: number;
+            /** @description Share of this competency’s questions answered right; null when none was drawn */
+            knowledgePercent: number | null;
+            /** @description 0–100 */
+            score: number;
+            /** @description 0 (below level 1) to 4 */
+            level: number;
+            levelName: string;
+            /** @description At or above the profile’s minimum level */
+            met: boolean;
+        };
+        PathCourseDto: {
+            slug: string;
+            title: string;
+            estimatedMinutes: number;
+            /** @enum {string} */
+            status: "not_enrolled" | "active" | "completed" | "left";
+        };
+        PathStepDto: {
+            competency: string;
+            name: string;
+            score: number;
+            levelName: string;
+            minLevelName: string;
+            courses: components["schemas"]["PathCourseDto"][];
+        };
+        AssessmentResultDto: {
+            overall: components["schemas"]["OverallResultDto"];
+            domains: components["schemas"]["DomainResultDto"][];
+            competencies: components["schemas"]["CompetencyResultDto"][];
+            /** @description Weak competencies, weakest first, with the courses that build them */
+            learningPath: components["schemas"]["PathStepDto"][];
+        };
+        AssessmentAttemptDto: {
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "in_progress" | "submitted";
+            overallScore: number | null;
+            overallLevel: number | null;
+            late: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            frameworkVersion: string;
+            frameworkTitle: string;
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            targetGroupName: string;
+            scale: string[];
+            /** @description To rate, in display order */
+            competencies: components["schemas"]["RatedCompetencyDto"][];
+            /** @description competency code → rating */
+            ratings: {
+                [key: string]: number;
+            };
+            questions: components["schemas"]["LearnerQuestionDto"][];
+            answers: {
+                [key: string]: components["schemas"]["AnswerValueDto"];
+            };
+            /** Format: date-time */
+            deadlineAt: string | null;
+            /** Format: date-time */
+            serverNow: string;
+            /** @description Only after submission */
+            result: components["schemas"]["AssessmentResultDto"] | null;
+            /** @description Only after submission */
+            questionResults: components["schemas"]["QuestionResultDto"][] | null;
+        };
+        AssessmentAnswersDto: {
+            /** @description competency code → rating (index into the scale) */
+            ratings?: {
+                [key: string]: number;
+            };
+            /** @description question id → answer */
+            answers?: {
+                [key: string]: components["schemas"]["AnswerValueDto"];
+            };
+        };
+        CertificationPolicyDto: {
+            /** @description Slugs of the courses that must be completed */
+            requiredCourses: string[];
+            minOverallScore: number;
+            /** @description Applies to every domain assessed */
+            minDomainScore: number;
+            /** @description Every competency of the group’s profile at its minimum level */
+            requireProfileLevels: boolean;
+            questionsPerCompetency: number;
+            /** @description Share of the self-rating in a competency’s score, percent */
+            selfRatingWeight: number;
+            /** @description Null: unlimited */
+            maxAttempts: number | null;
+            cooldownHours: number;
+            /** @description Null: untimed */
+            timeLimitMinutes: number | null;
+            frameworkVersion: string;
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CertificationPolicySettingsDto: {
+            /** @description Slugs of the courses that must be completed */
+            requiredCourses: string[];
+            minOverallScore: number;
+            /** @description Applies to every domain assessed */
+            minDomainScore: number;
+            /** @description Every competency of the group’s profile at its minimum level */
+            requireProfileLevels: boolean;
+            questionsPerCompetency: number;
+            /** @description Share of the self-rating in a competency’s score, percent */
+            selfRatingWeight: number;
+            /** @description Null: unlimited */
+            maxAttempts: number | null;
+            cooldownHours: number;
+            /** @description Null: untimed */
+            timeLimitMinutes: number | null;
+        };
+        PolicySummaryDto: {
+            requiredCourses: string[];
+            minOverallScore: number;
+            minDomainScore: number;
+            requireProfileLevels: boolean;
+        };
+        ShortfallDto: {
+            /** @enum {string} */
+            code: "NO_POLICY" | "NO_ASSESSMENT" | "OVERALL_BELOW" | "DOMAIN_BELOW" | "COMPETENCY_BELOW" | "COURSES_MISSING";
+            score?: number;
+            min?: number;
+            domain?: string;
+            domainName?: string;
+            competency?: string;
+            competencyName?: string;
+            levelName?: string;
+            minLevelName?: string;
+            /** @description Slugs of the required courses not completed yet */
+            courses?: string[];
+        };
+        RecordCompetencyDto: {
+            code: string;
+            name: string;
+            level: number;
+            levelName: string;
+        };
+        RecordDto: {
+            id: string;
+            /** @example 7K3M-9QX2-HT4P */
+            code: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /** Format: date-time */
+            issuedAt: string;
+            frameworkVersion: string;
+            frameworkTitle: string;
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            targetGroupName: string;
+            overallScore: number;
+            overallLevelName: string;
+            competencies: components["schemas"]["RecordCompetencyDto"][];
+            coursesCompleted: string[];
+            /** @enum {string} */
+            pdfStatus: "pending" | "ready" | "failed";
+            /** @description The public verification page */
+            verifyUrl: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedReason: string | null;
+        };
+        CertificationStatusDto: {
+            frameworkVersion: string;
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            targetGroupName: string;
+            policy: components["schemas"]["PolicySummaryDto"] | null;
+            /** @description What is still missing; empty when the record is issued */
+            shortfalls: components["schemas"]["ShortfallDto"][];
+            /** @description The valid record, once issued */
+            record: components["schemas"]["RecordDto"] | null;
+        };
+        CredentialDto: {
+            /** @description The OpenBadgeCredential as a VC-JWT (compact JWS, EdDSA) */
+            jwt: string;
+            /** @description The same credential, decoded */
+            credential: {
+                [key: string]: unknown;
+            };
+        };
+        VerificationDto: {
+            code: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * @description Every name but the last shown by its first letter
+             * @example N***** V** An
+             */
+            holderName: string;
+            frameworkVersion: string;
+            frameworkTitle: string;
+            targetGroupName: string;
+            overallLevelName: string;
+            competencies: components["schemas"]["RecordCompetencyDto"][];
+            issuerName: string;
+        };
+        CredentialCheckDto: {
+            /** @description A VC-JWT issued by this platform */
+            credential: string;
+        };
+        CredentialCheckResultDto: {
+            /** @description Signed by this platform, for a known record that is not revoked */
+            valid: boolean;
+            /** @enum {string} */
+            reason: "OK" | "SIGNATURE_INVALID" | "UNKNOWN_RECORD" | "REVOKED";
+            record: components["schemas"]["VerificationDto"] | null;
+        };
+        AdminRecordDto: {
+            id: string;
+            /** @example 7K3M-9QX2-HT4P */
+            code: string;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            /** Format: date-time */
+            issuedAt: string;
+            frameworkVersion: string;
+            frameworkTitle: string;
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            targetGroupName: string;
+            overallScore: number;
+            overallLevelName: string;
+            competencies: components["schemas"]["RecordCompetencyDto"][];
+            coursesCompleted: string[];
+            /** @enum {string} */
+            pdfStatus: "pending" | "ready" | "failed";
+            /** @description The public verification page */
+            verifyUrl: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedReason: string | null;
+            holderName: string | null;
+            userId: string;
+            reissueOfId: string | null;
+        };
+        AdminRecordPageDto: {
+            items: components["schemas"]["AdminRecordDto"][];
+            total: number;
+        };
+        RecordReasonDto: {
+            reason: string;
         };
     };
     responses: never;
@@ -2163,6 +2797,422 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AttemptDto"];
+                };
+            };
+        };
+    };
+    AssessmentController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The self-assessment of the learner’s target group on the framework in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentOverviewDto"];
+                };
+            };
+        };
+    };
+    AssessmentController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new attempt (200 with the open one when there is one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentAttemptDto"];
+                };
+            };
+        };
+    };
+    AssessmentController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentAttemptDto"];
+                };
+            };
+        };
+    };
+    AssessmentController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentAnswersDto"];
+            };
+        };
+        responses: {
+            /** @description Ratings and answers kept for this attempt */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssessmentController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string per action; a resend with the same key records nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentAnswersDto"];
+            };
+        };
+        responses: {
+            /** @description The graded attempt with the result and learning path; the same for every resend */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentAttemptDto"];
+                };
+            };
+        };
+    };
+    AdminPoliciesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationPolicyDto"][];
+                };
+            };
+        };
+    };
+    AdminPoliciesController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificationPolicySettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationPolicyDto"];
+                };
+            };
+        };
+    };
+    CertificationController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The learner’s record, or what is still missing for it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationStatusDto"];
+                };
+            };
+        };
+    };
+    CertificationController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationStatusDto"];
+                };
+            };
+        };
+    };
+    CertificationController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first, revoked ones included */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordDto"][];
+                };
+            };
+        };
+    };
+    CertificationController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate (409 PDF_NOT_READY while it is being made) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CertificationController_credential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialDto"];
+                };
+            };
+        };
+    };
+    VerifyController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Valid or revoked; 404 for a code that does not exist */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDto"];
+                };
+            };
+        };
+    };
+    VerifyController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CredentialCheckDto"];
+            };
+        };
+        responses: {
+            /** @description Checks a presented credential: signature, record and revocation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CredentialCheckResultDto"];
+                };
+            };
+        };
+    };
+    VerifyController_issuer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issuer’s Open Badges Profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    JwksController_jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON Web Key Set (Ed25519) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminRecordsController_list: {
+        parameters: {
+            query?: {
+                status?: "valid" | "revoked";
+                /** @description A record code */
+                code?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminRecordPageDto"];
+                };
+            };
+        };
+    };
+    AdminRecordsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminRecordDto"];
+                };
+            };
+        };
+    };
+    AdminRecordsController_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The new record; the old one is revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminRecordDto"];
                 };
             };
         };

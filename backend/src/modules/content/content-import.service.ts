@@ -70,8 +70,22 @@ export class ContentImportService {
       await repo.update({ id: Not(version.id), current: true }, { current: false });
       const rows = f.domains.flatMap((d) => d.competencies.map((c) => ({ frameworkVersionId: version.id, code: c.code, domainCode: d.code, name: c.name, nameEn: c.nameEn })));
       await em.createQueryBuilder().insert().into(Competency).values(rows).orUpdate(['domain_code', 'name', 'name_en'], ['framework_version_id', 'code']).execute();
+      await this.proposePolicies(em, version.id, f.policies);
       return version.id;
     });
+  }
+
+  /** The shipped policies fill only the gaps: a policy an administrator has set is never overwritten. */
+  private async proposePolicies(em: EntityManager, frameworkVersionId: string, policies: FrameworkDraft['policies']): Promise<void> {
+    for (const [targetGroup, p] of Object.entries(policies)) {
+      await em.query(
+        `INSERT INTO certification_policies (framework_version_id, target_group, required_courses, min_overall_score, min_domain_score,
+           require_profile_levels, questions_per_competency, self_rating_weight, max_attempts, cooldown_hours, time_limit_minutes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (framework_version_id, target_group) DO NOTHING`,
+        [frameworkVersionId, targetGroup, p.requiredCourses, p.minOverallScore, p.minDomainScore, p.requireProfileLevels,
+          p.questionsPerCompetency, p.selfRatingWeight, p.maxAttempts, p.cooldownHours, p.timeLimitMinutes],
+      );
+    }
   }
 
   private async upsertCourse(em: EntityManager, draft: CourseDraft, frameworkVersionId: string): Promise<'created' | 'updated' | 'unchanged'> {

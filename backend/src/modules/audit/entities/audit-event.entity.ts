@@ -16,7 +16,11 @@ export type AuditEventType =
   | 'user.data_exported'
   | 'admin.user_viewed'
   | 'units.imported'
-  | 'content.import_started';
+  | 'content.import_started'
+  | 'certification.policy_changed'
+  | 'certification.record_issued'
+  | 'certification.record_revoked'
+  | 'certification.record_reissued';
 
 /** Append-only security log. Holds ids, never names, phones or emails. */
 @Entity('audit_events')

@@ -82,6 +82,20 @@ export type FrameworkDraft = {
   targetGroups: { code: string; order: number; name: string; nameEn: string }[];
   profiles: Record<string, { competency: string; minLevel: number }[]>;
   profilesStatus: string;
+  /** The shipped proposal of confirmation policies per target group; administrators own them once loaded. */
+  policies: Record<string, PolicyDraft>;
+};
+
+export type PolicyDraft = {
+  requiredCourses: string[];
+  minOverallScore: number;
+  minDomainScore: number;
+  requireProfileLevels: boolean;
+  questionsPerCompetency: number;
+  selfRatingWeight: number;
+  maxAttempts: number | null;
+  cooldownHours: number;
+  timeLimitMinutes: number | null;
 };
 
 export const competencyCodes = (f: FrameworkDraft) => new Set(f.domains.flatMap((d) => d.competencies.map((c) => c.code)));

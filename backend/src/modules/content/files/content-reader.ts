@@ -28,5 +28,16 @@ export function readContent(contentDir: string): ContentSet {
       }
     }
   }
+  if (framework) problems.push(...unknownRequiredCourses(framework, courses));
   return { framework, courses, problems, errors: problems.filter((p) => !p.warning).length };
+}
+
+/** A policy may only require courses that exist, or nobody could ever meet it. */
+function unknownRequiredCourses(framework: FrameworkDraft, courses: CourseDraft[]): Problem[] {
+  const slugs = new Set(courses.map((c) => c.slug));
+  return Object.entries(framework.policies).flatMap(([group, policy]) =>
+    policy.requiredCourses
+      .filter((slug) => !slugs.has(slug))
+      .map((slug) => ({ file: path.join('framework', 'certification-policies.yaml'), line: 1, message: `policies.${group}.requiredCourses: unknown course ${slug}` })),
+  );
 }

@@ -32,7 +32,26 @@ const profilesSchema = z.object({
   profiles: z.record(z.string(), z.array(z.object({ competency: z.string(), minLevel: z.number().int().min(1).max(8) }).strict())),
 }).strict();
 
-function load<T>(dir: string, name: string, schema: z.ZodType<T>, sink: ProblemSink[]): { data: T; source: YamlSource; file: string } | null {
+const score = z.number().int().min(0).max(100);
+export const policySchema = z.object({
+  requiredCourses: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
+  minOverallScore: score,
+  minDomainScore: score,
+  requireProfileLevels: z.boolean().default(false),
+  questionsPerCompetency: z.number().int().min(0).max(10),
+  selfRatingWeight: score,
+  maxAttempts: z.number().int().min(1).nullable().default(null),
+  cooldownHours: z.number().int().min(0).max(24 * 365).default(0),
+  timeLimitMinutes: z.number().int().min(1).max(600).nullable().default(null),
+}).strict();
+
+const policiesSchema = z.object({
+  frameworkVersion: z.string(),
+  status: z.string(),
+  policies: z.record(z.string(), policySchema),
+}).strict();
+
+function load<T>(dir: string, name: string, schema: z.ZodType<T>, sink: ProblemSink[], optional = false): { data: T; source: YamlSource; file: string } | null {
   const file = path.join('framework', name);
   const s = new ProblemSink(file);
   sink.push(s);
@@ -40,7 +59,7 @@ function load<T>(dir: string, name: string, schema: z.ZodType<T>, sink: ProblemS
   try {
     text = readFileSync(path.join(dir, file), 'utf8');
   } catch {
-    s.add(1, 'missing file');
+    if (!optional) s.add(1, 'missing file');
     return null;
   }
   const source = YamlSource.parse(text, s);
@@ -54,6 +73,7 @@ export function readFramework(contentDir: string): { framework: FrameworkDraft |
   const fw = load(contentDir, 'framework.yaml', frameworkSchema, sinks);
   const groups = load(contentDir, 'target-groups.yaml', groupsSchema, sinks);
   const profiles = load(contentDir, 'profiles.yaml', profilesSchema, sinks);
+  const policies = load(contentDir, 'certification-policies.yaml', policiesSchema, sinks, true);
   if (!fw || !groups || !profiles) return { framework: null, sinks };
   const sink = sinks[2]!;
   const codes = new Set(fw.data.domains.flatMap((d) => d.competencies.map((c) => c.code)));
@@ -67,8 +87,20 @@ export function readFramework(contentDir: string): { framework: FrameworkDraft |
       if (!codes.has(item.competency)) sink.add(profiles.source.lineOf(['profiles', group, i]), `unknown competency ${item.competency}`);
     });
   }
+  if (policies) {
+    const policySink = sinks[3]!;
+    if (policies.data.frameworkVersion !== fw.data.version) {
+      policySink.add(policies.source.lineOf(['frameworkVersion']), `frameworkVersion ${policies.data.frameworkVersion} is not ${fw.data.version}`);
+    }
+    for (const group of Object.keys(policies.data.policies)) {
+      if (!groupCodes.has(group)) policySink.add(policies.source.lineOf(['policies', group]), `unknown target group ${group}`);
+    }
+  }
   return {
-    framework: { ...fw.data, targetGroups: groups.data.targetGroups, profiles: profiles.data.profiles, profilesStatus: profiles.data.status },
+    framework: {
+      ...fw.data, targetGroups: groups.data.targetGroups, profiles: profiles.data.profiles, profilesStatus: profiles.data.status,
+      policies: policies?.data.policies ?? {},
+    },
     sinks,
   };
 }
