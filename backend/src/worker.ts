@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, seedDemo: false }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.get(JobWorkers).start(config.redis.url, config.redis.prefix);
+  app.get(JobWorkers).start(config.redis);
 }
 
 main().catch((err: unknown) => {

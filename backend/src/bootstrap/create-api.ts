@@ -26,7 +26,7 @@ export async function createApi(config: AppConfig): Promise<{ app: NestExpressAp
     await loadContent(config, app.get(ContentImportService));
   }
   const demoAccounts = config.seedDemo ? await seedDemoAccounts(dataSource, app.get(UsersService)) : [];
-  if (config.redis && config.workerInApi) app.get(JobWorkers).start(config.redis.url, config.redis.prefix);
+  if (config.redis && config.workerInApi) app.get(JobWorkers).start(config.redis);
   await app.init();
   return { app, demoAccounts };
 }

@@ -24,6 +24,6 @@ describe('loadConfig', () => {
     expect(config.redis).toBeNull();
     const real = loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379' });
     expect(real.database).toEqual({ url: 'postgres://u@h/db' });
-    expect(real.redis).toEqual({ url: 'redis://h:6379', prefix: 'bdhvs' });
+    expect(real.redis).toEqual({ url: 'redis://h:6379', prefix: 'bdhvs', jobLockSeconds: 30 });
   });
 });

@@ -39,6 +39,7 @@ const schema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/).default('bdhvs'),
   WORKER_IN_API: bool(false),
+  JOB_LOCK_SECONDS: int(30, 1),
   SESSION_SECRET: z.string().min(32).optional(),
   DATA_ENCRYPTION_KEY: base64Key.optional(),
   CREDENTIAL_SIGNING_KEY: ed25519Pem.optional(),
@@ -69,7 +70,8 @@ export type AppConfig = {
   port: number;
   host: string;
   database: { url: string } | { pgliteDir: string };
-  redis: { url: string; prefix: string } | null;
+  /** `jobLockSeconds`: how long a worker holds a job without a heartbeat before another takes it over. */
+  redis: { url: string; prefix: string; jobLockSeconds: number } | null;
   workerInApi: boolean;
   sessionSecret: string;
   dataEncryptionKey: Buffer;
@@ -117,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { pgliteDir: e.PGLITE_DIR },
-    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX } : null,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX, jobLockSeconds: e.JOB_LOCK_SECONDS } : null,
     workerInApi: e.WORKER_IN_API,
     sessionSecret: secrets.sessionSecret,
     dataEncryptionKey: Buffer.from(secrets.dataEncryptionKey, 'base64'),

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
+import type { AppConfig } from '../config/config';
 import { bullConnection } from './bullmq-job-queue';
 import type { QueueName } from './job-handler';
 import { JobHandlerRegistry } from './job-handler-registry';
@@ -12,7 +13,8 @@ export class JobWorkers implements OnApplicationShutdown {
 
   constructor(private readonly registry: JobHandlerRegistry) {}
 
-  start(redisUrl: string, prefix: string, concurrency = 4): void {
+  /** A crashed worker's jobs return to the queue once their lock (renewed while alive) runs out. */
+  start(redis: NonNullable<AppConfig['redis']>, concurrency = 4): void {
     for (const [queue, handler] of this.registry.all()) {
       const worker = new Worker(
         queue,
@@ -24,7 +26,10 @@ export class JobWorkers implements OnApplicationShutdown {
             attempt: job.attemptsMade + 1,
             updateProgress: (p) => job.updateProgress(p),
           }),
-        { connection: bullConnection(redisUrl), prefix, concurrency },
+        {
+          connection: bullConnection(redis.url), prefix: redis.prefix, concurrency,
+          lockDuration: redis.jobLockSeconds * 1000, stalledInterval: redis.jobLockSeconds * 1000,
+        },
       );
       worker.on('failed', (job, err) =>
         this.logger.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, err }, 'Job failed'),

@@ -2,9 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { AnswerValue, DrawnQuestion } from '../../src/modules/learning/entities/quiz-attempt.entity';
 import type { QuestionPayload } from '../../src/modules/content/entities/question.entity';
 
-/** The right answers to an attempt, worked out from the database as only the server can. */
-export async function correctAnswers(dataSource: DataSource, attemptId: string): Promise<Record<string, AnswerValue>> {
-  const [row]: { questions: DrawnQuestion[] }[] = await dataSource.query('SELECT questions FROM quiz_attempts WHERE id = $1', [attemptId]);
+/** The right answers to a quiz attempt or a self-assessment, worked out from the database as only the server can. */
+export async function correctAnswers(dataSource: DataSource, attemptId: string, table: 'quiz_attempts' | 'assessment_attempts' = 'quiz_attempts'): Promise<Record<string, AnswerValue>> {
+  const [row]: { questions: DrawnQuestion[] }[] = await dataSource.query(`SELECT questions FROM ${table} WHERE id = $1`, [attemptId]);
   const bank: { id: string; type: string; payload: QuestionPayload }[] = await dataSource.query(
     'SELECT id, type, payload FROM questions WHERE id = ANY($1)', [row!.questions.map((q) => q.questionId)]);
   const byId = new Map(bank.map((q) => [q.id, q]));

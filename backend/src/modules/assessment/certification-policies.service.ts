@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestMeta } from '../../common/http/request-meta';
-import { notFound } from '../../common/errors/app-exception';
+import { fieldError, notFound } from '../../common/errors/app-exception';
 import { AuditService } from '../audit/audit.service';
 import { FrameworkVersion } from '../content/entities/framework-version.entity';
 import { CertificationPolicy } from './entities/certification-policy.entity';
@@ -41,6 +41,11 @@ export class CertificationPoliciesService {
 
   async save(frameworkVersionId: string, targetGroup: string, settings: PolicySettings, adminId: string, meta: RequestMeta): Promise<CertificationPolicy> {
     return this.dataSource.transaction(async (em) => {
+      const known: { slug: string }[] = await em.query(
+        'SELECT slug FROM courses WHERE slug = ANY($1) AND framework_version_id = $2 AND archived_at IS NULL', [settings.requiredCourses, frameworkVersionId]);
+      const unknown = settings.requiredCourses.filter((slug) => !known.some((k) => k.slug === slug));
+      // A policy nobody can meet is a mistake, not a policy.
+      if (unknown.length) throw fieldError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'requiredCourses', `unknown course ${unknown.join(', ')}`);
       await em.query(
         `INSERT INTO certification_policies (framework_version_id, target_group, required_courses, min_overall_score, min_domain_score,
            require_profile_levels, questions_per_competency, self_rating_weight, max_attempts, cooldown_hours, time_limit_minutes, updated_by_id)
