@@ -1,15 +1,17 @@
-import { Body, Controller, Get, Param, ParseEnumPipe, Put, HttpStatus } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { IsIn } from 'class-validator';
 import { ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
-import { fieldError, forbidden } from '../../common/errors/app-exception';
+import { forbidden } from '../../common/errors/app-exception';
 import { ReqMeta, type RequestMeta } from '../../common/http/request-meta';
 import { CurrentUser, type Principal, Roles } from '../auth/decorators';
 import { TARGET_GROUPS, type TargetGroup } from '../users/entities/user.entity';
 import { CertificationPoliciesService } from './certification-policies.service';
 import { CertificationPolicyDto, CertificationPolicySettingsDto } from './dto/certification-policy.dto';
 
-const targetGroupPipe = new ParseEnumPipe(Object.fromEntries(TARGET_GROUPS.map((g) => [g, g])), {
-  exceptionFactory: () => fieldError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'targetGroup', `targetGroup must be one of ${TARGET_GROUPS.join(', ')}`),
-});
+class TargetGroupParamDto {
+  @IsIn(TARGET_GROUPS, { message: `targetGroup must be one of ${TARGET_GROUPS.join(', ')}` })
+  targetGroup: TargetGroup;
+}
 
 /** The confirmation policies of the framework in force: every administrator reads, the nation's sets. */
 @ApiTags('admin')
@@ -29,7 +31,7 @@ export class AdminPoliciesController {
   @ApiParam({ name: 'targetGroup', enum: TARGET_GROUPS })
   @ApiOkResponse({ type: CertificationPolicyDto })
   async save(
-    @CurrentUser() p: Principal, @Param('targetGroup', targetGroupPipe) targetGroup: TargetGroup,
+    @CurrentUser() p: Principal, @Param() { targetGroup }: TargetGroupParamDto,
     @Body() dto: CertificationPolicySettingsDto, @ReqMeta() meta: RequestMeta,
   ): Promise<CertificationPolicyDto> {
     if (p.scope?.level !== 'nation') throw forbidden('Only a national administrator sets confirmation policies');

@@ -145,7 +145,7 @@ export class AssessmentAttemptDto extends AssessmentAttemptSummaryDto {
       competencies: a.competencies.map((c) => ratedCompetency(names, c.code, c.minLevel)),
       ratings: a.ratings, questions: v.questions, answers: a.answers,
       deadlineAt: a.deadlineAt?.toISOString() ?? null, serverNow: new Date().toISOString(),
-      result: a.result && {
+      result: !a.result ? null : {
         overall: { ...a.result.overall, levelName: names.level(a.result.overall.level) },
         domains: a.result.domains.map((d) => ({ ...d, name: names.domain(d.code), levelName: names.level(d.level) })),
         competencies: a.result.competencies.map((c) => ({ ...ratedCompetency(names, c.code, c.minLevel), rating: c.rating, knowledgePercent: c.knowledgePercent, score: c.score, level: c.level, levelName: names.level(c.level), met: c.met })),

@@ -88,7 +88,10 @@ export class CertificationStatusDto {
             return { ...g, domainName: n.domain(g.domain) };
           case 'COMPETENCY_BELOW':
             return { code: g.code, competency: g.competency, competencyName: n.competency(g.competency), levelName: n.level(g.level), minLevelName: n.level(g.min) };
-          default:
+          case 'NO_POLICY':
+          case 'NO_ASSESSMENT':
+          case 'OVERALL_BELOW':
+          case 'COURSES_MISSING':
             return g;
         }
       }),
