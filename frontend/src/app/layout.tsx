@@ -49,6 +49,12 @@ export function Layout() {
                   <NavLink to="/hoc-tap">{t('nav.myLearning')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/tu-danh-gia">{t('nav.selfAssessment')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/chung-nhan">{t('nav.records')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/ho-so">{t('nav.profile')}</NavLink>
                 </li>
                 {me.role === 'admin' && (

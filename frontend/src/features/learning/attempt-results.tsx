@@ -32,22 +32,30 @@ export function AttemptResults({ attempt }: { attempt: Attempt }) {
         </Link>
       </p>
       <h2>{t('quiz.review')}</h2>
-      <ol className="results">
-        {(attempt.results ?? []).map((r) => (
-          <li key={r.id} className={r.score === 1 ? 'right' : 'wrong'}>
-            <p className="question-prompt">{r.prompt}</p>
-            <p className="verdict">
-              <strong>{r.score === 1 ? t('quiz.right') : r.score > 0 ? t('quiz.partlyRight') : t('quiz.wrong')}</strong>
-            </p>
-            <ResultBody result={r} />
-            {r.feedback && <p>{r.feedback}</p>}
-            <p className="explanation">
-              <strong>{t('quiz.explanation')}</strong> {r.explanation}
-            </p>
-          </li>
-        ))}
-      </ol>
+      <QuestionReview results={attempt.results ?? []} />
     </>
+  );
+}
+
+/** Each question of a graded attempt: the verdict, the answer beside the right one, the explanation. */
+export function QuestionReview({ results }: { results: Result[] }) {
+  const { t } = useTranslation();
+  return (
+    <ol className="results">
+      {results.map((r) => (
+        <li key={r.id} className={r.score === 1 ? 'right' : 'wrong'}>
+          <p className="question-prompt">{r.prompt}</p>
+          <p className="verdict">
+            <strong>{r.score === 1 ? t('quiz.right') : r.score > 0 ? t('quiz.partlyRight') : t('quiz.wrong')}</strong>
+          </p>
+          <ResultBody result={r} />
+          {r.feedback && <p>{r.feedback}</p>}
+          <p className="explanation">
+            <strong>{t('quiz.explanation')}</strong> {r.explanation}
+          </p>
+        </li>
+      ))}
+    </ol>
   );
 }
 

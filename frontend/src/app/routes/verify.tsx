@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { VerifyCode, VerifyCredential } from '../../features/certification/verify';
+import { usePageTitle } from './use-page-title';
+
+/** Public: anyone checks a completion record by its code or its signed credential, no account needed. */
+export default function VerifyPage() {
+  const { t } = useTranslation();
+  const { code = '' } = useParams();
+  usePageTitle(t('verify.title'));
+  return (
+    <section className="narrow-wide">
+      <h1 tabIndex={-1}>{t('verify.title')}</h1>
+      <p>{t('verify.intro')}</p>
+      <VerifyCode key={code} code={code} />
+      <h2>{t('verify.credentialTitle')}</h2>
+      <VerifyCredential />
+    </section>
+  );
+}

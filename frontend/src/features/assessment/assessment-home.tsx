@@ -1,0 +1,129 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { Alert, Spinner } from '../../components/ui/feedback';
+import { ApiRequestError } from '../../lib/api-client';
+import { generalMessage } from '../../lib/form-errors';
+import { formatDate } from '../../lib/i18n';
+import { CertificationBox } from '../certification/certification-box';
+import { formatDuration, useCountdown } from '../learning/quiz-overview';
+import { assessmentOverviewQuery, assessmentPath, type AssessmentOverview, useStartAssessment } from './api';
+
+/** Groups competencies by domain, keeping the order given. */
+export function byDomain<T extends { domainCode: string; domainName: string }>(items: T[]): { code: string; name: string; items: T[] }[] {
+  const groups: { code: string; name: string; items: T[] }[] = [];
+  for (const item of items) {
+    const group = groups.find((g) => g.code === item.domainCode);
+    if (group) group.items.push(item);
+    else groups.push({ code: item.domainCode, name: item.domainName, items: [item] });
+  }
+  return groups;
+}
+
+/** What the self-assessment is, the learner's group and competencies, past attempts, the record, and the start button. */
+export function AssessmentHome() {
+  const { t } = useTranslation();
+  const query = useQuery(assessmentOverviewQuery());
+  if (query.isPending) return <Spinner />;
+  if (query.isError) return <Alert kind="error">{generalMessage(t, query.error)}</Alert>;
+  const o = query.data;
+  const questionCount = o.competencies.length * o.rules.questionsPerCompetency;
+  return (
+    <>
+      <p className="lead">{t('assessment.intro')}</p>
+      <ul className="points">
+        <li>{t('assessment.duration')}</li>
+        <li>{t('assessment.part1', { count: o.competencies.length })}</li>
+        <li>{t('assessment.part2', { count: questionCount })}</li>
+        <li>{o.rules.timeLimitMinutes ? t('assessment.timeLimit', { minutes: o.rules.timeLimitMinutes }) : t('assessment.noTimeLimit')}</li>
+      </ul>
+      <p>{t('assessment.honest')}</p>
+      <StartButton overview={o} />
+
+      <h2>{t('assessment.yourGroup')}</h2>
+      <p>
+        {t('assessment.groupIs', { group: o.targetGroupName })} <span className="meta">{t('assessment.framework', { title: o.frameworkTitle, version: o.frameworkVersion })}</span>
+      </p>
+      <details className="competency-list">
+        <summary>{t('assessment.competencies', { count: o.competencies.length })}</summary>
+        {byDomain(o.competencies).map((d) => (
+          <div key={d.code}>
+            <h3>{d.name}</h3>
+            <ul>
+              {d.items.map((c) => (
+                <li key={c.code}>
+                  {c.name} <span className="meta">({t('assessment.minLevel', { level: c.minLevelName })})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </details>
+
+      {o.attempts.length > 0 && <PastAttempts overview={o} />}
+      <CertificationBox />
+    </>
+  );
+}
+
+function StartButton({ overview: o }: { overview: AssessmentOverview }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const start = useStartAssessment();
+  const open = o.attempts.find((a) => a.status === 'in_progress');
+  const waitSeconds = useCountdown(open ? null : o.nextAttemptAt, o.serverNow);
+  const exhausted = !open && o.attemptsLeft === 0;
+  const code = start.error instanceof ApiRequestError ? start.error.body.code : null;
+  const submitted = o.attempts.some((a) => a.status === 'submitted');
+  return (
+    <>
+      {waitSeconds > 0 && (
+        <Alert kind="info">
+          {t('assessment.wait', { time: waitSeconds >= 3600 ? `${Math.floor(waitSeconds / 3600)}:${formatDuration(waitSeconds % 3600).padStart(5, '0')}` : formatDuration(waitSeconds) })}
+        </Alert>
+      )}
+      {exhausted && <Alert kind="info">{t('assessment.exhausted')}</Alert>}
+      {o.rules.maxAttempts !== null && !exhausted && <p className="meta">{t('assessment.attemptsLeft', { left: o.attemptsLeft, max: o.rules.maxAttempts })}</p>}
+      {start.isError && code !== 'ASSESSMENT_COOLDOWN' && <Alert kind="error">{generalMessage(t, start.error)}</Alert>}
+      <p className="actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={start.isPending || exhausted || waitSeconds > 0}
+          onClick={() => start.mutate(undefined, { onSuccess: (a) => navigate(assessmentPath(a.id)) })}
+        >
+          {t(open ? 'assessment.continue' : submitted ? 'assessment.retake' : 'assessment.start')}
+        </button>
+      </p>
+    </>
+  );
+}
+
+function PastAttempts({ overview: o }: { overview: AssessmentOverview }) {
+  const { t, i18n } = useTranslation();
+  // The summary carries the level number only; the names are the framework's (API change worth having: overallLevelName).
+  const levelName = (level: number | null) => (level === null ? '' : t(`assessment.levels.${level}`));
+  return (
+    <>
+      <h2>{t('assessment.pastAttempts')}</h2>
+      <ol className="attempt-list">
+        {o.attempts.map((a) => (
+          <li key={a.id}>
+            <Link to={assessmentPath(a.id)}>
+              {a.status === 'submitted'
+                ? t('assessment.attemptDone', { number: a.number, date: formatDate(a.submittedAt!, i18n.language) })
+                : t('assessment.attemptOpen', { number: a.number })}
+            </Link>
+            {a.status === 'submitted' && (
+              <>
+                {' — '}
+                <strong>{t('assessment.attemptScore', { score: a.overallScore, level: levelName(a.overallLevel) })}</strong>
+                {a.late && <span className="meta"> ({t('assessment.late')})</span>}
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { Alert, Spinner } from '../../components/ui/feedback';
+import { formatDate } from '../../lib/i18n';
+import { generalMessage } from '../../lib/form-errors';
+import { courseQuery } from '../catalogue/api';
+import { coursePath } from '../learning/paths';
+import { certificationQuery, type CompletionRecord, downloadCredential, myRecordsQuery, pdfUrl, type Shortfall, useClaim, verifyPath } from './api';
+
+const MAX_POLLS = 10;
+
+/**
+ * Where the learner stands on the completion record: the record with its downloads, "being issued"
+ * while the background job runs (polled a few times), or what is still missing in plain sentences.
+ */
+export function CertificationBox({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const [polls, setPolls] = useState(0);
+  const query = useQuery({
+    ...certificationQuery(),
+    // No record yet but nothing missing: the job issuing it is running, so ask again shortly.
+    refetchInterval: (q) => (q.state.data && !q.state.data.record && q.state.data.shortfalls.length === 0 && polls < MAX_POLLS ? 1500 : false),
+  });
+  const claim = useClaim();
+  const status = query.data;
+  const pending = Boolean(status && !status.record && status.shortfalls.length === 0);
+  const dataUpdatedAt = query.dataUpdatedAt;
+  useEffect(() => {
+    if (pending) setPolls((n) => n + 1);
+  }, [pending, dataUpdatedAt]);
+  const Heading = `h${headingLevel}` as const;
+
+  return (
+    <section className="cert-box" aria-labelledby="cert-box-title">
+      <Heading id="cert-box-title">{t('cert.boxTitle')}</Heading>
+      <div aria-live="polite">
+        {query.isPending ? (
+          <Spinner />
+        ) : query.isError ? (
+          <Alert kind="error">{generalMessage(t, query.error)}</Alert>
+        ) : status!.record ? (
+          <RecordSummary record={status!.record} />
+        ) : pending && polls < MAX_POLLS ? (
+          <p className="loading">{t('cert.issuing')}</p>
+        ) : (
+          <>
+            {!pending && <p>{t('cert.notYet')}</p>}
+            <Shortfalls items={status!.shortfalls} />
+          </>
+        )}
+      </div>
+      {status && !status.record && (!pending || polls >= MAX_POLLS) && (
+        <>
+          {claim.isError && <Alert kind="error">{generalMessage(t, claim.error)}</Alert>}
+          <p className="actions">
+            <button type="button" className="button" disabled={claim.isPending} onClick={() => claim.mutate()}>
+              {t('cert.checkAgain')}
+            </button>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The issued record: code, date, and what can be done with it. */
+export function RecordSummary({ record }: { record: CompletionRecord }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <Alert kind="success">
+        <p>
+          <strong>{t('cert.issued')}</strong>
+        </p>
+        <p>
+          {t('cert.code')}: <strong className="record-code">{record.code}</strong>
+          <br />
+          {t('cert.issuedAt', { date: formatDate(record.issuedAt, i18n.language) })}
+          <br />
+          {t('cert.levelReached', { level: record.overallLevelName, score: record.overallScore })}
+        </p>
+      </Alert>
+      <RecordActions record={record} />
+    </>
+  );
+}
+
+/** PDF (polled while it is being made), the signed credential, the public verification page. */
+export function RecordActions({ record }: { record: CompletionRecord }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
+  const records = useQuery({
+    ...myRecordsQuery(),
+    enabled: record.pdfStatus === 'pending',
+    refetchInterval: (q) => (q.state.data?.find((r) => r.id === record.id)?.pdfStatus === 'pending' ? 2000 : false),
+  });
+  const pdfStatus = records.data?.find((r) => r.id === record.id)?.pdfStatus ?? record.pdfStatus;
+  return (
+    <>
+      <ul className="record-actions">
+        <li aria-live="polite">
+          {pdfStatus === 'ready' ? (
+            <a className="button primary" href={pdfUrl(record.id)} download>
+              {t('cert.downloadPdf')}
+            </a>
+          ) : pdfStatus === 'pending' ? (
+            <span className="loading">{t('cert.pdfPending')}</span>
+          ) : (
+            <span>{t('cert.pdfFailed')}</span>
+          )}
+        </li>
+        {record.status === 'valid' && (
+          <li>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setError(null);
+                downloadCredential(record).catch(setError);
+              }}
+            >
+              {t('cert.downloadCredential')}
+            </button>
+          </li>
+        )}
+        <li>
+          <Link className="button" to={verifyPath(record.code)}>
+            {t('cert.viewVerification')}
+          </Link>
+        </li>
+      </ul>
+      {error !== null && <Alert kind="error">{generalMessage(t, error)}</Alert>}
+      {record.status === 'valid' && <p className="hint">{t('cert.credentialExplain')}</p>}
+    </>
+  );
+}
+
+/** What is still missing, one plain sentence each. */
+export function Shortfalls({ items }: { items: Shortfall[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <ul className="shortfalls">
+      {items.map((s, i) => (
+        <li key={`${s.code}-${s.domain ?? s.competency ?? i}`}>
+          {s.code === 'COURSES_MISSING' ? (
+            <>
+              {t('cert.shortfall.COURSES_MISSING')} <CourseLinks slugs={s.courses ?? []} />
+            </>
+          ) : (
+            t(`cert.shortfall.${s.code}`, {
+              score: s.score,
+              min: s.min,
+              domain: s.domainName ?? s.domain,
+              competency: s.competencyName ?? s.competency,
+              level: s.levelName,
+              minLevel: s.minLevelName,
+            })
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CourseLinks({ slugs }: { slugs: string[] }) {
+  const courses = useQueries({ queries: slugs.map((slug) => ({ ...courseQuery(slug), staleTime: 300_000 })) });
+  return (
+    <>
+      {slugs.map((slug, i) => (
+        <span key={slug}>
+          {i > 0 && ', '}
+          <Link to={coursePath(slug)}>{courses[i]?.data?.title ?? slug}</Link>
+        </span>
+      ))}
+    </>
+  );
+}
