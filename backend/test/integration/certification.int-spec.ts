@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createUser, loginAs, unitsOf } from '../support/factories';
+import { createUser, loginAs, PASSWORD, unitsOf } from '../support/factories';
 import { correctAnswers } from '../support/quiz-answers';
 import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
 
@@ -262,5 +262,29 @@ describe('self-assessment and completion records', () => {
     expect((await waitForRecord(c)).record!.status).toBe('valid');
     await t.dataSource.query(`UPDATE assessment_attempts SET submitted_at = submitted_at - interval '2 hours' WHERE user_id = $1`, [student.id]);
     expect((await c.post('/api/self-assessment/attempts').expect(409)).body.code).toBe('ASSESSMENT_ATTEMPTS_EXHAUSTED');
+  });
+
+  it('puts the record in the holder’s data export, and revokes it without the name when the account is deleted', async () => {
+    const { c, attempt, answers, user } = await passingLearner();
+    await c.post(`/api/self-assessment/attempts/${attempt.id}/submission`, { ratings: ratingsOf(attempt, 3), answers }).expect(200);
+    const { record } = await waitForRecord(c, (s) => s.record?.pdfStatus === 'ready');
+    const started = (await c.post('/api/me/exports').expect(202)).body as { id: string };
+    const exported = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const res = await c.get(`/api/me/exports/${started.id}/download`);
+        if (res.status === 200) return JSON.parse(res.text) as { learning: { selfAssessments: { status: string }[]; completionRecords: { code: string; holder_name: string }[] } };
+        await sleep(100);
+      }
+      throw new Error('export not ready');
+    })();
+    expect(exported.learning.selfAssessments.map((a) => a.status)).toEqual(['submitted']);
+    expect(exported.learning.completionRecords).toEqual([expect.objectContaining({ code: record!.code, holder_name: 'Nguyễn Thị Ánh Tuyết' })]);
+
+    await c.delete('/api/me', { password: PASSWORD }).expect(204);
+    const seen = (await (await t.client()).get(`/api/verify/${record!.code}`).expect(200)).body as { status: string; holderName: string };
+    expect(seen).toMatchObject({ status: 'revoked', holderName: '—' });
+    const [row] = await t.dataSource.query('SELECT holder_name, credential FROM completion_records WHERE user_id = $1', [user.id]);
+    expect(row).toEqual({ holder_name: null, credential: '' });
+    expect(await t.dataSource.query('SELECT 1 FROM certificate_files WHERE record_id = $1', [record!.id])).toHaveLength(0);
   });
 });

@@ -95,6 +95,15 @@ export class ProfileService {
       await em.getRepository(PasswordResetCode).delete({ userId });
       await em.getRepository(DataExport).delete({ userId });
       await this.audit.record('user.deleted', { actorId: userId, subjectId: userId, meta: { ...meta, ip: null } }, em);
+      // A record that names nobody confirms nothing: revoke it, and drop the name, the signed credential
+      // (it carries the name) and the PDF. The code still answers, as revoked.
+      await em.query(
+        `UPDATE completion_records SET holder_name = NULL, holder_birth_year = NULL, credential = '',
+                revoked_at = COALESCE(revoked_at, now()), revoked_reason = COALESCE(revoked_reason, 'Người sở hữu đã xóa tài khoản')
+          WHERE user_id = $1`,
+        [userId],
+      );
+      await em.query('DELETE FROM certificate_files f USING completion_records r WHERE r.id = f.record_id AND r.user_id = $1', [userId]);
       // Addresses in the security log identify a person too.
       await em.query('UPDATE audit_events SET ip = NULL WHERE subject_id = $1 OR actor_id = $1', [userId]);
     });

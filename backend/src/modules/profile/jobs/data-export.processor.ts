@@ -57,7 +57,7 @@ export class DataExportProcessor implements JobProcessor<'data-export'> {
     this.logger.log({ queue: job.queue, jobId: job.id }, 'Export ready');
   }
 
-  /** Courses, lessons done, quiz attempts with answers, and the learning event log. */
+  /** Courses, lessons done, quiz attempts with answers, the learning event log, self-assessments and completion records. */
   private async learningOf(userId: string) {
     const q = (sql: string) => this.dataSource.query(sql, [userId]) as Promise<unknown[]>;
     return {
@@ -66,6 +66,11 @@ export class DataExportProcessor implements JobProcessor<'data-export'> {
       quizAttempts: await q(`SELECT c.slug AS course, z.slug AS quiz, a.number, a.status, a.started_at, a.submitted_at, a.score_percent, a.passed, a.late, a.answers
                                FROM quiz_attempts a JOIN quizzes z ON z.id = a.quiz_id JOIN courses c ON c.id = a.course_id WHERE a.user_id = $1 ORDER BY a.started_at`),
       events: await q(`SELECT e.type, c.slug AS course, e.occurred_at, e.recorded_at, e.score_percent, e.passed FROM learning_events e JOIN courses c ON c.id = e.course_id WHERE e.user_id = $1 ORDER BY e.occurred_at`),
+      selfAssessments: await q(`SELECT fv.version AS framework_version, a.target_group, a.number, a.status, a.started_at, a.submitted_at, a.late, a.ratings, a.answers, a.result
+                                  FROM assessment_attempts a JOIN framework_versions fv ON fv.id = a.framework_version_id WHERE a.user_id = $1 ORDER BY a.started_at`),
+      completionRecords: await q(`SELECT r.code, fv.version AS framework_version, r.target_group, r.issued_at, r.holder_name, r.overall_score, r.competencies,
+                                         r.courses_completed, r.revoked_at, r.revoked_reason, r.credential
+                                    FROM completion_records r JOIN framework_versions fv ON fv.id = r.framework_version_id WHERE r.user_id = $1 ORDER BY r.issued_at`),
     };
   }
 }
