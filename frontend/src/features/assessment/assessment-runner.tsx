@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Alert, ErrorSummary } from '../../components/ui/feedback';
+import { Alert } from '../../components/ui/feedback';
 import { generalMessage } from '../../lib/form-errors';
 import type { LearnerQuestion } from '../learning/api';
 import { QuestionInput } from '../learning/question-input';
@@ -41,6 +41,8 @@ export function AssessmentRunner({ attempt }: { attempt: AssessmentAttempt }) {
     return { ratings: { ...attempt.ratings, ...local.ratings }, answers: { ...attempt.answers, ...local.answers } };
   });
   const [unrated, setUnrated] = useState<string[]>([]);
+  // Bumped at each refused hand-in: the summary takes focus then, not at every later change.
+  const [refusals, setRefusals] = useState(0);
   const submit = useSubmitAssessment(attempt.id);
   const secondsLeft = useCountdown(attempt.deadlineAt, attempt.serverNow);
   const saveTimer = useRef<number | undefined>(undefined);
@@ -64,7 +66,10 @@ export function AssessmentRunner({ attempt }: { attempt: AssessmentAttempt }) {
     e.preventDefault();
     const missing = attempt.competencies.filter((c) => ratings[c.code] === undefined).map((c) => c.code);
     setUnrated(missing);
-    if (missing.length > 0) return;
+    if (missing.length > 0) {
+      setRefusals((n) => n + 1);
+      return;
+    }
     window.clearTimeout(saveTimer.current);
     submit.mutate(
       { ratings, answers: clean(attempt.questions, answers) },
@@ -75,7 +80,9 @@ export function AssessmentRunner({ attempt }: { attempt: AssessmentAttempt }) {
             // The server names unrated competencies as `ratings.<code>`.
             const body = result.body as { details?: { field: string }[] } | null;
             const fields = Array.isArray(body?.details) ? body.details.map((d) => d.field) : [];
-            setUnrated(fields.filter((f) => f.startsWith('ratings.')).map((f) => f.slice('ratings.'.length)));
+            const codes = fields.filter((f) => f.startsWith('ratings.')).map((f) => f.slice('ratings.'.length));
+            setUnrated(codes);
+            if (codes.length > 0) setRefusals((n) => n + 1);
           }
         },
       },
@@ -113,7 +120,7 @@ export function AssessmentRunner({ attempt }: { attempt: AssessmentAttempt }) {
         </p>
       )}
       {progress('top')}
-      <ErrorSummary errors={errors} />
+      <RatingSummary errors={errors} focusKey={refusals} />
 
       <h2>{t('assessment.part1Title')}</h2>
       <p className="hint">{t('assessment.part1Hint')}</p>
@@ -168,5 +175,29 @@ export function AssessmentRunner({ attempt }: { attempt: AssessmentAttempt }) {
         </button>
       </p>
     </form>
+  );
+}
+
+/** The unrated competencies, each linking to its question; focused when a hand-in is refused. */
+function RatingSummary({ errors, focusKey }: { errors: { field: string; message: string }[]; focusKey: number }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusKey > 0) ref.current?.focus();
+  }, [focusKey]);
+  if (errors.length === 0) return null;
+  return (
+    <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
+      <p>
+        <strong>{t('errors.summary')}</strong>
+      </p>
+      <ul>
+        {errors.map((e) => (
+          <li key={e.field}>
+            <a href={`#${e.field}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
