@@ -128,12 +128,14 @@ describe('self-assessment and completion record in the browser', () => {
     await page.getByText('Bạn chưa hoàn thành bài tự đánh giá.').waitFor();
     expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tự đánh giá' }).getAttribute('aria-current')).toBe('page');
     await expectAccessible(page);
+    await screenshots(page, 'home');
 
     await page.getByRole('button', { name: 'Bắt đầu tự đánh giá' }).click();
     await page.waitForURL(/\/tu-danh-gia\/[0-9a-f-]{36}$/);
     const attemptId = page.url().split('/').pop()!;
     await page.getByRole('heading', { level: 1, name: 'Tự đánh giá kỹ năng số (lần 1)' }).waitFor();
     await expectAccessible(page);
+    await screenshots(page, 'runner');
 
     const attempt = (await (await page.request.get(`${base}/api/self-assessment/attempts/${attemptId}`)).json()) as AttemptView;
     expect(attempt.competencies.length).toBeGreaterThanOrEqual(5);
@@ -239,6 +241,7 @@ describe('self-assessment and completion record in the browser', () => {
     expect(await page.locator('.record-card .record-code').textContent()).toBe(code);
     await page.getByRole('link', { name: 'Tải giấy xác nhận (PDF)' }).waitFor();
     await expectAccessible(page);
+    await screenshots(page, 'records');
 
     // The verification page from the record: valid, with the masked name only.
     await page.getByRole('link', { name: 'Xem trang xác minh' }).click();

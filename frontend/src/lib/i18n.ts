@@ -30,3 +30,7 @@ export default i18n;
 /** Dates and numbers in the reader's language (vi-VN by default). */
 export const formatDate = (iso: string, lng: string) =>
   new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+/** A day without the time (issue and revocation dates): "29 tháng 11, 2026". */
+export const formatDay = (iso: string, lng: string) =>
+  new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'long' }).format(new Date(iso));

@@ -5,7 +5,7 @@ import { Alert, Spinner } from '../../components/ui/feedback';
 import { myRecordsQuery } from '../../features/certification/api';
 import { RecordActions } from '../../features/certification/certification-box';
 import { generalMessage } from '../../lib/form-errors';
-import { formatDate } from '../../lib/i18n';
+import { formatDay } from '../../lib/i18n';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
 
@@ -25,10 +25,10 @@ function Records() {
     <ul className="record-list">
       {query.data.map((r) => (
         <li key={r.id} className={`record-card ${r.status}`}>
-          <h2>{r.frameworkTitle}</h2>
+          <h2>{t('cert.boxTitle')}</h2>
           <p className={`record-status ${r.status}`}>
             <strong>
-              {r.status === 'valid' ? `✓ ${t('records.valid')}` : `✗ ${t('records.revoked', { date: formatDate(r.revokedAt!, i18n.language) })}`}
+              {r.status === 'valid' ? `✓ ${t('records.valid')}` : `✗ ${t('records.revoked', { date: formatDay(r.revokedAt!, i18n.language) })}`}
             </strong>
           </p>
           {r.status === 'revoked' && r.revokedReason && <p>{t('records.reason', { reason: r.revokedReason })}</p>}
@@ -39,11 +39,17 @@ function Records() {
             </div>
             <div>
               <dt>{t('records.issued')}</dt>
-              <dd>{formatDate(r.issuedAt, i18n.language)}</dd>
+              <dd>{formatDay(r.issuedAt, i18n.language)}</dd>
             </div>
             <div>
               <dt>{t('records.group')}</dt>
               <dd>{r.targetGroupName}</dd>
+            </div>
+            <div>
+              <dt>{t('verify.framework')}</dt>
+              <dd>
+                {r.frameworkTitle} ({r.frameworkVersion})
+              </dd>
             </div>
             <div>
               <dt>{t('records.level')}</dt>

@@ -74,18 +74,18 @@ function wrap(text: string, width: number, maxLines = 2): string[] {
 }
 
 const W = 320;
-const TRACK = 170;
-const LINE = 16;
-const BAR = 18;
+const TRACK = 150;
+const LINE = 17;
+const BAR = 20;
 
 /** A horizontal bar per competency (0–100), with a mark at the group's minimum; one image for screen readers, the table beside it has the detail. */
 export function ScoreChart({ competencies }: { competencies: CompetencyResult[] }) {
   const { t } = useTranslation();
   let y = 4;
   const rows = competencies.map((c) => {
-    const lines = wrap(`${c.code} ${c.name}`, 46);
+    const lines = wrap(`${c.code} ${c.name}`, 40);
     const top = y;
-    y += lines.length * LINE + BAR + 16;
+    y += lines.length * LINE + BAR + 20;
     return { c, lines, top };
   });
   const met = competencies.filter((c) => c.met).length;
@@ -98,11 +98,11 @@ export function ScoreChart({ competencies }: { competencies: CompetencyResult[] 
     <figure className="score-chart">
       <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${y}`} width="100%" preserveAspectRatio="xMinYMin meet">
         {rows.map(({ c, lines, top }) => {
-          const barY = top + lines.length * LINE + 4;
+          const barY = top + lines.length * LINE + 6;
           const markX = (minScoreOf(c.minLevel) / 100) * TRACK;
           return (
             <g key={c.code}>
-              <text x={0} y={top + 12} className="chart-label">
+              <text x={0} y={top + 13} className="chart-label">
                 {lines.map((l, i) => (
                   <tspan key={i} x={0} dy={i === 0 ? 0 : LINE}>
                     {l}
@@ -112,7 +112,7 @@ export function ScoreChart({ competencies }: { competencies: CompetencyResult[] 
               <rect x={0} y={barY} width={TRACK} height={BAR} className="chart-track" />
               <rect x={0} y={barY} width={Math.max(2, (c.score / 100) * TRACK)} height={BAR} className={c.met ? 'chart-bar met' : 'chart-bar unmet'} />
               <line x1={markX} x2={markX} y1={barY - 4} y2={barY + BAR + 4} className="chart-mark" />
-              <text x={TRACK + 8} y={barY + 14} className="chart-value">
+              <text x={TRACK + 7} y={barY + 15} className="chart-value">
                 {`${c.score} · ${c.levelName}`}
               </text>
             </g>

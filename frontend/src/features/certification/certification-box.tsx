@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Alert, Spinner } from '../../components/ui/feedback';
-import { formatDate } from '../../lib/i18n';
+import { formatDay } from '../../lib/i18n';
 import { generalMessage } from '../../lib/form-errors';
 import { courseQuery } from '../catalogue/api';
 import { coursePath } from '../learning/paths';
@@ -31,6 +31,8 @@ export function CertificationBox({ headingLevel = 2 }: { headingLevel?: 2 | 3 })
     if (pending) setPolls((n) => n + 1);
   }, [pending, dataUpdatedAt]);
   const Heading = `h${headingLevel}` as const;
+  // Asking again helps once there is an assessment (e.g. a required course finished since).
+  const canClaim = Boolean(status && !status.record && !status.shortfalls.some((s) => s.code === 'NO_POLICY' || s.code === 'NO_ASSESSMENT') && (!pending || polls >= MAX_POLLS));
 
   return (
     <section className="cert-box" aria-labelledby="cert-box-title">
@@ -51,7 +53,7 @@ export function CertificationBox({ headingLevel = 2 }: { headingLevel?: 2 | 3 })
           </>
         )}
       </div>
-      {status && !status.record && (!pending || polls >= MAX_POLLS) && (
+      {canClaim && (
         <>
           {claim.isError && <Alert kind="error">{generalMessage(t, claim.error)}</Alert>}
           <p className="actions">
@@ -77,7 +79,7 @@ export function RecordSummary({ record }: { record: CompletionRecord }) {
         <p>
           {t('cert.code')}: <strong className="record-code">{record.code}</strong>
           <br />
-          {t('cert.issuedAt', { date: formatDate(record.issuedAt, i18n.language) })}
+          {t('cert.issuedAt', { date: formatDay(record.issuedAt, i18n.language) })}
           <br />
           {t('cert.levelReached', { level: record.overallLevelName, score: record.overallScore })}
         </p>

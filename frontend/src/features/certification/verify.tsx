@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { Alert, Spinner } from '../../components/ui/feedback';
 import { ApiRequestError } from '../../lib/api-client';
 import { generalMessage } from '../../lib/form-errors';
-import { formatDate } from '../../lib/i18n';
+import { formatDay } from '../../lib/i18n';
 import { useCheckCredential, type Verification, verifyPath, verifyQuery } from './api';
 
 /** A code as typed (any case, spaces) in its printed form, e.g. 7K3M-9QX2-HT4P. */
@@ -115,7 +115,7 @@ export function VerificationCard({ v }: { v: Verification }) {
     <div className={`verify-result ${v.status}`}>
       <p className="verify-status">
         {valid ? <CheckIcon /> : <CrossIcon />}
-        <span>{valid ? t('verify.valid') : t('verify.revoked', { date: formatDate(v.revokedAt!, i18n.language) })}</span>
+        <span>{valid ? t('verify.valid') : t('verify.revoked', { date: formatDay(v.revokedAt!, i18n.language) })}</span>
       </p>
       <p>{valid ? t('verify.validExplain') : t('verify.revokedExplain')}</p>
       <dl className="details">
@@ -143,7 +143,7 @@ export function VerificationCard({ v }: { v: Verification }) {
         </div>
         <div>
           <dt>{t('verify.issuedAt')}</dt>
-          <dd>{formatDate(v.issuedAt, i18n.language)}</dd>
+          <dd>{formatDay(v.issuedAt, i18n.language)}</dd>
         </div>
         <div>
           <dt>{t('verify.issuer')}</dt>
