@@ -63,6 +63,8 @@ describe('self-assessment and completion record in the browser', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  /** Left by the first test for the second: the issued record and the people involved. */
+  let issued: { code: string; adminPhone: string; learnerPhone: string } | undefined;
 
   beforeAll(async () => {
     t = await startTestApp({ WEB_DIST: path.join(REPO_ROOT, 'frontend', 'dist') });
@@ -293,5 +295,78 @@ describe('self-assessment and completion record in the browser', () => {
     // One record, one submitted attempt, as the server sees it.
     expect(await t.dataSource.query('SELECT code FROM completion_records WHERE user_id = $1', [learner.id])).toEqual([{ code }]);
     expect(await t.dataSource.query(`SELECT status FROM assessment_attempts WHERE user_id = $1`, [learner.id])).toEqual([{ status: 'submitted' }]);
+    issued = { code, adminPhone: admin.phone, learnerPhone: learner.phone };
+  });
+
+  it('lets a national administrator read and check the policy, revoke the record with a reason, and the public page then says so', async () => {
+    expect(issued).toBeDefined();
+    const { code, adminPhone, learnerPhone } = issued!;
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/dang-nhap?tiep=/quan-tri/chinh-sach-xac-nhan`);
+    await page.getByLabel('Số điện thoại hoặc email').fill(adminPhone);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
+    // The policy set through the API, shown for citizens; an out-of-range value is refused in Vietnamese.
+    await page.getByRole('heading', { level: 1, name: 'Chính sách cấp giấy xác nhận' }).waitFor();
+    expect(await page.getByLabel('Nhóm đối tượng').inputValue()).toBe('citizen');
+    expect(await page.getByLabel('Điểm chung tối thiểu (0–100)').inputValue()).toBe('50');
+    expect(await page.getByLabel('Điểm tối thiểu của mỗi lĩnh vực (0–100)').inputValue()).toBe('30');
+    expect(await page.getByLabel('Số lần làm tối đa').inputValue()).toBe('');
+    await expectAccessible(page);
+    await page.getByLabel('Điểm chung tối thiểu (0–100)').fill('150');
+    await page.getByRole('button', { name: 'Lưu chính sách' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Vui lòng sửa các lỗi sau:' });
+    await summary.getByRole('link', { name: 'Điểm chung tối thiểu (0–100): nhập số nguyên từ 0 đến 100.' }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Điểm chung tối thiểu (0–100)').fill('55');
+    await page.getByRole('button', { name: 'Lưu chính sách' }).click();
+    await page.getByText('Đã lưu chính sách cho nhóm Người dân.').waitFor();
+    expect(await t.dataSource.query(`SELECT min_overall_score FROM certification_policies WHERE target_group = 'citizen'`)).toEqual([{ min_overall_score: 55 }]);
+
+    // The record, found by its code and revoked; a reason is required.
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản lý giấy xác nhận' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Quản lý giấy xác nhận' }).waitFor();
+    await page.getByLabel('Tìm theo mã xác nhận').fill(code.toLowerCase());
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByText('Có 1 giấy xác nhận.').waitFor();
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual([code]);
+    expect(await page.getByRole('cell', { name: 'Nguyễn Thị Bình An' }).count()).toBe(1);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: `Thu hồi giấy xác nhận ${code}` }).click();
+    await page.getByRole('heading', { level: 2, name: `Thu hồi giấy xác nhận ${code}` }).waitFor();
+    await page.getByLabel(/^Lý do/).fill('sai');
+    await page.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
+    await page.getByText('Vui lòng nhập lý do từ 5 đến 500 ký tự.').waitFor();
+    await expectAccessible(page);
+    await page.getByLabel(/^Lý do/).fill('Cấp nhầm người trong buổi thử nghiệm');
+    await page.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
+    await page.getByText(`Đã thu hồi giấy xác nhận ${code}.`).waitFor();
+    await page.getByText('Cấp nhầm người trong buổi thử nghiệm').waitFor();
+    await context.close();
+
+    // The public page and the learner's own list now say it is revoked.
+    const publicContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const visitor = await publicContext.newPage();
+    await visitor.goto(`${base}/verify/${code}`);
+    const status = visitor.locator('.verify-result.revoked .verify-status');
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(/^Đã thu hồi ngày \d{1,2} tháng \d{1,2}, \d{4}$/);
+    await expectAccessible(visitor);
+    await publicContext.close();
+
+    const learnerContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const learnerPage = await learnerContext.newPage();
+    await learnerPage.goto(`${base}/dang-nhap?tiep=/chung-nhan`);
+    await learnerPage.getByLabel('Số điện thoại hoặc email').fill(learnerPhone);
+    await learnerPage.getByLabel('Mật khẩu').fill(PASSWORD);
+    await learnerPage.getByRole('button', { name: 'Đăng nhập' }).click();
+    await learnerPage.getByRole('heading', { level: 1, name: 'Giấy xác nhận của tôi' }).waitFor();
+    await learnerPage.getByText(/^✗ Đã thu hồi ngày/).waitFor();
+    await learnerPage.getByText('Lý do: Cấp nhầm người trong buổi thử nghiệm').waitFor();
+    expect(await learnerPage.getByRole('button', { name: 'Tải chứng chỉ số (Open Badges)' }).count()).toBe(0);
+    await expectAccessible(learnerPage);
+    await learnerContext.close();
   });
 });

@@ -58,9 +58,14 @@ export function Layout() {
                   <NavLink to="/ho-so">{t('nav.profile')}</NavLink>
                 </li>
                 {me.role === 'admin' && (
-                  <li>
-                    <NavLink to="/quan-tri/nguoi-dung">{t('nav.adminUsers')}</NavLink>
-                  </li>
+                  <>
+                    <li>
+                      <NavLink to="/quan-tri/nguoi-dung">{t('nav.adminUsers')}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/quan-tri/ho-so-xac-nhan">{t('nav.adminRecords')}</NavLink>
+                    </li>
+                  </>
                 )}
                 <li>
                   <button type="button" className="link-button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>

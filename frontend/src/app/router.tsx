@@ -30,6 +30,8 @@ export const router = createBrowserRouter([
       { path: '/ho-so', element: page(() => import('./routes/profile')) },
       { path: '/quan-tri/nguoi-dung', element: page(() => import('./routes/admin-users')) },
       { path: '/quan-tri/nguoi-dung/:id', element: page(() => import('./routes/admin-users')) },
+      { path: '/quan-tri/ho-so-xac-nhan', element: page(() => import('./routes/admin-records')) },
+      { path: '/quan-tri/chinh-sach-xac-nhan', element: page(() => import('./routes/admin-policies')) },
       { path: '*', element: page(() => import('./routes/not-found')) },
     ],
   },
