@@ -320,6 +320,7 @@ describe('self-assessment and completion record in the browser', () => {
     const summary = page.getByRole('alert').filter({ hasText: 'Vui lòng sửa các lỗi sau:' });
     await summary.getByRole('link', { name: 'Điểm chung tối thiểu (0–100): nhập số nguyên từ 0 đến 100.' }).waitFor();
     await expectAccessible(page);
+    await screenshots(page, 'admin-policy');
     await page.getByLabel('Điểm chung tối thiểu (0–100)').fill('55');
     await page.getByRole('button', { name: 'Lưu chính sách' }).click();
     await page.getByText('Đã lưu chính sách cho nhóm Người dân.').waitFor();
@@ -340,6 +341,7 @@ describe('self-assessment and completion record in the browser', () => {
     await page.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
     await page.getByText('Vui lòng nhập lý do từ 5 đến 500 ký tự.').waitFor();
     await expectAccessible(page);
+    await screenshots(page, 'admin-records');
     await page.getByLabel(/^Lý do/).fill('Cấp nhầm người trong buổi thử nghiệm');
     await page.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
     await page.getByText(`Đã thu hồi giấy xác nhận ${code}.`).waitFor();
@@ -368,5 +370,45 @@ describe('self-assessment and completion record in the browser', () => {
     expect(await learnerPage.getByRole('button', { name: 'Tải chứng chỉ số (Open Badges)' }).count()).toBe(0);
     await expectAccessible(learnerPage);
     await learnerContext.close();
+  });
+
+  it('keeps a self-assessment handed in offline and hands it in once when the connection returns', async () => {
+    const { communes } = await unitsOf(t.dataSource, '01');
+    const learner = await createUser(t, { commune: communes[1]!, fullName: 'Phạm Văn Cường', targetGroup: 'citizen' });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/dang-nhap?tiep=/tu-danh-gia`);
+    await page.getByLabel('Số điện thoại hoặc email').fill(learner.phone);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Bắt đầu tự đánh giá' }).click();
+    await page.waitForURL(/\/tu-danh-gia\/[0-9a-f-]{36}$/);
+    const attemptId = page.url().split('/').pop()!;
+    const attempt = (await (await page.request.get(`${base}/api/self-assessment/attempts/${attemptId}`)).json()) as AttemptView;
+    for (const c of attempt.competencies) await page.getByRole('group', { name: c.name, exact: true }).getByLabel('Tự làm được').check();
+
+    await context.setOffline(true);
+    await page.getByText(/Đang mất kết nối mạng/).waitFor();
+    await page.getByRole('button', { name: 'Nộp bài tự đánh giá' }).click();
+    await page.getByText('Bài tự đánh giá đã được lưu trên máy. Khi có mạng, bài sẽ tự động được nộp và chấm.').waitFor();
+    expect(await t.dataSource.query('SELECT status FROM assessment_attempts WHERE id = $1', [attemptId])).toEqual([{ status: 'in_progress' }]);
+
+    await context.setOffline(false);
+    await page.getByText(/Đã có mạng trở lại: đã gửi 1 việc/).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Kết quả tự đánh giá (lần 1)' }).waitFor();
+    const [row]: { status: string; idempotency_key: string | null; ratings: Record<string, number> }[] = await t.dataSource.query(
+      'SELECT status, idempotency_key, ratings FROM assessment_attempts WHERE id = $1', [attemptId]);
+    expect(row!.status).toBe('submitted');
+    expect(row!.idempotency_key).toMatch(/^[0-9a-f]{32}$/);
+    expect(Object.values(row!.ratings)).toEqual(attempt.competencies.map(() => 2));
+
+    // Self-rated "Tự làm được" without answering: 15 points, below the policy, said in plain words.
+    await page.getByText('Mức chung của bạn: Chưa đạt bậc 1').waitFor();
+    await page.getByText('Điểm chung của bạn là 15/100, cần đạt 55.').waitFor();
+    await page.getByRole('button', { name: 'Kiểm tra lại' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Lộ trình học tập gợi ý' }).getByRole('heading', { level: 3 }).count()).toBe(attempt.competencies.length);
+    await expectAccessible(page);
+    expect(await t.dataSource.query('SELECT 1 FROM completion_records WHERE user_id = $1', [learner.id])).toEqual([]);
+    await context.close();
   });
 });

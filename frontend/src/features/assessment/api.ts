@@ -42,6 +42,12 @@ export async function saveAssessment(id: string, body: { ratings: Ratings; answe
 }
 
 const keyStorage = (id: string) => `bdhvs.assessment.key.${id}`;
+export const draftStorage = (id: string) => `bdhvs.assessment.${id}`;
+
+export function forgetDraft(id: string): void {
+  localStorage.removeItem(draftStorage(id));
+  localStorage.removeItem(keyStorage(id));
+}
 
 /** One Idempotency-Key per attempt, kept in the browser, so a retry or a replay is the same submission. */
 export function submissionKey(id: string): string {

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Alert } from '../../components/ui/feedback';
@@ -5,7 +6,7 @@ import type { Schemas } from '../../lib/api-client';
 import { CertificationBox } from '../certification/certification-box';
 import { QuestionReview } from '../learning/attempt-results';
 import { coursePath } from '../learning/paths';
-import { type AssessmentAttempt, type AssessmentResult, minScoreOf } from './api';
+import { type AssessmentAttempt, type AssessmentResult, forgetDraft, minScoreOf } from './api';
 
 type CompetencyResult = Schemas['CompetencyResultDto'];
 
@@ -13,6 +14,8 @@ type CompetencyResult = Schemas['CompetencyResultDto'];
 export function AssessmentResultView({ attempt }: { attempt: AssessmentAttempt }) {
   const { t } = useTranslation();
   const result = attempt.result!;
+  // Handed in (perhaps by the outbox, later): what this browser kept for it is no longer needed.
+  useEffect(() => forgetDraft(attempt.id), [attempt.id]);
   return (
     <>
       <div className="overall-result">

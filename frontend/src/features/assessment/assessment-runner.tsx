@@ -6,10 +6,9 @@ import { generalMessage } from '../../lib/form-errors';
 import type { LearnerQuestion } from '../learning/api';
 import { QuestionInput } from '../learning/question-input';
 import { formatDuration, useCountdown } from '../learning/quiz-overview';
-import { type Answers, type AssessmentAttempt, type Ratings, saveAssessment, useSubmitAssessment } from './api';
+import { type Answers, type AssessmentAttempt, draftStorage as draftKey, type Ratings, saveAssessment, useSubmitAssessment } from './api';
 import { byDomain } from './assessment-home';
 
-const draftKey = (id: string) => `bdhvs.assessment.${id}`;
 export const ratingId = (code: string) => `rating-${code.replace(/\W/g, '-')}`;
 
 /** What is sent: empty choices dropped, an untouched ordering sent as shown. */
