@@ -290,6 +290,14 @@ describe('self-assessment and completion record in the browser', () => {
     await visitor.getByText('Không tìm thấy mã này').waitFor();
     expect(await visitor.locator('.verify-result.valid').count()).toBe(0);
     await expectAccessible(visitor);
+
+    // English, the second language, is fetched when chosen and kept for the next visit.
+    await visitor.getByRole('button', { name: 'English' }).click();
+    await visitor.getByText('No confirmation has this code').waitFor();
+    await visitor.goto(`${base}/verify/${code}`);
+    await visitor.getByRole('heading', { level: 1, name: 'Verify a confirmation' }).waitFor();
+    await visitor.locator('.verify-result.valid').getByText('Valid', { exact: true }).waitFor();
+    expect(await visitor.evaluate(() => document.documentElement.lang)).toBe('en');
     await publicContext.close();
 
     // One record, one submitted attempt, as the server sees it.

@@ -6,7 +6,7 @@ import { Spinner } from '../components/ui/feedback';
 import { meQuery, useLogout } from '../features/auth/api';
 import { ConnectionBanner } from '../components/connection/connection-banner';
 import { TextSizeControl } from '../components/text-size/text-size';
-import { LANGUAGES } from '../lib/i18n';
+import { changeLanguage, LANGUAGES } from '../lib/i18n';
 
 /** Header, navigation, language switch; moves focus to the page heading after each navigation. */
 export function Layout() {
@@ -87,7 +87,7 @@ export function Layout() {
         </nav>
         <div className="lang" role="group" aria-label={t('app.language')}>
           {LANGUAGES.map((lng) => (
-            <button key={lng} type="button" className="link-button" lang={lng} aria-pressed={i18n.language === lng} onClick={() => void i18n.changeLanguage(lng)}>
+            <button key={lng} type="button" className="link-button" lang={lng} aria-pressed={i18n.language === lng} onClick={() => void changeLanguage(lng)}>
               {lng === 'vi' ? 'Tiếng Việt' : 'English'}
             </button>
           ))}

@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en/translation.json';
 import vi from '../locales/vi/translation.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -12,18 +11,31 @@ function initialLanguage(): Language {
   return stored === 'en' ? 'en' : 'vi';
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
-  lng: initialLanguage(),
+const initial = initialLanguage();
+
+/** Vietnamese is bundled; English, the second language, is fetched the first time it is chosen. */
+const ready = i18n.use(initReactI18next).init({
+  resources: { vi: { translation: vi } },
+  partialBundledLanguages: true,
+  lng: 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
 });
 
-i18n.on('languageChanged', (lng) => {
+export async function changeLanguage(lng: Language): Promise<void> {
+  if (lng === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    const en = (await import('../locales/en/translation.json')).default;
+    i18n.addResourceBundle('en', 'translation', en);
+  }
+  await i18n.changeLanguage(lng);
   localStorage.setItem(STORAGE_KEY, lng);
+}
+
+i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 document.documentElement.lang = i18n.language;
+if (initial === 'en') void ready.then(() => changeLanguage('en'));
 
 export default i18n;
 

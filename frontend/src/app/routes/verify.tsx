@@ -9,7 +9,7 @@ export default function VerifyPage() {
   const { code = '' } = useParams();
   usePageTitle(t('verify.title'));
   return (
-    <section className="narrow-wide">
+    <section>
       <h1 tabIndex={-1}>{t('verify.title')}</h1>
       <p>{t('verify.intro')}</p>
       <VerifyCode key={code} code={code} />

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { Alert, Spinner } from '../../components/ui/feedback';
+import type { TFunction } from 'i18next';
 import { ApiRequestError } from '../../lib/api-client';
 import { generalMessage } from '../../lib/form-errors';
 import { formatDate } from '../../lib/i18n';
@@ -67,13 +68,12 @@ export function AssessmentHome() {
 }
 
 function StartButton({ overview: o }: { overview: AssessmentOverview }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const start = useStartAssessment();
   const open = o.attempts.find((a) => a.status === 'in_progress');
   const waitSeconds = useCountdown(open ? null : o.nextAttemptAt, o.serverNow);
   const exhausted = !open && o.attemptsLeft === 0;
-  const code = start.error instanceof ApiRequestError ? start.error.body.code : null;
   const submitted = o.attempts.some((a) => a.status === 'submitted');
   return (
     <>
@@ -84,7 +84,7 @@ function StartButton({ overview: o }: { overview: AssessmentOverview }) {
       )}
       {exhausted && <Alert kind="info">{t('assessment.exhausted')}</Alert>}
       {o.rules.maxAttempts !== null && !exhausted && <p className="meta">{t('assessment.attemptsLeft', { left: o.attemptsLeft, max: o.rules.maxAttempts })}</p>}
-      {start.isError && code !== 'ASSESSMENT_COOLDOWN' && <Alert kind="error">{generalMessage(t, start.error)}</Alert>}
+      {start.isError && <Alert kind="error">{startError(t, i18n.language, start.error)}</Alert>}
       <p className="actions">
         <button
           type="button"
@@ -126,4 +126,13 @@ function PastAttempts({ overview: o }: { overview: AssessmentOverview }) {
       </ol>
     </>
   );
+}
+
+/** The cooldown says until when (the phone's clock may have let the button through early). */
+function startError(t: TFunction, lng: string, error: unknown): string {
+  if (error instanceof ApiRequestError && error.body.code === 'ASSESSMENT_COOLDOWN' && error.body.details && !Array.isArray(error.body.details)) {
+    const retryAt = error.body.details.retryAt;
+    if (typeof retryAt === 'string') return t('assessment.cooldownUntil', { date: formatDate(retryAt, lng) });
+  }
+  return generalMessage(t, error);
 }

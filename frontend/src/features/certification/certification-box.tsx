@@ -48,7 +48,7 @@ export function CertificationBox({ headingLevel = 2 }: { headingLevel?: 2 | 3 })
           <p className="loading">{t('cert.issuing')}</p>
         ) : (
           <>
-            {!pending && <p>{t('cert.notYet')}</p>}
+            <p>{pending ? t('cert.slow') : t('cert.notYet')}</p>
             <Shortfalls items={status!.shortfalls} />
           </>
         )}
