@@ -72,7 +72,11 @@ Luôn xem tên người nhận trước khi bấm xác nhận.
 /** A content folder in a temp dir: the real framework plus the given courses (slug → files). */
 export function makeContent(courses: Record<string, Record<string, string>>): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'bdhvs-content-'));
-  cpSync(path.join(REPO_ROOT, 'content', 'framework'), path.join(dir, 'framework'), { recursive: true });
+  // The shipped policy proposal names shipped courses, which a fixture does not have.
+  cpSync(path.join(REPO_ROOT, 'content', 'framework'), path.join(dir, 'framework'), {
+    recursive: true,
+    filter: (src) => path.basename(src) !== 'certification-policies.yaml',
+  });
   for (const [slug, files] of Object.entries(courses)) {
     for (const [name, text] of Object.entries(files)) {
       const file = path.join(dir, 'courses', slug, name);
