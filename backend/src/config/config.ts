@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -30,6 +30,17 @@ const ed25519Pem = z.string().refine((v) => {
   }
 }, 'must be an Ed25519 private key in PEM (PKCS#8)');
 
+/** Comma-separated PEM public keys of earlier signing keys, still published so old credentials verify. */
+const ed25519PublicPems = z.string().refine((v) => splitPems(v).every((pem) => {
+  try {
+    return createPublicKey(pem).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}), 'must be Ed25519 public keys in PEM, separated by commas');
+
+const splitPems = (v: string) => v.replace(/\\n/g, '\n').split(',').map((p) => p.trim()).filter(Boolean);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: int(3000, 1),
@@ -43,6 +54,7 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   DATA_ENCRYPTION_KEY: base64Key.optional(),
   CREDENTIAL_SIGNING_KEY: ed25519Pem.optional(),
+  CREDENTIAL_RETIRED_PUBLIC_KEYS: ed25519PublicPems.optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   ISSUER_NAME: z.string().min(3).max(200).default('Nền tảng Bình dân học vụ số'),
   SESSION_TTL_HOURS: int(24 * 7, 1),
@@ -77,6 +89,8 @@ export type AppConfig = {
   dataEncryptionKey: Buffer;
   /** Signs completion credentials; its public half is published at /.well-known/jwks.json. */
   credentialSigningKey: string;
+  /** Public keys of earlier signing keys (PEM), kept in the key set after a rotation. */
+  credentialRetiredKeys: string[];
   /** The address people reach the platform at: printed in QR codes and credentials. */
   publicUrl: string;
   issuerName: string;
@@ -124,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret: secrets.sessionSecret,
     dataEncryptionKey: Buffer.from(secrets.dataEncryptionKey, 'base64'),
     credentialSigningKey: secrets.credentialSigningKey.replace(/\\n/g, '\n'),
+    credentialRetiredKeys: splitPems(e.CREDENTIAL_RETIRED_PUBLIC_KEYS ?? ''),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     issuerName: e.ISSUER_NAME,
     session: {

@@ -6,6 +6,12 @@ export type PublicJwk = { kty: 'OKP'; crv: 'Ed25519'; x: string; kid: string; al
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
+function jwkOf(key: KeyObject): PublicJwk {
+  const { x } = key.export({ format: 'jwk' }) as { x: string };
+  const thumbprint = b64url(createHash('sha256').update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x })).digest());
+  return { kty: 'OKP', crv: 'Ed25519', x, kid: thumbprint, alg: 'EdDSA', use: 'sig' };
+}
+
 /**
  * Signs credentials as compact JWS (EdDSA over Ed25519, RFC 8037). The public key is published as a
  * JWK set whose key id is the RFC 7638 thumbprint, so anyone verifies offline with a standard library.
@@ -13,19 +19,20 @@ const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url'
 @Injectable()
 export class CredentialSigner {
   private readonly privateKey: KeyObject;
-  private readonly publicKey: KeyObject;
-  readonly jwk: PublicJwk;
+  /** The current key first, then retired ones: credentials they signed still verify. */
+  private readonly publicKeys: { key: KeyObject; jwk: PublicJwk }[];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.privateKey = createPrivateKey(config.credentialSigningKey);
-    this.publicKey = createPublicKey(this.privateKey);
-    const { x } = this.publicKey.export({ format: 'jwk' }) as { x: string };
-    const thumbprint = b64url(createHash('sha256').update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x })).digest());
-    this.jwk = { kty: 'OKP', crv: 'Ed25519', x, kid: thumbprint, alg: 'EdDSA', use: 'sig' };
+    this.publicKeys = [createPublicKey(this.privateKey), ...config.credentialRetiredKeys.map((pem) => createPublicKey(pem))].map((key) => ({ key, jwk: jwkOf(key) }));
+  }
+
+  get jwk(): PublicJwk {
+    return this.publicKeys[0]!.jwk;
   }
 
   jwks(): { keys: PublicJwk[] } {
-    return { keys: [this.jwk] };
+    return { keys: this.publicKeys.map((k) => k.jwk) };
   }
 
   sign(payload: object): string {
@@ -42,8 +49,9 @@ export class CredentialSigner {
     const [header, body, signature] = parts as [string, string, string];
     try {
       const h = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: string; kid?: string };
-      if (h.alg !== 'EdDSA' || h.kid !== this.jwk.kid) return null;
-      if (!verify(null, Buffer.from(`${header}.${body}`), this.publicKey, Buffer.from(signature, 'base64url'))) return null;
+      const signer = this.publicKeys.find((k) => k.jwk.kid === h.kid);
+      if (h.alg !== 'EdDSA' || !signer) return null;
+      if (!verify(null, Buffer.from(`${header}.${body}`), signer.key, Buffer.from(signature, 'base64url'))) return null;
       const payload: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
       return payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : null;
     } catch {
