@@ -137,8 +137,9 @@ export class CompletionRecordsService {
       code: newRecordCode(), userId: user.id, frameworkVersionId: version.id, targetGroup: previous?.targetGroup ?? user.targetGroup,
       assessmentAttemptId: attempt?.id ?? null, issuedAt: new Date(), holderName: user.fullName, holderBirthYear: user.birthYear,
       overallScore: result?.overall.score ?? previous!.overallScore, overallLevel: result?.overall.level ?? previous!.overallLevel,
+      // What the record confirms: the competencies reached, at level 1 or above.
       competencies: result
-        ? result.competencies.map((c) => ({ code: c.code, name: names.competency(c.code), domainCode: c.domainCode, level: c.level, score: c.score }))
+        ? result.competencies.filter((c) => c.level >= 1).map((c) => ({ code: c.code, name: names.competency(c.code), domainCode: c.domainCode, level: c.level, score: c.score }))
         : previous!.competencies,
       coursesCompleted: courses, pdfStatus: 'pending', reissueOfId: previous?.id ?? null,
       unitId: user.unitId, provinceId: user.provinceId, organisationId: user.organisationId,
