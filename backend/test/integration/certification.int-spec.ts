@@ -287,4 +287,19 @@ describe('self-assessment and completion records', () => {
     expect(row).toEqual({ holder_name: null, credential: '' });
     expect(await t.dataSource.query('SELECT 1 FROM certificate_files WHERE record_id = $1', [record!.id])).toHaveLength(0);
   });
+
+  it('confirms only the competencies reached', async () => {
+    const { c, attempt, answers } = await passingLearner();
+    const [weak, ...rest] = attempt.competencies;
+    const weakQuestions = new Set(attempt.questions.filter((q) => q.competency === weak!.code).map((q) => q.id));
+    const graded = (await c.post(`/api/self-assessment/attempts/${attempt.id}/submission`, {
+      ratings: { ...ratingsOf(attempt, 4), [weak!.code]: 0 },
+      answers: Object.fromEntries(Object.entries(answers).filter(([id]) => !weakQuestions.has(id))),
+    }).expect(200)).body as Attempt & { result: { competencies: { code: string; level: number }[] } };
+    expect(graded.result.competencies.find((x) => x.code === weak!.code)!.level).toBe(0);
+    const { record } = await waitForRecord(c);
+    const [mine] = (await c.get('/api/me/records').expect(200)).body as { id: string; competencies: { code: string }[] }[];
+    expect(mine!.id).toBe(record!.id);
+    expect(mine!.competencies.map((x) => x.code)).toEqual(rest.map((x) => x.code));
+  });
 });
