@@ -224,6 +224,15 @@ describe('self-assessment and completion record in the browser', () => {
     await pdfLink.waitFor({ timeout: 20_000 });
     await expectAccessible(page);
     await screenshots(page, 'result');
+    // The largest text size still fits the phone, the chart's text grown with it.
+    const chartText = () => chart.locator('.chart-label').first().evaluate((el) => el.getBoundingClientRect().height);
+    const normalHeight = await chartText();
+    await page.getByRole('button', { name: 'Chữ rất to' }).click();
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).fontSize === '24px');
+    expect(await chartText()).toBeGreaterThan(normalHeight * 1.25);
+    await expectAccessible(page);
+    await screenshots(page, 'result-xlarge');
+    await page.getByRole('button', { name: 'Chữ thường' }).click();
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), pdfLink.click()]);
     expect(pdf.suggestedFilename()).toBe(`xac-nhan-ky-nang-so-${code}.pdf`);

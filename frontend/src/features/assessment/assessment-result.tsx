@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Alert } from '../../components/ui/feedback';
@@ -76,19 +76,37 @@ function wrap(text: string, width: number, maxLines = 2): string[] {
   return lines;
 }
 
-const W = 320;
-const TRACK = 150;
-const LINE = 17;
+/** The root font size against the default 18 px, following the learner's text-size choice. */
+function useTextScale(): number {
+  return useSyncExternalStore(
+    (onChange) => {
+      const observer = new MutationObserver(onChange);
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-text-size', 'style'] });
+      return () => observer.disconnect();
+    },
+    () => parseFloat(getComputedStyle(document.documentElement).fontSize) / 18 || 1,
+  );
+}
+
+const LINE = 20;
 const BAR = 20;
 
-/** A horizontal bar per competency (0–100), with a mark at the group's minimum; one image for screen readers, the table beside it has the detail. */
+/**
+ * A horizontal bar per competency (0–100), with a mark at the group's minimum; one image for screen
+ * readers, the table beside it has the detail. Each row is its name, its score and level, then the
+ * bar, so nothing sits side by side; the drawing narrows as the text size grows, which keeps its
+ * text as large as the page's on a phone.
+ */
 export function ScoreChart({ competencies }: { competencies: CompetencyResult[] }) {
   const { t } = useTranslation();
-  let y = 4;
+  const scale = useTextScale();
+  const width = Math.round(320 / scale);
+  const chars = Math.floor(36 / scale);
+  let y = 2;
   const rows = competencies.map((c) => {
-    const lines = wrap(`${c.code} ${c.name}`, 40);
+    const lines = wrap(`${c.code} ${c.name}`, chars, 3);
     const top = y;
-    y += lines.length * LINE + BAR + 20;
+    y += (lines.length + 1) * LINE + BAR + 18;
     return { c, lines, top };
   });
   const met = competencies.filter((c) => c.met).length;
@@ -99,25 +117,26 @@ export function ScoreChart({ competencies }: { competencies: CompetencyResult[] 
   });
   return (
     <figure className="score-chart">
-      <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${y}`} width="100%" preserveAspectRatio="xMinYMin meet">
+      <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${y}`} width="100%" preserveAspectRatio="xMinYMin meet">
         {rows.map(({ c, lines, top }) => {
-          const barY = top + lines.length * LINE + 6;
-          const markX = (minScoreOf(c.minLevel) / 100) * TRACK;
+          const valueY = top + (lines.length + 1) * LINE - 4;
+          const barY = valueY + 8;
+          const markX = (minScoreOf(c.minLevel) / 100) * width;
           return (
             <g key={c.code}>
-              <text x={0} y={top + 13} className="chart-label">
+              <text x={0} y={top + 15} className="chart-label">
                 {lines.map((l, i) => (
                   <tspan key={i} x={0} dy={i === 0 ? 0 : LINE}>
                     {l}
                   </tspan>
                 ))}
               </text>
-              <rect x={0} y={barY} width={TRACK} height={BAR} className="chart-track" />
-              <rect x={0} y={barY} width={Math.max(2, (c.score / 100) * TRACK)} height={BAR} className={c.met ? 'chart-bar met' : 'chart-bar unmet'} />
-              <line x1={markX} x2={markX} y1={barY - 4} y2={barY + BAR + 4} className="chart-mark" />
-              <text x={TRACK + 7} y={barY + 15} className="chart-value">
-                {`${c.score} · ${c.levelName}`}
+              <text x={0} y={valueY} className="chart-value">
+                {t('assessment.result.chartValue', { score: c.score, level: c.levelName })}
               </text>
+              <rect x={0} y={barY} width={width} height={BAR} className="chart-track" />
+              <rect x={0} y={barY} width={Math.max(3, (c.score / 100) * width)} height={BAR} className={c.met ? 'chart-bar met' : 'chart-bar unmet'} />
+              <line x1={markX} x2={markX} y1={barY - 5} y2={barY + BAR + 5} className="chart-mark" />
             </g>
           );
         })}
