@@ -385,6 +385,8 @@ describe('self-assessment and completion record in the browser', () => {
     await learnerPage.getByText(/^✗ Đã thu hồi ngày/).waitFor();
     await learnerPage.getByText('Lý do: Cấp nhầm người trong buổi thử nghiệm').waitFor();
     expect(await learnerPage.getByRole('button', { name: 'Tải chứng chỉ số (Open Badges)' }).count()).toBe(0);
+    expect(await learnerPage.getByRole('link', { name: 'Tải giấy xác nhận (PDF)' }).count()).toBe(0);
+    expect(await learnerPage.getByRole('link', { name: 'Xem trang xác minh' }).getAttribute('href')).toBe(`/verify/${code}`);
     await expectAccessible(learnerPage);
     await learnerContext.close();
   });

@@ -106,7 +106,7 @@ export function ScoreChart({ competencies }: { competencies: CompetencyResult[] 
   const rows = competencies.map((c) => {
     const lines = wrap(`${c.code} ${c.name}`, chars, 3);
     const top = y;
-    y += (lines.length + 1) * LINE + BAR + 18;
+    y += (lines.length + 1) * LINE + BAR + 21;
     return { c, lines, top };
   });
   const met = competencies.filter((c) => c.met).length;
@@ -120,7 +120,7 @@ export function ScoreChart({ competencies }: { competencies: CompetencyResult[] 
       <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${y}`} width="100%" preserveAspectRatio="xMinYMin meet">
         {rows.map(({ c, lines, top }) => {
           const valueY = top + (lines.length + 1) * LINE - 4;
-          const barY = valueY + 8;
+          const barY = valueY + 11;
           const markX = (minScoreOf(c.minLevel) / 100) * width;
           return (
             <g key={c.code}>
@@ -136,7 +136,7 @@ export function ScoreChart({ competencies }: { competencies: CompetencyResult[] 
               </text>
               <rect x={0} y={barY} width={width} height={BAR} className="chart-track" />
               <rect x={0} y={barY} width={Math.max(3, (c.score / 100) * width)} height={BAR} className={c.met ? 'chart-bar met' : 'chart-bar unmet'} />
-              <line x1={markX} x2={markX} y1={barY - 5} y2={barY + BAR + 5} className="chart-mark" />
+              <line x1={markX} x2={markX} y1={barY - 4} y2={barY + BAR + 4} className="chart-mark" />
             </g>
           );
         })}

@@ -89,7 +89,7 @@ export function RecordSummary({ record }: { record: CompletionRecord }) {
   );
 }
 
-/** PDF (polled while it is being made), the signed credential, the public verification page. */
+/** PDF (polled while it is being made) and the signed credential of a valid record; the public verification page of any. */
 export function RecordActions({ record }: { record: CompletionRecord }) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
@@ -102,17 +102,19 @@ export function RecordActions({ record }: { record: CompletionRecord }) {
   return (
     <>
       <ul className="record-actions">
-        <li aria-live="polite">
-          {pdfStatus === 'ready' ? (
-            <a className="button primary" href={pdfUrl(record.id)} download>
-              {t('cert.downloadPdf')}
-            </a>
-          ) : pdfStatus === 'pending' ? (
-            <span className="loading">{t('cert.pdfPending')}</span>
-          ) : (
-            <span>{t('cert.pdfFailed')}</span>
-          )}
-        </li>
+        {record.status === 'valid' && (
+          <li aria-live="polite">
+            {pdfStatus === 'ready' ? (
+              <a className="button primary" href={pdfUrl(record.id)} download>
+                {t('cert.downloadPdf')}
+              </a>
+            ) : pdfStatus === 'pending' ? (
+              <span className="loading">{t('cert.pdfPending')}</span>
+            ) : (
+              <span>{t('cert.pdfFailed')}</span>
+            )}
+          </li>
+        )}
         {record.status === 'valid' && (
           <li>
             <button
