@@ -7,9 +7,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   the course's framework version copied in, so the row describes the moment it records;
  * - complete_course_if_done: the completion rule (every required lesson done, every required quiz
  *   passed); the caller holds the enrolment row lock;
- * - complete_lesson: the sequential lock check, the completion row, its event and the completion rule.
- *   Each statement in a PL/pgSQL function takes a fresh snapshot, so once the enrolment lock is held
- *   the rule sees a completion another request committed while this one waited.
+ * - complete_lesson: the sequential lock check, the completion row, its event and the completion rule;
+ * - submit_quiz_attempt: stores a grading made by the API if the attempt is still open, with its event
+ *   and, when passed, the completion rule.
+ * Each statement in a PL/pgSQL function takes a fresh snapshot, so once the enrolment lock is held the
+ * rule sees a completion another request committed while this one waited.
  */
 export class LearningWriteFunctions1795986179959 implements MigrationInterface {
   name = 'LearningWriteFunctions1795986179959';
@@ -86,9 +88,33 @@ export class LearningWriteFunctions1795986179959 implements MigrationInterface {
         course_completed := complete_course_if_done(p_user, v_course.id, p_at);
       END
       $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION submit_quiz_attempt(p_attempt uuid, p_answers jsonb, p_graded jsonb, p_score numeric, p_late boolean, p_passed boolean,
+                                          p_at timestamptz, p_key varchar)
+      RETURNS boolean LANGUAGE plpgsql AS $$
+      DECLARE
+        v_user uuid;
+        v_course uuid;
+      BEGIN
+        UPDATE quiz_attempts SET status = 'submitted', answers = p_answers, graded = p_graded, score_percent = p_score, late = p_late,
+                                 passed = p_passed, submitted_at = p_at
+         WHERE id = p_attempt AND status = 'in_progress'
+        RETURNING user_id, course_id INTO v_user, v_course;
+        IF NOT FOUND THEN
+          RETURN false;
+        END IF;
+        PERFORM append_learning_event(v_user, 'quiz_submitted', v_course, NULL, p_attempt, round(p_score)::smallint, p_passed, p_key, p_at);
+        IF p_passed THEN
+          PERFORM 1 FROM enrolments WHERE user_id = v_user AND course_id = v_course FOR UPDATE;
+          PERFORM complete_course_if_done(v_user, v_course, p_at);
+        END IF;
+        RETURN true;
+      END
+      $$`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('DROP FUNCTION submit_quiz_attempt(uuid, jsonb, jsonb, numeric, boolean, boolean, timestamptz, varchar)');
     await queryRunner.query('DROP FUNCTION complete_lesson(uuid, varchar, varchar, timestamptz, varchar)');
     await queryRunner.query('DROP FUNCTION complete_course_if_done(uuid, uuid, timestamptz)');
     await queryRunner.query('DROP FUNCTION append_learning_event(uuid, varchar, uuid, uuid, uuid, smallint, boolean, varchar, timestamptz)');

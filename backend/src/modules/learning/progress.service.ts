@@ -79,16 +79,6 @@ export class ProgressService {
     const done = requiredLessons.filter((l) => l.done).length + requiredQuizzes.filter((q) => q.passed).length;
     return { lessons, quizzes, competencies, percent: total ? Math.floor((done / total) * 100) : 100, nextStep: nextStep(lessons, quizzes, enrolment?.lastLessonId ?? null) };
   }
-
-  /**
-   * Marks the course completed when its rule is met: every required lesson done and every required
-   * quiz passed. The caller holds the enrolment row lock, so two last steps at once complete it once.
-   */
-  async completeIfDone(em: EntityManager, userId: string, courseId: string, at: Date): Promise<boolean> {
-    // The rule is the database function complete_course_if_done, shared with complete_lesson.
-    const [row]: { done: boolean }[] = await em.query('SELECT complete_course_if_done($1, $2, $3) AS done', [userId, courseId, at]);
-    return row!.done;
-  }
 }
 
 /** Resume where the learner stopped: the lesson last opened if unfinished, else the first open step. */

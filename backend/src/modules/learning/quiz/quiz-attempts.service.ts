@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AppException, notFound } from '../../../common/errors/app-exception';
+import { preparedQuery } from '../../../database/prepared';
 import type { Course } from '../../content/entities/course.entity';
 import { Question } from '../../content/entities/question.entity';
 import { Quiz } from '../../content/entities/quiz.entity';
@@ -105,70 +106,63 @@ export class QuizAttemptsService {
   }
 
   async get(userId: string, attemptId: string): Promise<AttemptView> {
-    const { attempt, content } = await this.load(this.dataSource.manager, userId, attemptId, false);
+    const { attempt, content } = await this.load(userId, attemptId);
     return this.view(attempt, content);
   }
 
   /** Keeps the answers given so far, so a reload or a lost connection loses nothing. */
   async saveAnswers(userId: string, attemptId: string, input: unknown): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const { attempt } = await this.load(em, userId, attemptId, true);
+      const { attempt } = await this.load(userId, attemptId, em);
       if (attempt.status !== 'in_progress') throw quizError(HttpStatus.CONFLICT, 'ATTEMPT_SUBMITTED', 'This attempt is already submitted');
       await em.getRepository(QuizAttempt).update(attempt.id, { answers: parseAnswers(input, attempt.questions) });
     });
   }
 
   /**
-   * Grades once. A second submission of the same attempt (double click, retry, offline replay)
-   * waits on the row lock, finds it submitted and gets the same result.
+   * Grades once. A second submission of the same attempt (double click, retry, offline replay) finds
+   * it submitted and gets the same result; of two at the same moment, the database keeps the first
+   * grading to arrive and the other answers with it.
    */
   async submit(userId: string, attemptId: string, input: unknown, idempotencyKey: string | null): Promise<AttemptView> {
-    const now = new Date();
+    const { attempt, content } = await this.load(userId, attemptId);
+    if (attempt.status === 'submitted') return this.view(attempt, content);
+    const answers = parseAnswers(input, attempt.questions);
+    if (!(await this.grade(this.dataSource.manager, attempt, content, answers, new Date(), idempotencyKey))) return this.get(userId, attemptId);
     // The answer is built from what was graded and the cached content: nothing is read back.
-    const { attempt, content } = await this.dataSource.transaction(async (em) => {
-      const found = await this.load(em, userId, attemptId, true);
-      if (found.attempt.status === 'submitted') return found;
-      const answers = parseAnswers(input, found.attempt.questions);
-      await this.grade(em, found.attempt, found.content, answers, now, idempotencyKey);
-      return found;
-    });
     return this.view(attempt, content);
   }
 
-  private async grade(em: EntityManager, attempt: QuizAttempt, content: CourseContent, answers: Record<string, AnswerValue>, now: Date, idempotencyKey: string | null = null): Promise<QuizAttempt> {
+  /** Grades on the server and stores it with submit_quiz_attempt; false if the attempt was no longer open. */
+  private async grade(em: EntityManager, attempt: QuizAttempt, content: CourseContent, answers: Record<string, AnswerValue>, now: Date, idempotencyKey: string | null = null): Promise<boolean> {
     const quiz = content.quizzes.get(attempt.quizId)!;
     const graded = attempt.questions.map((d) => ({ questionId: d.questionId, score: gradeQuestion(content.questions.get(d.questionId)!, d, answers[d.questionId]) }));
     const scorePercent = graded.length ? Math.round((graded.reduce((n, g) => n + g.score, 0) / graded.length) * 10000) / 100 : 0;
-    const late = attempt.deadlineAt !== null && now.getTime() > attempt.deadlineAt.getTime() + LATE_GRACE_MS;
-    Object.assign(attempt, { status: 'submitted', answers, graded, scorePercent, late, passed: !late && scorePercent >= quiz.passPercent, submittedAt: now });
-    await em.getRepository(QuizAttempt).update(attempt.id, {
-      status: attempt.status, answers, graded, scorePercent, late, passed: attempt.passed, submittedAt: now,
-    });
-    await this.events.append(em, {
-      userId: attempt.userId, type: 'quiz_submitted', courseId: attempt.courseId, quizAttemptId: attempt.id,
-      scorePercent, passed: attempt.passed, occurredAt: now, idempotencyKey,
-    });
-    if (attempt.passed) {
-      await em.query('SELECT 1 FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE', [attempt.userId, attempt.courseId]);
-      await this.progress.completeIfDone(em, attempt.userId, attempt.courseId, now);
-    }
-    return attempt;
+    const late = this.expired(attempt, now);
+    const passed = !late && scorePercent >= quiz.passPercent;
+    const [stored]: { ok: boolean }[] = await em.query('SELECT submit_quiz_attempt($1, $2, $3, $4, $5, $6, $7, $8) AS ok', [
+      attempt.id, JSON.stringify(answers), JSON.stringify(graded), scorePercent, late, passed, now, idempotencyKey,
+    ]);
+    Object.assign(attempt, { status: 'submitted', answers, graded, scorePercent, late, passed, submittedAt: now });
+    return stored!.ok;
   }
 
   private expired(attempt: QuizAttempt, now: Date): boolean {
     return attempt.deadlineAt !== null && now.getTime() > attempt.deadlineAt.getTime() + LATE_GRACE_MS;
   }
 
-  /** The learner's attempt (locked for this transaction when `lock` is set) and its course's content. */
-  private async load(em: EntityManager, userId: string, attemptId: string, lock: boolean): Promise<{ attempt: QuizAttempt; content: CourseContent }> {
-    const [row]: AttemptRow[] = await em.query(lock ? `${ATTEMPT_SQL} FOR UPDATE OF a` : ATTEMPT_SQL, [attemptId, userId]);
+  /** The learner's attempt and its course's content; with a transaction's `em`, the attempt is locked in it. */
+  private async load(userId: string, attemptId: string, em?: EntityManager): Promise<{ attempt: QuizAttempt; content: CourseContent }> {
+    const [row] = em
+      ? await em.query<AttemptRow[]>(`${ATTEMPT_SQL} FOR UPDATE OF a`, [attemptId, userId])
+      : await preparedQuery<AttemptRow>(this.dataSource, 'quiz_attempt', ATTEMPT_SQL, [attemptId, userId]);
     if (!row) throw notFound('Quiz attempt');
-    const attempt = em.getRepository(QuizAttempt).create({
+    const attempt = this.dataSource.getRepository(QuizAttempt).create({
       id: row.id, userId: row.user_id, quizId: row.quiz_id, courseId: row.course_id, number: row.number, status: row.status,
       questions: row.questions, answers: row.answers, startedAt: row.started_at, deadlineAt: row.deadline_at, submittedAt: row.submitted_at,
       late: row.late, graded: row.graded, scorePercent: row.score_percent === null ? null : Number(row.score_percent), passed: row.passed,
     });
-    return { attempt, content: await this.content.of(em, row.course_id, row.content_hash) };
+    return { attempt, content: await this.content.of(em ?? this.dataSource.manager, row.course_id, row.content_hash) };
   }
 
   private view(attempt: QuizAttempt, { course, quizzes, questions }: CourseContent): AttemptView {
