@@ -42,11 +42,12 @@ export class SessionCache implements OnModuleInit, OnApplicationShutdown {
     this.channel = config.redis ? `${config.redis.prefix}:sessions-forgotten` : null;
   }
 
-  async onModuleInit(): Promise<void> {
+  onModuleInit(): void {
     if (!this.redis || !this.channel) return;
-    this.subscriber = this.redis.duplicate({ keyPrefix: undefined });
+    this.subscriber = this.redis.duplicate();
     this.subscriber.on('message', (_channel: string, userId: string) => this.drop(userId));
-    await this.subscriber.subscribe(this.channel);
+    // Not awaited: the API starts without Redis as before; until the subscription holds, the TTL bounds staleness.
+    this.subscriber.subscribe(this.channel).catch((err: unknown) => this.logger.warn({ err }, 'Could not subscribe to session revocations'));
   }
 
   async onApplicationShutdown(): Promise<void> {
