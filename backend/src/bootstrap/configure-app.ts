@@ -6,9 +6,10 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { Logger, type Params, PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
 import { AllExceptionsFilter, requestIdOf, toErrorBody } from '../common/errors/all-exceptions.filter';
 import { AppException } from '../common/errors/app-exception';
+import { requestLogging } from '../common/http/logger-options';
 import { createValidationPipe } from '../common/http/validation';
 import { csrfMiddleware, CsrfTokens } from '../common/security/csrf';
 import type { AppConfig } from '../config/config';
@@ -47,6 +48,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.setGlobalPrefix(API_PREFIX, { exclude: [JWKS_PATH] });
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
+  app.use(requestLogging(app.get<Params>(PARAMS_PROVIDER_TOKEN)));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -104,6 +104,8 @@ export class AdminUsersService {
     if (!mayAppoint) throw forbidden('Your scope may not grant this role');
     await this.dataSource.transaction(async (em) => {
       await em.getRepository(User).update(id, { role: dto.role, scopeLevel, scopeUnitId });
+      // Their sessions stay, but every process must read the new role before the next request.
+      await this.sessions.forget(id);
       await this.audit.record(
         'user.role_changed',
         { actorId: admin.userId, subjectId: id, meta, details: { from: { role: user.role, scopeLevel: user.scopeLevel, scopeUnitId: user.scopeUnitId }, to: { role: dto.role, scopeLevel, scopeUnitId } } },

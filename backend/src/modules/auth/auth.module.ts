@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import { PasswordResetCode } from './entities/password-reset-code.entity';
 import { Session } from './entities/session.entity';
 import { PasswordResetService } from './password-reset.service';
+import { SessionCache } from './session-cache';
 import { SessionStrategy } from './session.strategy';
 import { SessionsService } from './sessions.service';
 
@@ -21,7 +22,7 @@ import { SessionsService } from './sessions.service';
     OrganisationsModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService, PasswordResetService, SessionsService, SessionStrategy],
+  providers: [AuthService, PasswordResetService, SessionsService, SessionCache, SessionStrategy],
   exports: [SessionsService, PasswordResetService],
 })
 export class AuthModule {}

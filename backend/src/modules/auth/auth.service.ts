@@ -128,7 +128,7 @@ export class AuthService {
   }
 
   async logout(userId: string, sessionId: string, meta: RequestMeta): Promise<void> {
-    await this.sessions.revoke(sessionId, 'logout');
+    await this.sessions.revoke(userId, sessionId, 'logout');
     await this.audit.record('auth.logout', { actorId: userId, subjectId: userId, meta });
   }
 

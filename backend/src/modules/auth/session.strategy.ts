@@ -16,14 +16,6 @@ export class SessionStrategy extends PassportStrategy(Strategy, 'session') {
   async validate(req: Request): Promise<Principal | false> {
     const token = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
     if (!token) return false;
-    const found = await this.sessions.resolve(token);
-    if (!found) return false;
-    const { user, session } = found;
-    return {
-      userId: user.id,
-      sessionId: session.id,
-      role: user.role,
-      scope: user.role === 'admin' && user.scopeLevel ? { level: user.scopeLevel, unitId: user.scopeUnitId } : null,
-    };
+    return (await this.sessions.resolve(token)) ?? false;
   }
 }

@@ -3,14 +3,26 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { type EntityManager, IsNull, Not, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import type { User } from '../users/entities/user.entity';
+import { preparedQuery } from '../../database/prepared';
+import type { Role, ScopeLevel, UserStatus } from '../users/entities/user.entity';
+import type { Principal } from './decorators';
 import { Session } from './entities/session.entity';
+import { type LiveSession, SessionCache } from './session-cache';
 
 const HOUR = 3600_000;
 /** How stale last_seen_at may get before a request refreshes it (saves a write per request). */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
+
+type SessionRow = {
+  id: string; user_id: string; expires_at: Date; last_seen_at: Date; revoked_at: Date | null;
+  role: Role; status: UserStatus; scope_level: ScopeLevel | null; scope_unit_id: string | null;
+};
+/** The session and the user fields a request needs, in one indexed lookup (no entity hydration). */
+const LOOKUP_SQL = `
+  SELECT s.id, s.user_id, s.expires_at, s.last_seen_at, s.revoked_at, u.role, u.status, u.scope_level, u.scope_unit_id
+    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`;
 
 export type RevokeReason = 'logout' | 'password_changed' | 'password_reset' | 'disabled' | 'deleted' | 'role_changed';
 
@@ -19,6 +31,7 @@ export class SessionsService {
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cache: SessionCache,
   ) {}
 
   /** Creates a session and returns the secret token for the cookie. */
@@ -38,28 +51,40 @@ export class SessionsService {
     return { token, session };
   }
 
-  /** The live session and its active user for a cookie token, or null. */
-  async resolve(token: string): Promise<{ session: Session; user: User } | null> {
-    // One joined query: findOne with a relation would first run a DISTINCT query to apply its limit.
-    const session = await this.sessions.createQueryBuilder('s').innerJoinAndSelect('s.user', 'u').where('s.token_hash = :hash', { hash: hashToken(token) }).getOne();
+  /** The signed-in person for a cookie token, or null if the session is not live or the user not active. */
+  async resolve(token: string): Promise<Principal | null> {
+    const hash = hashToken(token);
+    const key = hash.toString('hex');
     const now = Date.now();
-    if (
-      !session?.user ||
-      session.revokedAt ||
-      session.expiresAt.getTime() <= now ||
-      session.lastSeenAt.getTime() + this.config.session.idleHours * HOUR <= now ||
-      session.user.status !== 'active'
-    ) {
-      return null;
+    const live = this.cache.get(key, now) ?? (await this.load(hash, key, now));
+    if (!live || live.expiresAt <= now || live.lastSeenAt + this.config.session.idleHours * HOUR <= now) return null;
+    if (now - live.lastSeenAt > TOUCH_EVERY_MS) {
+      live.lastSeenAt = now;
+      await this.sessions.update(live.principal.sessionId, { lastSeenAt: new Date(now) });
     }
-    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-      await this.sessions.update(session.id, { lastSeenAt: new Date(now) });
-    }
-    return { session, user: session.user };
+    return live.principal;
   }
 
-  async revoke(sessionId: string, reason: RevokeReason): Promise<void> {
+  private async load(hash: Buffer, key: string, now: number): Promise<LiveSession | null> {
+    const [row] = await preparedQuery<SessionRow>(this.sessions.manager.connection, 'session_lookup', LOOKUP_SQL, [hash]);
+    if (!row || row.revoked_at || row.status !== 'active') return null;
+    const live: LiveSession = {
+      principal: {
+        userId: row.user_id,
+        sessionId: row.id,
+        role: row.role,
+        scope: row.role === 'admin' && row.scope_level ? { level: row.scope_level, unitId: row.scope_unit_id } : null,
+      },
+      expiresAt: row.expires_at.getTime(),
+      lastSeenAt: row.last_seen_at.getTime(),
+    };
+    this.cache.set(key, live, now);
+    return live;
+  }
+
+  async revoke(userId: string, sessionId: string, reason: RevokeReason): Promise<void> {
     await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokeReason: reason });
+    await this.cache.forget(userId);
   }
 
   /** Ends every session of a person, except optionally the one making the request. */
@@ -69,6 +94,18 @@ export class SessionsService {
       { userId, revokedAt: IsNull(), ...(exceptSessionId ? { id: Not(exceptSessionId) } : {}) },
       { revokedAt: new Date(), revokeReason: reason },
     );
+    await this.cache.forget(userId);
+  }
+
+  /** Deletes every session of a person (account deletion). */
+  async deleteAll(userId: string, em: EntityManager): Promise<void> {
+    await em.getRepository(Session).delete({ userId });
+    await this.cache.forget(userId);
+  }
+
+  /** Makes every API process read the person's sessions again, e.g. after their role changed. */
+  forget(userId: string): Promise<void> {
+    return this.cache.forget(userId);
   }
 
   listForUser(userId: string): Promise<Session[]> {

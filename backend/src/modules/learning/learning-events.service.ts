@@ -16,19 +16,14 @@ export type NewLearningEvent = {
 };
 
 /**
- * Appends to learning_events, copying the person's unit, province, organisation and group and the
- * course's framework version in the same statement, so the row describes the moment it records.
+ * Appends to learning_events through the database function append_learning_event, which copies the
+ * person's unit, province, organisation and group and the course's framework version into the row.
  */
 @Injectable()
 export class LearningEventsService {
   async append(em: EntityManager, e: NewLearningEvent): Promise<void> {
     await em.query(
-      `INSERT INTO learning_events (user_id, type, course_id, lesson_id, quiz_attempt_id, score_percent, passed, idempotency_key,
-         occurred_at, unit_id, province_id, organisation_id, target_group, framework_version)
-       SELECT u.id, $2, c.id, $4, $5, $6, $7, $8, $9, u.unit_id, u.province_id, u.organisation_id, u.target_group, fv.version
-         FROM users u, courses c JOIN framework_versions fv ON fv.id = c.framework_version_id
-        WHERE u.id = $1 AND c.id = $3
-       ON CONFLICT (user_id, idempotency_key) DO NOTHING`,
+      'SELECT append_learning_event($1, $2, $3, $4, $5, $6, $7, $8, $9)',
       [
         e.userId, e.type, e.courseId, e.lessonId ?? null, e.quizAttemptId ?? null,
         e.scorePercent === undefined || e.scorePercent === null ? null : Math.round(e.scorePercent),

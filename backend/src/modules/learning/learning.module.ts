@@ -5,13 +5,14 @@ import { LearningController } from './learning.controller';
 import { LearningEventsService } from './learning-events.service';
 import { LessonsService } from './lessons.service';
 import { ProgressService } from './progress.service';
+import { CourseContentCache } from './quiz/course-content';
 import { QuizAttemptsService } from './quiz/quiz-attempts.service';
 import { QuizzesController } from './quiz/quizzes.controller';
 
 /** The learner's journey: enrolment, lessons, quizzes, progress and the durable event log. */
 @Module({
   controllers: [LearningController, QuizzesController],
-  providers: [CourseAccessService, EnrolmentsService, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService],
+  providers: [CourseAccessService, CourseContentCache, EnrolmentsService, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService],
   exports: [ProgressService, LearningEventsService],
 })
 export class LearningModule {}

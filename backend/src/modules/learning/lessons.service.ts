@@ -1,10 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppException, notFound } from '../../common/errors/app-exception';
+import { preparedQuery } from '../../database/prepared';
 import { notEnrolled } from './course-access.service';
-import { LearningEventsService } from './learning-events.service';
 import { renderLesson } from './lesson-renderer';
-import { ProgressService } from './progress.service';
 
 type LessonRecord = {
   id: string; slug: string; title: string; position: number; body: string; competencies: string[]; estimated_minutes: number; required: boolean;
@@ -41,17 +40,13 @@ export class LessonsService {
   /** Outlines by course id; an entry is replaced when the course's content hash changes. */
   private readonly outlines = new Map<string, Outline>();
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly events: LearningEventsService,
-    private readonly progress: ProgressService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async read(userId: string, courseSlug: string, lessonSlug: string): Promise<LessonView> {
-    const { outline, index, done, lastLessonId } = await this.open(this.dataSource.manager, userId, courseSlug, lessonSlug);
+    const { outline, index, done, lastLessonId } = await this.open(userId, courseSlug, lessonSlug);
     const l = outline.lessons[index]!;
     if (lastLessonId !== l.id) {
-      await this.dataSource.query('UPDATE enrolments SET last_lesson_id = $3 WHERE user_id = $1 AND course_id = $2', [userId, outline.courseId, l.id]);
+      await preparedQuery(this.dataSource, 'lesson_opened', 'UPDATE enrolments SET last_lesson_id = $3 WHERE user_id = $1 AND course_id = $2', [userId, outline.courseId, l.id]);
     }
     const media = (file: string) => `/api/courses/${outline.slug}/${file}`;
     const link = (other: Outline['lessons'][number] | undefined) => other ? { slug: other.slug, title: other.title } : null;
@@ -69,25 +64,20 @@ export class LessonsService {
    * completion row is keyed by person and lesson, and only its first insert writes an event.
    */
   async complete(userId: string, courseSlug: string, lessonSlug: string, at: Date, idempotencyKey: string | null): Promise<{ firstTime: boolean; courseCompleted: boolean }> {
-    return this.dataSource.transaction(async (em) => {
-      const { outline, index } = await this.open(em, userId, courseSlug, lessonSlug);
-      const lessonId = outline.lessons[index]!.id;
-      await em.query('SELECT 1 FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE', [userId, outline.courseId]);
-      const inserted: unknown[] = await em.query(
-        `INSERT INTO lesson_completions (user_id, lesson_id, course_id, completed_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING lesson_id`,
-        [userId, lessonId, outline.courseId, at],
-      );
-      if (inserted.length === 0) return { firstTime: false, courseCompleted: false };
-      await this.events.append(em, { userId, type: 'lesson_completed', courseId: outline.courseId, lessonId, occurredAt: at, idempotencyKey });
-      return { firstTime: true, courseCompleted: await this.progress.completeIfDone(em, userId, outline.courseId, at) };
-    });
+    // One statement, one round trip: the database function complete_lesson checks, locks and writes.
+    const [r] = await preparedQuery<{ outcome: 'not_found' | 'not_enrolled' | 'locked' | 'done'; first_time: boolean; course_completed: boolean }>(
+      this.dataSource, 'complete_lesson', 'SELECT * FROM complete_lesson($1, $2, $3, $4, $5)', [userId, courseSlug, lessonSlug, at, idempotencyKey],
+    );
+    if (r!.outcome === 'not_found') throw notFound('Lesson');
+    if (r!.outcome === 'not_enrolled') throw notEnrolled();
+    if (r!.outcome === 'locked') throw lessonLocked();
+    return { firstTime: r!.first_time, courseCompleted: r!.course_completed };
   }
 
-  private async open(em: EntityManager, userId: string, courseSlug: string, lessonSlug: string): Promise<OpenLesson> {
-    const [state]: LearnerState[] = await em.query(STATE_SQL, [userId, courseSlug]);
+  private async open(userId: string, courseSlug: string, lessonSlug: string): Promise<OpenLesson> {
+    const [state] = await preparedQuery<LearnerState>(this.dataSource, 'learner_state', STATE_SQL, [userId, courseSlug]);
     if (!state) throw notFound('Lesson');
-    const outline = await this.outline(em, courseSlug, state);
+    const outline = await this.outline(courseSlug, state);
     const index = outline.lessons.findIndex((l) => l.slug === lessonSlug);
     if (index < 0) throw notFound('Lesson');
     if (!state.status || state.status === 'left') throw notEnrolled();
@@ -96,10 +86,10 @@ export class LessonsService {
     return { outline, index, done: done.has(outline.lessons[index]!.id), lastLessonId: state.last_lesson_id };
   }
 
-  private async outline(em: EntityManager, slug: string, state: LearnerState): Promise<Outline> {
+  private async outline(slug: string, state: LearnerState): Promise<Outline> {
     const cached = this.outlines.get(state.course_id);
     if (cached?.hash === state.content_hash) return cached;
-    const lessons: LessonRecord[] = await em.query(
+    const lessons: LessonRecord[] = await this.dataSource.query(
       `SELECT id, slug, title, position, body, competencies, estimated_minutes, required, video
          FROM lessons WHERE course_id = $1 AND archived_at IS NULL ORDER BY position`,
       [state.course_id],

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Course } from '../content/entities/course.entity';
 import type { Enrolment } from './entities/enrolment.entity';
-import { LearningEventsService } from './learning-events.service';
 
 export type LessonProgress = { id: string; slug: string; title: string; position: number; required: boolean; estimatedMinutes: number; competencies: string[]; done: boolean; locked: boolean };
 export type QuizProgress = {
@@ -23,10 +22,7 @@ export type CourseProgress = {
 /** Progress is computed from the durable rows (completions, attempts), never kept as a counter that can drift. */
 @Injectable()
 export class ProgressService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly events: LearningEventsService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async of(userId: string, course: Course, enrolment: Pick<Enrolment, 'lastLessonId'> | null, em: EntityManager = this.dataSource.manager): Promise<CourseProgress> {
     const lessonRows: { id: string; slug: string; title: string; position: number; required: boolean; estimated_minutes: number; competencies: string[]; done: boolean }[] =
@@ -82,30 +78,6 @@ export class ProgressService {
     const total = requiredLessons.length + requiredQuizzes.length;
     const done = requiredLessons.filter((l) => l.done).length + requiredQuizzes.filter((q) => q.passed).length;
     return { lessons, quizzes, competencies, percent: total ? Math.floor((done / total) * 100) : 100, nextStep: nextStep(lessons, quizzes, enrolment?.lastLessonId ?? null) };
-  }
-
-  /**
-   * Marks the course completed when its rule is met: every required lesson done and every required
-   * quiz passed. The caller holds the enrolment row lock, so two last steps at once complete it once.
-   */
-  async completeIfDone(em: EntityManager, userId: string, courseId: string, at: Date): Promise<boolean> {
-    const [left]: { lessons: string; quizzes: string }[] = await em.query(
-      `SELECT (SELECT count(*) FROM lessons l WHERE l.course_id = $2 AND l.archived_at IS NULL AND l.required
-                 AND NOT EXISTS (SELECT 1 FROM lesson_completions c WHERE c.user_id = $1 AND c.lesson_id = l.id)) AS lessons,
-              (SELECT count(*) FROM quizzes q WHERE q.course_id = $2 AND q.archived_at IS NULL AND q.required
-                 AND NOT EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.user_id = $1 AND a.quiz_id = q.id AND a.passed)) AS quizzes`,
-      [userId, courseId],
-    );
-    if (Number(left!.lessons) > 0 || Number(left!.quizzes) > 0) return false;
-    // TypeORM answers an UPDATE with [rows, count].
-    const [updated]: [unknown[], number] = await em.query(
-      `UPDATE enrolments SET status = 'completed', completed_at = $3
-        WHERE user_id = $1 AND course_id = $2 AND completed_at IS NULL RETURNING id`,
-      [userId, courseId, at],
-    );
-    if (updated.length === 0) return false;
-    await this.events.append(em, { userId, type: 'course_completed', courseId, occurredAt: at });
-    return true;
   }
 }
 

@@ -5,7 +5,7 @@ import type { RequestMeta } from '../../common/http/request-meta';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrors, loginConflict } from '../auth/auth.errors';
 import { PasswordResetCode } from '../auth/entities/password-reset-code.entity';
-import { Session } from '../auth/entities/session.entity';
+import { SessionsService } from '../auth/sessions.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { UnitsService } from '../units/units.service';
 import { User } from '../users/entities/user.entity';
@@ -23,6 +23,7 @@ export class ProfileService {
     private readonly units: UnitsService,
     private readonly organisations: OrganisationsService,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async update(userId: string, dto: UpdateProfileDto): Promise<void> {
@@ -91,7 +92,7 @@ export class ProfileService {
         failedLoginCount: 0,
         lockedUntil: null,
       });
-      await em.getRepository(Session).delete({ userId });
+      await this.sessions.deleteAll(userId, em);
       await em.getRepository(PasswordResetCode).delete({ userId });
       await em.getRepository(DataExport).delete({ userId });
       await this.audit.record('user.deleted', { actorId: userId, subjectId: userId, meta: { ...meta, ip: null } }, em);

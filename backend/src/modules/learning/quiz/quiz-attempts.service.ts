@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AppException, notFound } from '../../../common/errors/app-exception';
-import { Course } from '../../content/entities/course.entity';
+import { preparedQuery } from '../../../database/prepared';
+import type { Course } from '../../content/entities/course.entity';
 import { Question } from '../../content/entities/question.entity';
 import { Quiz } from '../../content/entities/quiz.entity';
 import { CourseAccessService } from '../course-access.service';
@@ -9,6 +10,7 @@ import { type AnswerValue, QuizAttempt } from '../entities/quiz-attempt.entity';
 import { LearningEventsService } from '../learning-events.service';
 import { ProgressService } from '../progress.service';
 import { parseAnswers } from './answers';
+import { type CourseContent, CourseContentCache } from './course-content';
 import { type LearnerQuestion, toLearnerQuestion } from './learner-question';
 import { drawAttempt } from './quiz-draw';
 import { gradeQuestion, type QuestionResult, resultOf } from './quiz-grader';
@@ -25,6 +27,15 @@ export type AttemptView = {
   results: QuestionResult[] | null;
 };
 
+type AttemptRow = {
+  id: string; user_id: string; quiz_id: string; course_id: string; number: number; status: QuizAttempt['status'];
+  questions: QuizAttempt['questions']; answers: QuizAttempt['answers']; started_at: Date; deadline_at: Date | null; submitted_at: Date | null;
+  late: boolean; graded: QuizAttempt['graded']; score_percent: string | null; passed: boolean | null; content_hash: string;
+};
+/** An attempt with its course's content version, to find the course content in the cache. */
+const ATTEMPT_SQL = `
+  SELECT a.*, c.content_hash FROM quiz_attempts a JOIN courses c ON c.id = a.course_id WHERE a.id = $1 AND a.user_id = $2`;
+
 const quizError = (status: HttpStatus, code: string, message: string, details?: Record<string, unknown>) => new AppException(status, code, message, details);
 
 /**
@@ -38,6 +49,7 @@ export class QuizAttemptsService {
     private readonly access: CourseAccessService,
     private readonly events: LearningEventsService,
     private readonly progress: ProgressService,
+    private readonly content: CourseContentCache,
   ) {}
 
   async quiz(courseSlug: string, quizSlug: string, em: EntityManager = this.dataSource.manager): Promise<{ course: Course; quiz: Quiz }> {
@@ -59,8 +71,8 @@ export class QuizAttemptsService {
       const enrolment = await this.access.enrolment(em, userId, course.id, true);
       const repo = em.getRepository(QuizAttempt);
       const open = await repo.findOne({ where: { userId, quizId: quiz.id, status: 'in_progress' } });
-      if (open && !this.expired(open, now)) return { attempt: open, course, quiz, created: false };
-      if (open) await this.grade(em, open, quiz, open.answers, now);
+      if (open && !this.expired(open, now)) return { attempt: open, course, created: false };
+      if (open) await this.grade(em, open, await this.content.of(em, course.id, course.contentHash), open.answers, now);
 
       if (course.ordering === 'sequential') {
         const progress = await this.progress.of(userId, course, enrolment, em);
@@ -87,89 +99,76 @@ export class QuizAttemptsService {
       });
       await repo.insert(attempt);
       await this.events.append(em, { userId, type: 'quiz_started', courseId: course.id, quizAttemptId: attempt.id, occurredAt: now });
-      return { attempt, course, quiz, created: true };
+      return { attempt, course, created: true };
     });
-    return { view: await this.view(result.attempt, result.quiz, result.course), created: result.created };
+    const content = await this.content.of(this.dataSource.manager, result.course.id, result.course.contentHash);
+    return { view: this.view(result.attempt, content), created: result.created };
   }
 
   async get(userId: string, attemptId: string): Promise<AttemptView> {
-    const attempt = await this.dataSource.getRepository(QuizAttempt).findOne({ where: { id: attemptId, userId } });
-    if (!attempt) throw notFound('Quiz attempt');
-    return this.viewOf(attempt);
+    const { attempt, content } = await this.load(userId, attemptId);
+    return this.view(attempt, content);
   }
 
   /** Keeps the answers given so far, so a reload or a lost connection loses nothing. */
   async saveAnswers(userId: string, attemptId: string, input: unknown): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const attempt = await this.locked(em, userId, attemptId);
+      const { attempt } = await this.load(userId, attemptId, em);
       if (attempt.status !== 'in_progress') throw quizError(HttpStatus.CONFLICT, 'ATTEMPT_SUBMITTED', 'This attempt is already submitted');
       await em.getRepository(QuizAttempt).update(attempt.id, { answers: parseAnswers(input, attempt.questions) });
     });
   }
 
   /**
-   * Grades once. A second submission of the same attempt (double click, retry, offline replay)
-   * waits on the row lock, finds it submitted and gets the same result.
+   * Grades once. A second submission of the same attempt (double click, retry, offline replay) finds
+   * it submitted and gets the same result; of two at the same moment, the database keeps the first
+   * grading to arrive and the other answers with it.
    */
   async submit(userId: string, attemptId: string, input: unknown, idempotencyKey: string | null): Promise<AttemptView> {
-    const now = new Date();
-    const attempt = await this.dataSource.transaction(async (em) => {
-      const found = await this.locked(em, userId, attemptId);
-      if (found.status === 'submitted') return found;
-      const answers = parseAnswers(input, found.questions);
-      const quiz = await em.getRepository(Quiz).findOneByOrFail({ id: found.quizId });
-      return this.grade(em, found, quiz, answers, now, idempotencyKey);
-    });
-    return this.viewOf(attempt);
+    const { attempt, content } = await this.load(userId, attemptId);
+    if (attempt.status === 'submitted') return this.view(attempt, content);
+    const answers = parseAnswers(input, attempt.questions);
+    if (!(await this.grade(this.dataSource.manager, attempt, content, answers, new Date(), idempotencyKey))) return this.get(userId, attemptId);
+    // The answer is built from what was graded and the cached content: nothing is read back.
+    return this.view(attempt, content);
   }
 
-  private async grade(em: EntityManager, attempt: QuizAttempt, quiz: Quiz, answers: Record<string, AnswerValue>, now: Date, idempotencyKey: string | null = null): Promise<QuizAttempt> {
-    const questions = await this.questionsOf(em, attempt);
-    const graded = attempt.questions.map((d) => ({ questionId: d.questionId, score: gradeQuestion(questions.get(d.questionId)!, d, answers[d.questionId]) }));
+  /** Grades on the server and stores it with submit_quiz_attempt; false if the attempt was no longer open. */
+  private async grade(em: EntityManager, attempt: QuizAttempt, content: CourseContent, answers: Record<string, AnswerValue>, now: Date, idempotencyKey: string | null = null): Promise<boolean> {
+    const quiz = content.quizzes.get(attempt.quizId)!;
+    const graded = attempt.questions.map((d) => ({ questionId: d.questionId, score: gradeQuestion(content.questions.get(d.questionId)!, d, answers[d.questionId]) }));
     const scorePercent = graded.length ? Math.round((graded.reduce((n, g) => n + g.score, 0) / graded.length) * 10000) / 100 : 0;
-    const late = attempt.deadlineAt !== null && now.getTime() > attempt.deadlineAt.getTime() + LATE_GRACE_MS;
-    Object.assign(attempt, { status: 'submitted', answers, graded, scorePercent, late, passed: !late && scorePercent >= quiz.passPercent, submittedAt: now });
-    await em.getRepository(QuizAttempt).update(attempt.id, {
-      status: attempt.status, answers, graded, scorePercent, late, passed: attempt.passed, submittedAt: now,
-    });
-    await this.events.append(em, {
-      userId: attempt.userId, type: 'quiz_submitted', courseId: attempt.courseId, quizAttemptId: attempt.id,
-      scorePercent, passed: attempt.passed, occurredAt: now, idempotencyKey,
-    });
-    if (attempt.passed) {
-      await em.query('SELECT 1 FROM enrolments WHERE user_id = $1 AND course_id = $2 FOR UPDATE', [attempt.userId, attempt.courseId]);
-      await this.progress.completeIfDone(em, attempt.userId, attempt.courseId, now);
-    }
-    return attempt;
+    const late = this.expired(attempt, now);
+    const passed = !late && scorePercent >= quiz.passPercent;
+    const [stored]: { ok: boolean }[] = await em.query('SELECT submit_quiz_attempt($1, $2, $3, $4, $5, $6, $7, $8) AS ok', [
+      attempt.id, JSON.stringify(answers), JSON.stringify(graded), scorePercent, late, passed, now, idempotencyKey,
+    ]);
+    Object.assign(attempt, { status: 'submitted', answers, graded, scorePercent, late, passed, submittedAt: now });
+    return stored!.ok;
   }
 
   private expired(attempt: QuizAttempt, now: Date): boolean {
     return attempt.deadlineAt !== null && now.getTime() > attempt.deadlineAt.getTime() + LATE_GRACE_MS;
   }
 
-  private async locked(em: EntityManager, userId: string, attemptId: string): Promise<QuizAttempt> {
-    const attempt = await em.getRepository(QuizAttempt).createQueryBuilder('a').setLock('pessimistic_write')
-      .where('a.id = :attemptId AND a.user_id = :userId', { attemptId, userId }).getOne();
-    if (!attempt) throw notFound('Quiz attempt');
-    return attempt;
+  /** The learner's attempt and its course's content; with a transaction's `em`, the attempt is locked in it. */
+  private async load(userId: string, attemptId: string, em?: EntityManager): Promise<{ attempt: QuizAttempt; content: CourseContent }> {
+    const [row] = em
+      ? await em.query<AttemptRow[]>(`${ATTEMPT_SQL} FOR UPDATE OF a`, [attemptId, userId])
+      : await preparedQuery<AttemptRow>(this.dataSource, 'quiz_attempt', ATTEMPT_SQL, [attemptId, userId]);
+    if (!row) throw notFound('Quiz attempt');
+    const attempt = this.dataSource.getRepository(QuizAttempt).create({
+      id: row.id, userId: row.user_id, quizId: row.quiz_id, courseId: row.course_id, number: row.number, status: row.status,
+      questions: row.questions, answers: row.answers, startedAt: row.started_at, deadlineAt: row.deadline_at, submittedAt: row.submitted_at,
+      late: row.late, graded: row.graded, scorePercent: row.score_percent === null ? null : Number(row.score_percent), passed: row.passed,
+    });
+    return { attempt, content: await this.content.of(em ?? this.dataSource.manager, row.course_id, row.content_hash) };
   }
 
-  private async questionsOf(em: EntityManager, attempt: QuizAttempt): Promise<Map<string, Question>> {
-    const rows = await em.getRepository(Question).findBy({ id: In(attempt.questions.map((q) => q.questionId)) });
-    return new Map(rows.map((q) => [q.id, q]));
-  }
-
-  private async viewOf(attempt: QuizAttempt): Promise<AttemptView> {
-    const quiz = await this.dataSource.getRepository(Quiz).findOneByOrFail({ id: attempt.quizId });
-    const course = await this.dataSource.getRepository(Course).findOneByOrFail({ id: attempt.courseId });
-    return this.view(attempt, quiz, course);
-  }
-
-  private async view(attempt: QuizAttempt, quiz: Quiz, course: Course): Promise<AttemptView> {
-    const questions = await this.questionsOf(this.dataSource.manager, attempt);
+  private view(attempt: QuizAttempt, { course, quizzes, questions }: CourseContent): AttemptView {
     const submitted = attempt.status === 'submitted';
     return {
-      attempt, quiz, course,
+      attempt, quiz: quizzes.get(attempt.quizId)!, course,
       questions: attempt.questions.map((d) => toLearnerQuestion(questions.get(d.questionId)!, d)),
       results: submitted
         ? attempt.questions.map((d, i) => resultOf(questions.get(d.questionId)!, d, attempt.answers[d.questionId], attempt.graded?.[i]?.score ?? 0))
