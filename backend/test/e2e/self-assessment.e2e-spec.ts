@@ -80,6 +80,15 @@ describe('self-assessment and completion record in the browser', () => {
   /** No axe-core violation, and nothing wider than the 360-px phone screen. */
   const expectAccessible = async (page: Page) => {
     expect(await axeViolations(page)).toEqual([]);
+    // Named, so a failure says what sticks out.
+    const wide = await page.evaluate(() =>
+      document.documentElement.scrollWidth <= 360
+        ? []
+        : [...document.querySelectorAll('main *')]
+            .filter((e) => e.getBoundingClientRect().right > 361 && ![...e.children].some((c) => c.getBoundingClientRect().right > 361))
+            .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? '').slice(0, 80)}`),
+    );
+    expect(wide).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   };
 
