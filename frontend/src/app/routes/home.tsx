@@ -41,11 +41,17 @@ export default function HomePage() {
           <Link className="button primary" to="/khoa-hoc">
             {t('nav.catalogue')}
           </Link>
+          <Link className="button" to="/tu-danh-gia">
+            {t('home.selfAssess')}
+          </Link>
           <Link className="button" to="/ho-so">
             {t('nav.profile')}
           </Link>
         </p>
       )}
+      <p className="meta">
+        {t('home.verifyPrompt')} <Link to="/verify">{t('home.verifyLink')}</Link>
+      </p>
     </section>
   );
 }
