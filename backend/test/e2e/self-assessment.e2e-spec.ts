@@ -410,7 +410,7 @@ describe('self-assessment and completion record in the browser', () => {
     await (await loginAs(t, admin.phone))
       .put('/api/admin/certification-policies/citizen', {
         requiredCourses: [], minOverallScore: 55, minDomainScore: 30, requireProfileLevels: false,
-        questionsPerCompetency: 2, selfRatingWeight: 30, maxAttempts: null, cooldownHours: 0, timeLimitMinutes: null,
+        questionsPerCompetency: 2, selfRatingWeight: 30, maxAttempts: null, cooldownHours: 1, timeLimitMinutes: null,
       })
       .expect(200);
     const learner = await createUser(t, { commune: communes[1]!, fullName: 'Phạm Văn Cường', targetGroup: 'citizen' });
@@ -451,6 +451,17 @@ describe('self-assessment and completion record in the browser', () => {
     expect(await page.getByRole('region', { name: 'Lộ trình học tập gợi ý' }).getByRole('heading', { level: 3 }).count()).toBe(attempt.competencies.length);
     await expectAccessible(page);
     expect(await t.dataSource.query('SELECT 1 FROM completion_records WHERE user_id = $1', [learner.id])).toEqual([]);
+
+    // Back on the home page: the attempt with its level, and the one-hour wait counted down before the next.
+    await page.getByRole('link', { name: 'Về trang tự đánh giá' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tự đánh giá kỹ năng số' }).waitFor();
+    const wait = page.getByText(/^Bạn có thể tự đánh giá lại sau \d{2}:\d{2}\.$/);
+    const before = await wait.textContent();
+    await page.waitForFunction((text) => !document.body.textContent!.includes(text!), before);
+    expect(await wait.textContent()).not.toBe(before);
+    expect(await page.getByRole('button', { name: 'Tự đánh giá lại' }).isDisabled()).toBe(true);
+    expect(await page.locator('.attempt-list li').allTextContents()).toEqual([expect.stringMatching(/^Lần 1 \(.+\) — Chưa đạt bậc 1, 15\/100 điểm$/)]);
+    await expectAccessible(page);
     await context.close();
   });
 });

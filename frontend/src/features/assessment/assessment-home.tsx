@@ -78,8 +78,9 @@ function StartButton({ overview: o }: { overview: AssessmentOverview }) {
   return (
     <>
       {waitSeconds > 0 && (
+        // A long wait reads better as a time of day than as a countdown.
         <Alert kind="info">
-          {t('assessment.wait', { time: waitSeconds >= 3600 ? `${Math.floor(waitSeconds / 3600)}:${formatDuration(waitSeconds % 3600).padStart(5, '0')}` : formatDuration(waitSeconds) })}
+          {waitSeconds >= 3600 ? t('assessment.cooldownUntil', { date: formatDate(o.nextAttemptAt!, i18n.language) }) : t('assessment.wait', { time: formatDuration(waitSeconds) })}
         </Alert>
       )}
       {exhausted && <Alert kind="info">{t('assessment.exhausted')}</Alert>}
