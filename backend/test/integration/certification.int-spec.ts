@@ -174,6 +174,7 @@ describe('self-assessment and completion records', () => {
     const after = (await anyone.get(`/api/verify/${record!.code}`).expect(200)).body as { status: string; revokedAt: string | null };
     expect(after.status).toBe('revoked');
     expect(after.revokedAt).not.toBeNull();
+    expect((await c.get(`/api/me/records/${record!.id}/certificate.pdf`).expect(410)).body.code).toBe('RECORD_REVOKED');
     const credential = ((await c.get(`/api/me/records/${record!.id}/credential`).expect(200)).body as { jwt: string }).jwt;
     expect((await anyone.post('/api/verify/credential', { credential }).expect(200)).body).toMatchObject({ valid: false, reason: 'REVOKED' });
   });

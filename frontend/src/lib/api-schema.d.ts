@@ -3029,7 +3029,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The certificate (409 PDF_NOT_READY while it is being made) */
+            /** @description The certificate (409 PDF_NOT_READY while it is being made, 410 RECORD_REVOKED once revoked) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -41,9 +41,11 @@ export class CertificationController {
 
   @Get('me/records/:id/certificate.pdf')
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The certificate (409 PDF_NOT_READY while it is being made)' })
+  @ApiOkResponse({ description: 'The certificate (409 PDF_NOT_READY while it is being made, 410 RECORD_REVOKED once revoked)' })
   async pdf(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const record = await this.records.ownRecord(p.userId, id);
+    // A revoked paper would still look valid to whoever is handed it; only its verification page stays.
+    if (record.revokedAt) throw new AppException(HttpStatus.GONE, 'RECORD_REVOKED', 'This record is revoked');
     const file = await this.dataSource.getRepository(CertificateFile).findOne({ where: { recordId: record.id } });
     if (!file) throw new AppException(HttpStatus.CONFLICT, 'PDF_NOT_READY', 'The certificate is still being made', { pdfStatus: record.pdfStatus });
     res.setHeader('Cache-Control', 'private, no-store');
