@@ -10,13 +10,18 @@ export function Alert({ kind, children }: { kind: 'error' | 'success' | 'info'; 
   );
 }
 
-/** After a failed submit: the list of problems, focused, each linking to its field. */
-export function ErrorSummary({ errors }: { errors: { field: string; message: string }[] }) {
+/**
+ * After a failed submit: the list of problems, focused, each linking to its field. With `focusKey`,
+ * the list may change as the person fixes things and takes focus only when the key changes (a refusal).
+ */
+export function ErrorSummary({ errors, focusKey }: { errors: { field: string; message: string }[]; focusKey?: number }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
+  // Focus follows the trigger: a new list of errors, or a new refusal when a key is given.
+  const trigger = focusKey ?? errors;
   useEffect(() => {
-    if (errors.length > 0) ref.current?.focus();
-  }, [errors]);
+    if (focusKey === undefined ? errors.length > 0 : focusKey > 0) ref.current?.focus();
+  }, [trigger]);
   if (errors.length === 0) return null;
   return (
     <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>

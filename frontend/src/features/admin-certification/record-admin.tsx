@@ -9,6 +9,7 @@ import { generalMessage } from '../../lib/form-errors';
 import { formatDay } from '../../lib/i18n';
 import { verifyPath } from '../certification/api';
 import { type AdminRecord, adminRecordsQuery, type RecordFilters, useRecordAction } from './api';
+import { Pager } from '../../components/ui/pager';
 
 const PAGE_SIZE = 20;
 
@@ -112,15 +113,7 @@ export function RecordAdmin() {
               </tbody>
             </table>
           )}
-          <nav className="pager" aria-label={t('admin.page', { page, pages })}>
-            <button type="button" className="button" disabled={page <= 1} onClick={() => setFilters((f) => ({ ...f, page: page - 1 }))}>
-              {t('admin.previous')}
-            </button>
-            <span>{t('admin.page', { page, pages })}</span>
-            <button type="button" className="button" disabled={page >= pages} onClick={() => setFilters((f) => ({ ...f, page: page + 1 }))}>
-              {t('admin.next')}
-            </button>
-          </nav>
+          <Pager page={page} pages={pages} onPage={(p) => setFilters((f) => ({ ...f, page: p }))} />
         </>
       )}
     </>

@@ -8,6 +8,7 @@ import { UnitPicker } from '../../components/unit-picker/unit-picker';
 import type { Me } from '../../lib/api-client';
 import { generalMessage } from '../../lib/form-errors';
 import { adminUsersQuery, type UserFilters } from './api';
+import { Pager } from '../../components/ui/pager';
 
 const GROUPS = ['citizen', 'public_servant', 'student', 'worker'] as const;
 const PAGE_SIZE = 20;
@@ -92,15 +93,7 @@ export function UserList({ me }: { me: Me }) {
               </tbody>
             </table>
           )}
-          <nav className="pager" aria-label={t('admin.page', { page, pages })}>
-            <button type="button" className="button" disabled={page <= 1} onClick={() => setFilters((f) => ({ ...f, page: page - 1 }))}>
-              {t('admin.previous')}
-            </button>
-            <span>{t('admin.page', { page, pages })}</span>
-            <button type="button" className="button" disabled={page >= pages} onClick={() => setFilters((f) => ({ ...f, page: page + 1 }))}>
-              {t('admin.next')}
-            </button>
-          </nav>
+          <Pager page={page} pages={pages} onPage={(p) => setFilters((f) => ({ ...f, page: p }))} />
         </>
       )}
     </>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Alert } from '../../components/ui/feedback';
+import { Alert, ErrorSummary } from '../../components/ui/feedback';
 import { generalMessage } from '../../lib/form-errors';
 import type { LearnerQuestion } from '../learning/api';
 import { QuestionInput } from '../learning/question-input';
@@ -119,7 +119,7 @@ export function AssessmentRunner({ attempt }: { attempt: AssessmentAttempt }) {
         </p>
       )}
       {progress('top')}
-      <RatingSummary errors={errors} focusKey={refusals} />
+      <ErrorSummary errors={errors} focusKey={refusals} />
 
       <h2>{t('assessment.part1Title')}</h2>
       <p className="hint">{t('assessment.part1Hint')}</p>
@@ -177,26 +177,3 @@ export function AssessmentRunner({ attempt }: { attempt: AssessmentAttempt }) {
   );
 }
 
-/** The unrated competencies, each linking to its question; focused when a hand-in is refused. */
-function RatingSummary({ errors, focusKey }: { errors: { field: string; message: string }[]; focusKey: number }) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (focusKey > 0) ref.current?.focus();
-  }, [focusKey]);
-  if (errors.length === 0) return null;
-  return (
-    <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
-      <p>
-        <strong>{t('errors.summary')}</strong>
-      </p>
-      <ul>
-        {errors.map((e) => (
-          <li key={e.field}>
-            <a href={`#${e.field}`}>{e.message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
