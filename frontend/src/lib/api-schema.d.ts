@@ -1562,6 +1562,7 @@ export interface components {
             status: "in_progress" | "submitted";
             overallScore: number | null;
             overallLevel: number | null;
+            overallLevelName: string | null;
             late: boolean;
             /** Format: date-time */
             startedAt: string;
@@ -1621,6 +1622,8 @@ export interface components {
             levelName: string;
             /** @description At or above the profile’s minimum level */
             met: boolean;
+            /** @description The score that reaches the profile’s minimum level */
+            minScore: number;
         };
         PathCourseDto: {
             slug: string;
@@ -1651,6 +1654,7 @@ export interface components {
             status: "in_progress" | "submitted";
             overallScore: number | null;
             overallLevel: number | null;
+            overallLevelName: string | null;
             late: boolean;
             /** Format: date-time */
             startedAt: string;

@@ -1,4 +1,4 @@
-import { levelOf, scoreAssessment } from './assessment-scoring';
+import { levelOf, minScoreOf, scoreAssessment } from './assessment-scoring';
 
 describe('scoreAssessment', () => {
   it('mixes the self-rating with the knowledge questions by the policy weight', () => {
@@ -31,5 +31,7 @@ describe('scoreAssessment', () => {
 
   it('maps scores to levels by bands that stop at Trung cấp 2', () => {
     expect([0, 24, 25, 49, 50, 69, 70, 84, 85, 100].map(levelOf)).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
+    expect([0, 1, 2, 3, 4, 8].map(minScoreOf)).toEqual([0, 25, 50, 70, 85, 85]);
+    for (const level of [1, 2, 3, 4]) expect(levelOf(minScoreOf(level))).toBe(level);
   });
 });

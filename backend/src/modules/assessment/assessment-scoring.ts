@@ -14,6 +14,9 @@ const LEVEL_BANDS = [25, 50, 70, 85] as const;
 
 export const levelOf = (score: number): number => LEVEL_BANDS.filter((min) => score >= min).length;
 
+/** The score that reaches a level (0 for level 0; level 4's for anything above). */
+export const minScoreOf = (level: number): number => (level <= 0 ? 0 : LEVEL_BANDS[Math.min(level, LEVEL_BANDS.length) - 1]!);
+
 export type CompetencyInput = { code: string; domainCode: string; minLevel: number; rating: number; questionScores: number[] };
 
 export type CompetencyResult = {

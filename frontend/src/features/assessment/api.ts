@@ -74,6 +74,3 @@ export function useSubmitAssessment(id: string) {
   });
 }
 
-/** Minimum score of levels 1..4, as the server bands them (assessment-scoring.ts). */
-export const LEVEL_BANDS = [25, 50, 70, 85] as const;
-export const minScoreOf = (level: number) => (level <= 0 ? 0 : LEVEL_BANDS[Math.min(level, 4) - 1]!);

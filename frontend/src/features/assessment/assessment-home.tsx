@@ -103,7 +103,6 @@ function StartButton({ overview: o }: { overview: AssessmentOverview }) {
 function PastAttempts({ overview: o }: { overview: AssessmentOverview }) {
   const { t, i18n } = useTranslation();
   // The summary carries the level number only; the names are the framework's (API change worth having: overallLevelName).
-  const levelName = (level: number | null) => (level === null ? '' : t(`assessment.levels.${level}`));
   return (
     <>
       <h2>{t('assessment.pastAttempts')}</h2>
@@ -118,7 +117,7 @@ function PastAttempts({ overview: o }: { overview: AssessmentOverview }) {
             {a.status === 'submitted' && (
               <>
                 {' — '}
-                <strong>{t('assessment.attemptScore', { score: a.overallScore, level: levelName(a.overallLevel) })}</strong>
+                <strong>{t('assessment.attemptScore', { score: a.overallScore, level: a.overallLevelName ?? '' })}</strong>
                 {a.late && <span className="meta"> ({t('assessment.late')})</span>}
               </>
             )}

@@ -6,7 +6,7 @@ import type { Schemas } from '../../lib/api-client';
 import { CertificationBox } from '../certification/certification-box';
 import { QuestionReview } from '../learning/attempt-results';
 import { coursePath } from '../learning/paths';
-import { type AssessmentAttempt, type AssessmentResult, forgetDraft, minScoreOf } from './api';
+import { type AssessmentAttempt, type AssessmentResult, forgetDraft } from './api';
 
 type CompetencyResult = Schemas['CompetencyResultDto'];
 
@@ -121,7 +121,7 @@ export function ScoreChart({ competencies }: { competencies: CompetencyResult[] 
         {rows.map(({ c, lines, top }) => {
           const valueY = top + (lines.length + 1) * LINE - 4;
           const barY = valueY + 11;
-          const markX = (minScoreOf(c.minLevel) / 100) * width;
+          const markX = (c.minScore / 100) * width;
           return (
             <g key={c.code}>
               <text x={0} y={top + 15} className="chart-label">

@@ -2,7 +2,7 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from 
 import { IsObject, IsOptional } from 'class-validator';
 import { AnswerValueDto, LearnerQuestionDto, QuestionResultDto } from '../../learning/dto/quiz.dto';
 import { TARGET_GROUPS, type TargetGroup } from '../../users/entities/user.entity';
-import { SELF_RATINGS } from '../assessment-scoring';
+import { minScoreOf, SELF_RATINGS } from '../assessment-scoring';
 import type { AssessmentAttempt } from '../entities/assessment-attempt.entity';
 import type { FrameworkNames } from '../framework-names';
 import type { PathStep } from '../learning-path.service';
@@ -31,13 +31,15 @@ export class AssessmentAttemptSummaryDto {
   @ApiProperty({ enum: ['in_progress', 'submitted'] }) status: 'in_progress' | 'submitted';
   @ApiProperty({ type: Number, nullable: true }) overallScore: number | null;
   @ApiProperty({ type: Number, nullable: true }) overallLevel: number | null;
+  @ApiProperty({ type: String, nullable: true }) overallLevelName: string | null;
   @ApiProperty() late: boolean;
   @ApiProperty({ format: 'date-time' }) startedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
 
-  static fromAttempt(a: AssessmentAttempt): AssessmentAttemptSummaryDto {
+  static fromAttempt(a: AssessmentAttempt, names: FrameworkNames): AssessmentAttemptSummaryDto {
+    const level = a.result?.overall.level ?? null;
     return {
-      id: a.id, number: a.number, status: a.status, overallScore: a.overallScore, overallLevel: a.result?.overall.level ?? null, late: a.late,
+      id: a.id, number: a.number, status: a.status, overallScore: a.overallScore, overallLevel: level, overallLevelName: level === null ? null : names.level(level), late: a.late,
       startedAt: a.startedAt.toISOString(), submittedAt: a.submittedAt?.toISOString() ?? null,
     };
   }
@@ -62,7 +64,7 @@ export class AssessmentOverviewDto {
       targetGroup: o.targetGroup as TargetGroup, targetGroupName: o.names.targetGroup(o.targetGroup),
       scale: [...SELF_RATINGS],
       competencies: o.profile.map((p) => ratedCompetency(o.names, p.competency, p.minLevel)),
-      rules: o.rules, attempts: o.attempts.map(AssessmentAttemptSummaryDto.fromAttempt),
+      rules: o.rules, attempts: o.attempts.map((a) => AssessmentAttemptSummaryDto.fromAttempt(a, o.names)),
       nextAttemptAt: o.nextAttemptAt?.toISOString() ?? null, attemptsLeft: o.attemptsLeft, serverNow: new Date().toISOString(),
     };
   }
@@ -80,6 +82,7 @@ export class CompetencyResultDto extends RatedCompetencyDto {
   @ApiProperty({ description: '0 (below level 1) to 4' }) level: number;
   @ApiProperty() levelName: string;
   @ApiProperty({ description: 'At or above the profile’s minimum level' }) met: boolean;
+  @ApiProperty({ description: 'The score that reaches the profile’s minimum level' }) minScore: number;
 }
 
 export class DomainResultDto {
@@ -138,7 +141,7 @@ export class AssessmentAttemptDto extends AssessmentAttemptSummaryDto {
   static from(v: AssessmentView, path: PathStep[] | null): AssessmentAttemptDto {
     const { attempt: a, names } = v;
     return {
-      ...AssessmentAttemptSummaryDto.fromAttempt(a),
+      ...AssessmentAttemptSummaryDto.fromAttempt(a, names),
       frameworkVersion: names.version.version, frameworkTitle: names.version.title,
       targetGroup: a.targetGroup as TargetGroup, targetGroupName: names.targetGroup(a.targetGroup),
       scale: [...SELF_RATINGS],
@@ -148,7 +151,7 @@ export class AssessmentAttemptDto extends AssessmentAttemptSummaryDto {
       result: !a.result ? null : {
         overall: { ...a.result.overall, levelName: names.level(a.result.overall.level) },
         domains: a.result.domains.map((d) => ({ ...d, name: names.domain(d.code), levelName: names.level(d.level) })),
-        competencies: a.result.competencies.map((c) => ({ ...ratedCompetency(names, c.code, c.minLevel), rating: c.rating, knowledgePercent: c.knowledgePercent, score: c.score, level: c.level, levelName: names.level(c.level), met: c.met })),
+        competencies: a.result.competencies.map((c) => ({ ...ratedCompetency(names, c.code, c.minLevel), rating: c.rating, knowledgePercent: c.knowledgePercent, score: c.score, level: c.level, levelName: names.level(c.level), met: c.met, minScore: minScoreOf(c.minLevel) })),
         learningPath: (path ?? []).map((s) => ({ competency: s.competency, name: names.competency(s.competency), score: s.score, levelName: names.level(s.level), minLevelName: names.level(s.minLevel), courses: s.courses })),
       },
       questionResults: v.results,
