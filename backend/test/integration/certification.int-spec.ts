@@ -129,6 +129,7 @@ describe('self-assessment and completion records', () => {
     const status = (await c.post('/api/certification/claim').expect(200)).body as Status;
     expect(status.record).toBeNull();
     expect(status.shortfalls.map((s) => s.code)).toEqual(expect.arrayContaining(['OVERALL_BELOW', 'DOMAIN_BELOW', 'COURSES_MISSING']));
+    expect(status.shortfalls).toContainEqual({ code: 'COURSES_MISSING', courses: [{ slug: REQUIRED_COURSE, title: 'Nhận biết và phòng tránh lừa đảo trực tuyến' }] });
     await sleep(500); // the submission's job has run by now, and issued nothing
     expect(await records(user.id)).toHaveLength(0);
   });

@@ -1740,6 +1740,10 @@ export interface components {
             minDomainScore: number;
             requireProfileLevels: boolean;
         };
+        MissingCourseDto: {
+            slug: string;
+            title: string;
+        };
         ShortfallDto: {
             /** @enum {string} */
             code: "NO_POLICY" | "NO_ASSESSMENT" | "OVERALL_BELOW" | "DOMAIN_BELOW" | "COMPETENCY_BELOW" | "COURSES_MISSING";
@@ -1751,8 +1755,8 @@ export interface components {
             competencyName?: string;
             levelName?: string;
             minLevelName?: string;
-            /** @description Slugs of the required courses not completed yet */
-            courses?: string[];
+            /** @description The required courses not completed yet */
+            courses?: components["schemas"]["MissingCourseDto"][];
         };
         RecordCompetencyDto: {
             code: string;

@@ -23,6 +23,8 @@ export type CertificationStatus = {
   policy: CertificationPolicy | null;
   shortfalls: PolicyShortfall[];
   record: CompletionRecord | null;
+  /** Titles of the required courses still to complete, by slug. */
+  courseTitles: Map<string, string>;
 };
 
 /**
@@ -51,9 +53,11 @@ export class CompletionRecordsService {
       order: { issuedAt: 'DESC' },
     });
     const policy = await this.policies.find(version.id, user.targetGroup, em);
-    if (record) return { names, targetGroup: user.targetGroup, policy, shortfalls: [], record };
+    if (record) return { names, targetGroup: user.targetGroup, policy, shortfalls: [], record, courseTitles: new Map() };
     const { gaps } = await this.evaluate(em, user, version, policy);
-    return { names, targetGroup: user.targetGroup, policy, shortfalls: gaps, record: null };
+    const missing = gaps.flatMap((g) => (g.code === 'COURSES_MISSING' ? g.courses : []));
+    const titles: { slug: string; title: string }[] = missing.length ? await em.query('SELECT slug, title FROM courses WHERE slug = ANY($1)', [missing]) : [];
+    return { names, targetGroup: user.targetGroup, policy, shortfalls: gaps, record: null, courseTitles: new Map(titles.map((c) => [c.slug, c.title])) };
   }
 
   /** Issues the record when the policy is met (once: an existing valid record is returned as is). */

@@ -1,11 +1,10 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Alert, Spinner } from '../../components/ui/feedback';
 import { formatDay } from '../../lib/i18n';
 import { generalMessage } from '../../lib/form-errors';
-import { courseQuery } from '../catalogue/api';
 import { coursePath } from '../learning/paths';
 import { certificationQuery, type CompletionRecord, downloadCredential, myRecordsQuery, pdfUrl, type Shortfall, useClaim, verifyPath } from './api';
 
@@ -151,7 +150,7 @@ export function Shortfalls({ items }: { items: Shortfall[] }) {
         <li key={`${s.code}-${s.domain ?? s.competency ?? i}`}>
           {s.code === 'COURSES_MISSING' ? (
             <>
-              {t('cert.shortfall.COURSES_MISSING')} <CourseLinks slugs={s.courses ?? []} />
+              {t('cert.shortfall.COURSES_MISSING')} <CourseLinks courses={s.courses ?? []} />
             </>
           ) : (
             t(`cert.shortfall.${s.code}`, {
@@ -169,14 +168,13 @@ export function Shortfalls({ items }: { items: Shortfall[] }) {
   );
 }
 
-function CourseLinks({ slugs }: { slugs: string[] }) {
-  const courses = useQueries({ queries: slugs.map((slug) => ({ ...courseQuery(slug), staleTime: 300_000 })) });
+function CourseLinks({ courses }: { courses: { slug: string; title: string }[] }) {
   return (
     <>
-      {slugs.map((slug, i) => (
-        <span key={slug}>
+      {courses.map((c, i) => (
+        <span key={c.slug}>
           {i > 0 && ', '}
-          <Link to={coursePath(slug)}>{courses[i]?.data?.title ?? slug}</Link>
+          <Link to={coursePath(c.slug)}>{c.title}</Link>
         </span>
       ))}
     </>

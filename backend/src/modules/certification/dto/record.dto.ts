@@ -48,6 +48,11 @@ export class RecordDto {
   }
 }
 
+export class MissingCourseDto {
+  @ApiProperty() slug: string;
+  @ApiProperty() title: string;
+}
+
 export class ShortfallDto {
   @ApiProperty({ enum: ['NO_POLICY', 'NO_ASSESSMENT', 'OVERALL_BELOW', 'DOMAIN_BELOW', 'COMPETENCY_BELOW', 'COURSES_MISSING'] })
   code: PolicyShortfall['code'];
@@ -59,7 +64,7 @@ export class ShortfallDto {
   @ApiPropertyOptional() competencyName?: string;
   @ApiPropertyOptional() levelName?: string;
   @ApiPropertyOptional() minLevelName?: string;
-  @ApiPropertyOptional({ type: [String], description: 'Slugs of the required courses not completed yet' }) courses?: string[];
+  @ApiPropertyOptional({ type: [MissingCourseDto], description: 'The required courses not completed yet' }) courses?: MissingCourseDto[];
 }
 
 export class PolicySummaryDto {
@@ -88,10 +93,11 @@ export class CertificationStatusDto {
             return { ...g, domainName: n.domain(g.domain) };
           case 'COMPETENCY_BELOW':
             return { code: g.code, competency: g.competency, competencyName: n.competency(g.competency), levelName: n.level(g.level), minLevelName: n.level(g.min) };
+          case 'COURSES_MISSING':
+            return { code: g.code, courses: g.courses.map((slug) => ({ slug, title: s.courseTitles.get(slug) ?? slug })) };
           case 'NO_POLICY':
           case 'NO_ASSESSMENT':
           case 'OVERALL_BELOW':
-          case 'COURSES_MISSING':
             return g;
         }
       }),
