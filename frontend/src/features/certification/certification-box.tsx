@@ -8,30 +8,25 @@ import { generalMessage } from '../../lib/form-errors';
 import { coursePath } from '../learning/paths';
 import { certificationQuery, type CompletionRecord, downloadCredential, myRecordsQuery, pdfUrl, type Shortfall, useClaim, verifyPath } from './api';
 
-const MAX_POLLS = 10;
-
 /**
- * Where the learner stands on the completion record: the record with its downloads, "being issued"
- * while the background job runs (polled a few times), or what is still missing in plain sentences.
+ * Where the learner stands on the completion record: the record with its downloads, or what is still
+ * missing in plain sentences. When nothing is missing but no record exists yet (the job that issues it
+ * after a hand-in has not run, or a required course was finished since), the page asks for it itself:
+ * the claim is idempotent and issues at once.
  */
 export function CertificationBox({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
-  const [polls, setPolls] = useState(0);
-  const query = useQuery({
-    ...certificationQuery(),
-    // No record yet but nothing missing: the job issuing it is running, so ask again shortly.
-    refetchInterval: (q) => (q.state.data && !q.state.data.record && q.state.data.shortfalls.length === 0 && polls < MAX_POLLS ? 1500 : false),
-  });
+  const query = useQuery(certificationQuery());
   const claim = useClaim();
   const status = query.data;
-  const pending = Boolean(status && !status.record && status.shortfalls.length === 0);
-  const dataUpdatedAt = query.dataUpdatedAt;
+  const eligible = Boolean(status && !status.record && status.shortfalls.length === 0);
+  const { mutate, isIdle } = claim;
   useEffect(() => {
-    if (pending) setPolls((n) => n + 1);
-  }, [pending, dataUpdatedAt]);
+    if (eligible && isIdle) mutate();
+  }, [eligible, isIdle, mutate]);
   const Heading = `h${headingLevel}` as const;
   // Asking again helps once there is an assessment (e.g. a required course finished since).
-  const canClaim = Boolean(status && !status.record && !status.shortfalls.some((s) => s.code === 'NO_POLICY' || s.code === 'NO_ASSESSMENT') && (!pending || polls >= MAX_POLLS));
+  const canClaim = Boolean(status && !status.record && !eligible && !status.shortfalls.some((s) => s.code === 'NO_POLICY' || s.code === 'NO_ASSESSMENT'));
 
   return (
     <section className="cert-box" aria-labelledby="cert-box-title">
@@ -43,24 +38,22 @@ export function CertificationBox({ headingLevel = 2 }: { headingLevel?: 2 | 3 })
           <Alert kind="error">{generalMessage(t, query.error)}</Alert>
         ) : status!.record ? (
           <RecordSummary record={status!.record} />
-        ) : pending && polls < MAX_POLLS ? (
+        ) : eligible && !claim.isError ? (
           <p className="loading">{t('cert.issuing')}</p>
         ) : (
           <>
-            <p>{pending ? t('cert.slow') : t('cert.notYet')}</p>
+            <p>{t('cert.notYet')}</p>
             <Shortfalls items={status!.shortfalls} />
           </>
         )}
       </div>
+      {claim.isError && <Alert kind="error">{generalMessage(t, claim.error)}</Alert>}
       {canClaim && (
-        <>
-          {claim.isError && <Alert kind="error">{generalMessage(t, claim.error)}</Alert>}
-          <p className="actions">
-            <button type="button" className="button" disabled={claim.isPending} onClick={() => claim.mutate()}>
-              {t('cert.checkAgain')}
-            </button>
-          </p>
-        </>
+        <p className="actions">
+          <button type="button" className="button" disabled={claim.isPending} onClick={() => claim.mutate()}>
+            {t('cert.checkAgain')}
+          </button>
+        </p>
       )}
     </section>
   );
