@@ -86,7 +86,12 @@ export class SessionCache implements OnModuleInit, OnApplicationShutdown {
     for (const [hash, entry] of this.entries) {
       if (entry.principal.userId === userId) this.entries.delete(hash);
     }
-    for (const [id, until] of this.quiet) if (until <= now) this.quiet.delete(id);
+    // Kept in time order (re-inserted on every forget), so the expired ones are at the front.
+    for (const [id, until] of this.quiet) {
+      if (until > now) break;
+      this.quiet.delete(id);
+    }
+    this.quiet.delete(userId);
     this.quiet.set(userId, now + TTL_MS);
   }
 }

@@ -72,7 +72,7 @@ export class QuizAttemptsService {
       const repo = em.getRepository(QuizAttempt);
       const open = await repo.findOne({ where: { userId, quizId: quiz.id, status: 'in_progress' } });
       if (open && !this.expired(open, now)) return { attempt: open, course, created: false };
-      if (open) await this.grade(em, open, await this.content.of(em, course.id, course.contentHash), open.answers, now);
+      if (open) await this.grade(open, await this.content.of(em, course.id, course.contentHash), open.answers, now, null, em);
 
       if (course.ordering === 'sequential') {
         const progress = await this.progress.of(userId, course, enrolment, em);
@@ -128,21 +128,26 @@ export class QuizAttemptsService {
     const { attempt, content } = await this.load(userId, attemptId);
     if (attempt.status === 'submitted') return this.view(attempt, content);
     const answers = parseAnswers(input, attempt.questions);
-    if (!(await this.grade(this.dataSource.manager, attempt, content, answers, new Date(), idempotencyKey))) return this.get(userId, attemptId);
+    if (!(await this.grade(attempt, content, answers, new Date(), idempotencyKey))) return this.get(userId, attemptId);
     // The answer is built from what was graded and the cached content: nothing is read back.
     return this.view(attempt, content);
   }
 
-  /** Grades on the server and stores it with submit_quiz_attempt; false if the attempt was no longer open. */
-  private async grade(em: EntityManager, attempt: QuizAttempt, content: CourseContent, answers: Record<string, AnswerValue>, now: Date, idempotencyKey: string | null = null): Promise<boolean> {
+  /**
+   * Grades on the server and stores it with submit_quiz_attempt (in the transaction of `em` if given);
+   * false if the attempt was no longer open.
+   */
+  private async grade(
+    attempt: QuizAttempt, content: CourseContent, answers: Record<string, AnswerValue>, now: Date, idempotencyKey: string | null, em?: EntityManager,
+  ): Promise<boolean> {
     const quiz = content.quizzes.get(attempt.quizId)!;
     const graded = attempt.questions.map((d) => ({ questionId: d.questionId, score: gradeQuestion(content.questions.get(d.questionId)!, d, answers[d.questionId]) }));
     const scorePercent = graded.length ? Math.round((graded.reduce((n, g) => n + g.score, 0) / graded.length) * 10000) / 100 : 0;
     const late = this.expired(attempt, now);
     const passed = !late && scorePercent >= quiz.passPercent;
-    const [stored]: { ok: boolean }[] = await em.query('SELECT submit_quiz_attempt($1, $2, $3, $4, $5, $6, $7, $8) AS ok', [
-      attempt.id, JSON.stringify(answers), JSON.stringify(graded), scorePercent, late, passed, now, idempotencyKey,
-    ]);
+    const sql = 'SELECT submit_quiz_attempt($1, $2, $3, $4, $5, $6, $7, $8) AS ok';
+    const values = [attempt.id, JSON.stringify(answers), JSON.stringify(graded), scorePercent, late, passed, now, idempotencyKey];
+    const [stored] = em ? await em.query<{ ok: boolean }[]>(sql, values) : await preparedQuery<{ ok: boolean }>(this.dataSource, 'submit_quiz_attempt', sql, values);
     Object.assign(attempt, { status: 'submitted', answers, graded, scorePercent, late, passed, submittedAt: now });
     return stored!.ok;
   }
