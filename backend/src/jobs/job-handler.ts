@@ -4,7 +4,8 @@ import { SetMetadata } from '@nestjs/common';
 export type JobDataByQueue = {
   'data-export': { exportId: string };
   'content-import': { importId: string };
-  certification: { userId: string; attemptId: string };
+  /** Issue the person's completion record if the policy is now met (after a self-assessment or a finished course). */
+  certification: { userId: string };
   'certificate-pdf': { recordId: string };
 };
 export type QueueName = keyof JobDataByQueue;

@@ -304,4 +304,24 @@ describe('self-assessment and completion records', () => {
     expect(mine!.id).toBe(record!.id);
     expect(mine!.competencies.map((x) => x.code)).toEqual(rest.map((x) => x.code));
   });
+
+  it('issues the record by itself when the last required course is finished after the self-assessment', async () => {
+    const { c, user } = await learner();
+    const attempt = await start(c);
+    await c.post(`/api/self-assessment/attempts/${attempt.id}/submission`, { ratings: ratingsOf(attempt, 3), answers: await correctAnswers(t.dataSource, attempt.id, 'assessment_attempts') }).expect(200);
+    expect(((await c.post('/api/certification/claim').expect(200)).body as Status).shortfalls.map((s) => s.code)).toEqual(['COURSES_MISSING']);
+
+    const course = `/api/courses/${REQUIRED_COURSE}`;
+    await c.post(`${course}/enrolment`).expect(201);
+    for (const lesson of ['01-cac-kich-ban-pho-bien', '02-dau-hieu-canh-bao', '03-kiem-chung-truoc-khi-tin', '04-duong-link-va-ung-dung-gia', '05-khi-lo-bi-lua']) {
+      await c.put(`${course}/lessons/${lesson}/completion`, {}).expect(200);
+    }
+    const quiz = (await c.post(`${course}/quizzes/kiem-tra-cuoi-khoa/attempts`).expect(201)).body as { id: string };
+    const graded = (await c.post(`/api/quiz-attempts/${quiz.id}/submission`, { answers: await correctAnswers(t.dataSource, quiz.id) }).expect(200)).body as { passed: boolean };
+    expect(graded.passed).toBe(true);
+    // No claim: the finished course's job issues it.
+    for (let i = 0; i < 100 && (await records(user.id)).length === 0; i++) await sleep(100);
+    expect(await records(user.id)).toHaveLength(1);
+    expect(((await c.get('/api/certification').expect(200)).body as Status).record!.status).toBe('valid');
+  });
 });

@@ -142,7 +142,7 @@ export class SelfAssessmentService {
       const policy = await this.policies.find(found.frameworkVersionId, found.targetGroup, em);
       return { attempt: await this.grade(em, found, ratings, answers, rulesOf(policy), now, idempotencyKey), version };
     });
-    await this.jobs.enqueue('certification', { userId, attemptId: attempt.id }, `certify-${attempt.id}`);
+    await this.jobs.enqueue('certification', { userId }, `certify-${attempt.id}`);
     return this.view(attempt, version);
   }
 

@@ -12,6 +12,7 @@ import { CourseProgressDto, MyCourseDto } from './dto/progress.dto';
 import { EnrolmentsService } from './enrolments.service';
 import { deviceTime } from './learning-events.service';
 import { LessonsService } from './lessons.service';
+import { JobQueue } from '../../jobs/job-queue';
 
 const MEDIA_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
 
@@ -19,6 +20,7 @@ const MEDIA_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
 @Controller()
 export class LearningController {
   constructor(
+    private readonly jobs: JobQueue,
     private readonly enrolments: EnrolmentsService,
     private readonly lessons: LessonsService,
     private readonly access: CourseAccessService,
@@ -62,14 +64,17 @@ export class LearningController {
   @Put('courses/:slug/lessons/:lesson/completion')
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: LessonCompletionDto })
-  complete(
+  async complete(
     @CurrentUser() p: Principal,
     @Param('slug') slug: string,
     @Param('lesson') lesson: string,
     @Body() dto: CompleteLessonDto,
     @IdempotencyKey() key: string | null,
   ): Promise<LessonCompletionDto> {
-    return this.lessons.complete(p.userId, slug, lesson, deviceTime(dto.occurredAt), key);
+    const done = await this.lessons.complete(p.userId, slug, lesson, deviceTime(dto.occurredAt), key);
+    // A finished course may be the last thing the confirmation policy asked for.
+    if (done.courseCompleted) await this.jobs.enqueue('certification', { userId: p.userId }, `certify-course-${p.userId}-${slug}`);
+    return done;
   }
 
   /** Images, videos and captions of a published course; public like the catalogue. */

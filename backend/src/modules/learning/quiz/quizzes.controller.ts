@@ -8,6 +8,7 @@ import { AnswersDto, AttemptDto, AttemptSummaryDto, QuizDto } from '../dto/quiz.
 import { CourseProgressDto } from '../dto/progress.dto';
 import { EnrolmentsService } from '../enrolments.service';
 import { QuizAttemptsService } from './quiz-attempts.service';
+import { JobQueue } from '../../../jobs/job-queue';
 
 @ApiTags('quizzes')
 @Controller()
@@ -15,6 +16,7 @@ export class QuizzesController {
   constructor(
     private readonly attempts: QuizAttemptsService,
     private readonly enrolments: EnrolmentsService,
+    private readonly jobs: JobQueue,
   ) {}
 
   @Get('courses/:slug/quizzes/:quiz')
@@ -53,6 +55,9 @@ export class QuizzesController {
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: AttemptDto, description: 'The graded attempt; the same result for every resend' })
   async submit(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Body() dto: AnswersDto, @IdempotencyKey() key: string | null): Promise<AttemptDto> {
-    return AttemptDto.from(await this.attempts.submit(p.userId, id, dto.answers, key));
+    const view = await this.attempts.submit(p.userId, id, dto.answers, key);
+    // A passed quiz may complete the course, and the course the confirmation policy.
+    if (view.attempt.passed) await this.jobs.enqueue('certification', { userId: p.userId }, `certify-quiz-${id}`);
+    return AttemptDto.from(view);
   }
 }
