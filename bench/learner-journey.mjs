@@ -12,7 +12,7 @@
 // 4. Prints requests/s, p50/p99, each endpoint's ratio to its ceiling and the targets.
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -64,7 +64,11 @@ const COURSE = {
 };
 const QUIZ = 'kiem-tra-cuoi-khoa';
 // Fixed for the whole run, so CSRF tokens stay valid when the API restarts with another process count.
-const SECRETS = { SESSION_SECRET: randomBytes(32).toString('base64url'), DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+const SECRETS = {
+  SESSION_SECRET: randomBytes(32).toString('base64url'),
+  DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  CREDENTIAL_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+};
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'bdhvs-bench-'));
 const API_LOG = path.join(TMP, 'api.log');
 
