@@ -1,26 +1,17 @@
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { REPO_ROOT } from '../../src/config/config';
-import { axeViolations, launchChromium } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { axeViolations, type BrowserApp, startBrowserApp } from '../support/browser';
 
 /** The shipped catalogue in the browser: search without diacritics, filters, a course page. */
 describe('course catalogue in the browser', () => {
-  let t: TestApp;
   let browser: Browser;
   let base: string;
+  let app: BrowserApp | undefined;
 
   beforeAll(async () => {
-    t = await startTestApp({ WEB_DIST: path.join(REPO_ROOT, 'frontend', 'dist') });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    app = await startBrowserApp();
+    ({ browser, base } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t.close();
-  });
+  afterAll(() => app?.close());
 
   it('finds courses with or without diacritics, filters by group and competency, and opens a course', async () => {
     const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' })).newPage();

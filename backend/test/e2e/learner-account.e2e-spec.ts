@@ -1,28 +1,21 @@
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { REPO_ROOT } from '../../src/config/config';
-import { axeViolations, launchChromium } from '../support/browser';
+import { axeViolations, type BrowserApp, startBrowserApp } from '../support/browser';
 import { createUser, PASSWORD, unitsOf } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 /** The built web app against the real API, in Debian's Chromium on a 360-px-wide phone screen. */
 describe('a citizen registers, signs in and manages their profile in the browser', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let app: BrowserApp | undefined;
 
   beforeAll(async () => {
-    t = await startTestApp({ WEB_DIST: path.join(REPO_ROOT, 'frontend', 'dist') });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    app = await startBrowserApp();
+    ({ t, browser, base } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t.close();
-  });
+  afterAll(() => app?.close());
 
   const newPage = async (): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', acceptDownloads: true });

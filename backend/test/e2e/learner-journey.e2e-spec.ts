@@ -1,14 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { REPO_ROOT } from '../../src/config/config';
 import { ContentImportService } from '../../src/modules/content/content-import.service';
 import type { AnswerValue } from '../../src/modules/learning/entities/quiz-attempt.entity';
-import { axeViolations, launchChromium } from '../support/browser';
+import { type BrowserApp, expectAccessible, startBrowserApp } from '../support/browser';
 import { LEARNING_COURSE, makeContent } from '../support/content-fixture';
 import { createUser, PASSWORD, unitsOf } from '../support/factories';
 import { correctAnswers } from '../support/quiz-answers';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 type Question = { id: string; type: string; prompt: string; options?: { key: string; text: string }[]; left?: { key: string; text: string }[]; right?: { key: string; text: string }[] };
 
@@ -20,26 +17,19 @@ describe('learner journey in the browser', () => {
   let browser: Browser;
   let base: string;
   let content: ReturnType<typeof makeContent>;
+  let app: BrowserApp | undefined;
 
   beforeAll(async () => {
     content = makeContent({ 'hoc-thu': COURSE });
-    t = await startTestApp({ WEB_DIST: path.join(REPO_ROOT, 'frontend', 'dist'), CONTENT_DIR: content.dir });
-    await t.app.get(ContentImportService).importDirectory(content.dir);
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    app = await startBrowserApp({ CONTENT_DIR: content.dir }, async (started) => {
+      await started.app.get(ContentImportService).importDirectory(content.dir);
+    });
+    ({ t, browser, base } = app);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t.close();
+    await app?.close();
     content.cleanup();
   });
-
-  /** No axe-core violation, and nothing wider than the 360-px phone screen. */
-  const expectAccessible = async (page: Page) => {
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  };
 
   /** Answers the open attempt right, with the keyboard only. */
   async function answerWithKeyboard(page: Page, attemptId: string) {

@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
-import { REPO_ROOT } from '../../src/config/config';
 import type { QuestionPayload } from '../../src/modules/content/entities/question.entity';
 import type { AnswerValue, DrawnQuestion } from '../../src/modules/learning/entities/quiz-attempt.entity';
-import { axeViolations, launchChromium } from '../support/browser';
+import { type BrowserApp, expectAccessible, startBrowserApp } from '../support/browser';
 import { createUser, loginAs, PASSWORD, unitsOf } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 type Question = { id: string; type: string; prompt: string; options?: { key: string; text: string }[]; left?: { key: string; text: string }[]; right?: { key: string; text: string }[] };
 type AttemptView = { competencies: { code: string; name: string }[]; scale: string[]; questions: Question[] };
@@ -66,31 +64,13 @@ describe('self-assessment and completion record in the browser', () => {
   /** Left by the first test for the second: the issued record and the people involved. */
   let issued: { code: string; adminPhone: string; learnerPhone: string } | undefined;
 
-  beforeAll(async () => {
-    t = await startTestApp({ WEB_DIST: path.join(REPO_ROOT, 'frontend', 'dist') });
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t.close();
-  });
+  let app: BrowserApp | undefined;
 
-  /** No axe-core violation, and nothing wider than the 360-px phone screen. */
-  const expectAccessible = async (page: Page) => {
-    expect(await axeViolations(page)).toEqual([]);
-    // Named, so a failure says what sticks out.
-    const wide = await page.evaluate(() =>
-      document.documentElement.scrollWidth <= 360
-        ? []
-        : [...document.querySelectorAll('main *')]
-            .filter((e) => e.getBoundingClientRect().right > 361 && ![...e.children].some((c) => c.getBoundingClientRect().right > 361))
-            .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${(e.textContent ?? '').slice(0, 80)}`),
-    );
-    expect(wide).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  };
+  beforeAll(async () => {
+    app = await startBrowserApp();
+    ({ t, browser, base } = app);
+  });
+  afterAll(() => app?.close());
 
   /** Answers one knowledge question with the keyboard only. */
   async function answer(page: Page, q: Question, number: number, value: AnswerValue) {
