@@ -5,7 +5,7 @@ import { Alert, ErrorSummary } from '../../components/ui/feedback';
 import { generalMessage } from '../../lib/form-errors';
 import type { LearnerQuestion } from '../learning/api';
 import { QuestionInput } from '../learning/question-input';
-import { formatDuration, useCountdown } from '../learning/quiz-overview';
+import { TimeLeft } from '../learning/quiz-overview';
 import { type Answers, type AssessmentAttempt, draftStorage as draftKey, type Ratings, saveAssessment, useSubmitAssessment } from './api';
 import { byDomain } from './assessment-home';
 
@@ -43,7 +43,6 @@ export function AssessmentRunner({ attempt }: { attempt: AssessmentAttempt }) {
   // Bumped at each refused hand-in: the summary takes focus then, not at every later change.
   const [refusals, setRefusals] = useState(0);
   const submit = useSubmitAssessment(attempt.id);
-  const secondsLeft = useCountdown(attempt.deadlineAt, attempt.serverNow);
   const saveTimer = useRef<number | undefined>(undefined);
   const { ratings, answers } = draft;
 
@@ -113,11 +112,7 @@ export function AssessmentRunner({ attempt }: { attempt: AssessmentAttempt }) {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {attempt.deadlineAt && (
-        <p className="timer" role="timer" aria-live={secondsLeft <= 60 ? 'polite' : 'off'}>
-          {secondsLeft > 0 ? t('quiz.timeLeft', { time: formatDuration(secondsLeft) }) : t('quiz.timeUp')}
-        </p>
-      )}
+      {attempt.deadlineAt && <TimeLeft deadlineAt={attempt.deadlineAt} serverNow={attempt.serverNow} />}
       {progress('top')}
       <ErrorSummary errors={errors} focusKey={refusals} />
 

@@ -6,7 +6,7 @@ import { generalMessage } from '../../lib/form-errors';
 import { type AnswerValue, type Attempt, saveAnswers, useSubmitAttempt } from './api';
 import { quizPath } from './paths';
 import { QuestionInput } from './question-input';
-import { formatDuration, useCountdown } from './quiz-overview';
+import { TimeLeft } from './quiz-overview';
 
 type Answers = Record<string, AnswerValue>;
 const draftKey = (id: string) => `bdhvs.answers.${id}`;
@@ -34,7 +34,6 @@ export function AttemptRunner({ attempt }: { attempt: Attempt }) {
     return { ...attempt.answers, ...(draft ? (JSON.parse(draft) as Answers) : {}) };
   });
   const submit = useSubmitAttempt(attempt.id);
-  const secondsLeft = useCountdown(attempt.deadlineAt, attempt.serverNow);
   const saveTimer = useRef<number | undefined>(undefined);
 
   useEffect(() => {
@@ -73,11 +72,7 @@ export function AttemptRunner({ attempt }: { attempt: Attempt }) {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {attempt.deadlineAt && (
-        <p className="timer" role="timer" aria-live={secondsLeft <= 60 ? 'polite' : 'off'}>
-          {secondsLeft > 0 ? t('quiz.timeLeft', { time: formatDuration(secondsLeft) }) : t('quiz.timeUp')}
-        </p>
-      )}
+      {attempt.deadlineAt && <TimeLeft deadlineAt={attempt.deadlineAt} serverNow={attempt.serverNow} />}
       {attempt.questions.map((q, i) => (
         <QuestionInput key={q.id} question={q} number={i + 1} value={answers[q.id]} onChange={(value) => setAnswers((old) => ({ ...old, [q.id]: value }))} />
       ))}

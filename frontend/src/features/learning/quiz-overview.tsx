@@ -88,3 +88,14 @@ export function useCountdown(until: string | null, serverNow: string | undefined
 }
 
 export const formatDuration = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+/** The time left before a deadline, by the server's clock; announced politely in the last minute. */
+export function TimeLeft({ deadlineAt, serverNow }: { deadlineAt: string; serverNow: string }) {
+  const { t } = useTranslation();
+  const secondsLeft = useCountdown(deadlineAt, serverNow);
+  return (
+    <p className="timer" role="timer" aria-live={secondsLeft <= 60 ? 'polite' : 'off'}>
+      {secondsLeft > 0 ? t('quiz.timeLeft', { time: formatDuration(secondsLeft) }) : t('quiz.timeUp')}
+    </p>
+  );
+}
