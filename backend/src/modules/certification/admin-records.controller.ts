@@ -22,7 +22,7 @@ export class AdminRecordsController {
   @ApiOkResponse({ type: AdminRecordPageDto })
   async list(@CurrentUser() p: Principal, @Query() query: AdminRecordQueryDto): Promise<AdminRecordPageDto> {
     const { items, total } = await this.admin.list(p, query);
-    return { items: items.map(({ record }) => this.dto(record)), total };
+    return { items: items.map((r) => this.dto(r)), total };
   }
 
   @Post(':id/revocation')

@@ -4,7 +4,6 @@ import { AppException, notFound } from '../../common/errors/app-exception';
 import type { RequestMeta } from '../../common/http/request-meta';
 import { whereInScope } from '../admin-users/user-scope';
 import type { Principal } from '../auth/decorators';
-import { FrameworkNames } from '../assessment/framework-names';
 import { CompletionRecordsService } from './completion-records.service';
 import { CompletionRecord } from './entities/completion-record.entity';
 import { parseRecordCode } from './record-code';
@@ -24,7 +23,7 @@ export class AdminRecordsService {
     if (filter.status === 'revoked') qb.andWhere('r.revoked_at IS NOT NULL');
     if (filter.code !== undefined) qb.andWhere('r.code = :code', { code: parseRecordCode(filter.code) ?? '' });
     const [items, total] = await qb.getManyAndCount();
-    return { items: items.map((record) => ({ record, names: new FrameworkNames(record.frameworkVersion!) })), total };
+    return { items, total };
   }
 
   async revoke(admin: Principal, id: string, reason: string, meta: RequestMeta): Promise<CompletionRecord> {
@@ -36,16 +35,16 @@ export class AdminRecordsService {
 
   async reissue(admin: Principal, id: string, reason: string, meta: RequestMeta): Promise<CompletionRecord> {
     const record = await this.find(admin, id);
-    if (record.reissuedAs) throw new AppException(HttpStatus.CONFLICT, 'RECORD_REISSUED', 'This record was already reissued', { recordId: record.reissuedAs });
+    const replacement = await this.dataSource.getRepository(CompletionRecord).findOne({ where: { reissueOfId: id }, select: { id: true } });
+    if (replacement) throw new AppException(HttpStatus.CONFLICT, 'RECORD_REISSUED', 'This record was already reissued', { recordId: replacement.id });
     const fresh = await this.records.reissue(record, reason, admin.userId, meta);
     return this.find(admin, fresh.id);
   }
 
-  async find(admin: Principal, id: string): Promise<CompletionRecord & { reissuedAs?: string }> {
+  async find(admin: Principal, id: string): Promise<CompletionRecord> {
     const record = await this.scoped(admin).andWhere('r.id = :id', { id }).getOne();
     if (!record) throw notFound('Record');
-    const [next] = await this.dataSource.getRepository(CompletionRecord).find({ where: { reissueOfId: id }, select: { id: true }, take: 1 });
-    return Object.assign(record, next ? { reissuedAs: next.id } : {});
+    return record;
   }
 
   private scoped(admin: Principal) {

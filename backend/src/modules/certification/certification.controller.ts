@@ -1,21 +1,17 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Post, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { AppException } from '../../common/errors/app-exception';
 import { UuidParam } from '../../common/http/uuid-param';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { CurrentUser, type Principal } from '../auth/decorators';
 import { CompletionRecordsService } from './completion-records.service';
 import { CertificationStatusDto, CredentialDto, RecordDto } from './dto/record.dto';
-import { CertificateFile } from './entities/certificate-file.entity';
 
 @ApiTags('certification')
 @Controller()
 export class CertificationController {
   constructor(
     private readonly records: CompletionRecordsService,
-    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,13 +39,9 @@ export class CertificationController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The certificate (409 PDF_NOT_READY while it is being made, 410 RECORD_REVOKED once revoked)' })
   async pdf(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const record = await this.records.ownRecord(p.userId, id);
-    // A revoked paper would still look valid to whoever is handed it; only its verification page stays.
-    if (record.revokedAt) throw new AppException(HttpStatus.GONE, 'RECORD_REVOKED', 'This record is revoked');
-    const file = await this.dataSource.getRepository(CertificateFile).findOne({ where: { recordId: record.id } });
-    if (!file) throw new AppException(HttpStatus.CONFLICT, 'PDF_NOT_READY', 'The certificate is still being made', { pdfStatus: record.pdfStatus });
+    const { record, pdf } = await this.records.ownPdf(p.userId, id);
     res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(file.content, { type: 'application/pdf', disposition: `attachment; filename="xac-nhan-ky-nang-so-${record.code}.pdf"` });
+    return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="xac-nhan-ky-nang-so-${record.code}.pdf"` });
   }
 
   @Get('me/records/:id/credential')

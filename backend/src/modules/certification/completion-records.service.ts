@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { notFound } from '../../common/errors/app-exception';
+import { AppException, notFound } from '../../common/errors/app-exception';
 import type { RequestMeta } from '../../common/http/request-meta';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { JobQueue } from '../../jobs/job-queue';
@@ -13,6 +13,7 @@ import type { FrameworkVersion } from '../content/entities/framework-version.ent
 import { User } from '../users/entities/user.entity';
 import { CredentialSigner } from './credential/credential-signer';
 import { openBadgeCredential } from './credential/open-badge';
+import { CertificateFile } from './entities/certificate-file.entity';
 import { CompletionRecord } from './entities/completion-record.entity';
 import { type PolicyShortfall, shortfalls } from './policy-evaluator';
 import { newRecordCode } from './record-code';
@@ -88,6 +89,15 @@ export class CompletionRecordsService {
     const record = await this.dataSource.getRepository(CompletionRecord).findOne({ where: { id, userId } });
     if (!record) throw notFound('Record');
     return record;
+  }
+
+  /** The holder's PDF: refused once revoked (a paper would still look valid), 409 while being made. */
+  async ownPdf(userId: string, id: string): Promise<{ record: CompletionRecord; pdf: Buffer }> {
+    const record = await this.ownRecord(userId, id);
+    if (record.revokedAt) throw new AppException(HttpStatus.GONE, 'RECORD_REVOKED', 'This record is revoked');
+    const file = await this.dataSource.getRepository(CertificateFile).findOne({ where: { recordId: record.id } });
+    if (!file) throw new AppException(HttpStatus.CONFLICT, 'PDF_NOT_READY', 'The certificate is still being made', { pdfStatus: record.pdfStatus });
+    return { record, pdf: file.content };
   }
 
   async byCode(code: string): Promise<{ record: CompletionRecord; names: FrameworkNames } | null> {

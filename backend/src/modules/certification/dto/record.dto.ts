@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { TARGET_GROUPS, type TargetGroup } from '../../users/entities/user.entity';
 import type { FrameworkNames } from '../../assessment/framework-names';
 import { verifyUrl } from '../credential/open-badge';
