@@ -1,35 +1,24 @@
 import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import cookieParser from 'cookie-parser';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import helmet from 'helmet';
 import { Logger, type Params, PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
-import { AllExceptionsFilter, requestIdOf, toErrorBody } from '../common/errors/all-exceptions.filter';
+import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { AppException } from '../common/errors/app-exception';
 import { requestLogging } from '../common/http/logger-options';
 import { createValidationPipe } from '../common/http/validation';
-import { csrfMiddleware, CsrfTokens } from '../common/security/csrf';
+import { csrfCheck, CsrfTokens } from '../common/security/csrf';
 import type { AppConfig } from '../config/config';
 import { JWKS_PATH } from '../modules/certification/jwks.controller';
 
 export const API_PREFIX = 'api';
 
-/** Body-parser and CSRF failures happen before Nest's filters, so they get the common error shape here. */
-function earlyErrorHandler(err: unknown, req: Request, res: Response, next: NextFunction): void {
-  if (res.headersSent) return next(err);
-  const type = (err as { type?: string }).type;
-  const mapped =
-    type === 'entity.parse.failed'
-      ? new AppException(400, 'INVALID_JSON', 'The request body is not valid JSON')
-      : type === 'entity.too.large'
-        ? new AppException(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large')
-        : err;
-  const { status, body } = toErrorBody(mapped, requestIdOf(req));
-  res.status(status).json(body);
-}
+const isApiPath = (url: string) => url === `/${API_PREFIX}` || url.startsWith(`/${API_PREFIX}/`) || url.startsWith(`/${API_PREFIX}?`) || url.startsWith(`/${JWKS_PATH}`);
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -43,56 +32,73 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
 }
 
 /** Everything around the routes: headers, parsing, CSRF, validation, errors, docs and the web app. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: [JWKS_PATH] });
-  if (config.trustProxy) app.set('trust proxy', 1);
-  app.disable('x-powered-by');
-  app.use(requestLogging(app.get<Params>(PARAMS_PROVIDER_TOKEN)));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          mediaSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: config.session.cookieSecure ? [] : null,
-        },
+  requestLogging(fastify, app.get<Params>(PARAMS_PROVIDER_TOKEN));
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.session.cookieSecure ? [] : null,
       },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
-  app.use(cookieParser());
-  app.use(express.json({ limit: config.bodyLimit }));
-  app.use(express.urlencoded({ extended: false, limit: config.bodyLimit }));
-  app.use(`/${API_PREFIX}`, csrfMiddleware(app.get(CsrfTokens)));
-  app.use(earlyErrorHandler);
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  acceptJsonBodies(fastify);
+  // After parsing, before any guard: a forged write never reaches the rate limiter or a handler.
+  const csrf = csrfCheck(app.get(CsrfTokens));
+  fastify.addHook('preValidation', (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => done(isApiPath(req.url) ? csrf(req) : undefined));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
-  serveWebApp(app, config.webDist);
+  // `reply.sendFile` for course media; the files are found per course, so nothing is served from here.
+  await app.register(fastifyStatic, { root: config.contentDir, serve: false });
+  await serveWebApp(app, config.webDist);
 }
 
-/** The built React app at `/`, with index.html for every non-API path (client-side routes). */
-function serveWebApp(app: NestExpressApplication, dist: string): void {
-  const index = path.join(dist, 'index.html');
-  if (!existsSync(index)) return;
-  const assets = express.static(dist, { index: false, maxAge: '1h', setHeaders: immutableAssets });
-  const isApi = (req: Request) => req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}` || req.path === `/${JWKS_PATH}`;
-  // API requests skip the file system entirely: a stat per request costs more than the request.
-  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || isApi(req)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+/**
+ * JSON bodies only (the app sends nothing else); an empty body counts as `{}` as browsers send a
+ * bare PUT. Parse failures get the common error shape, not Fastify's.
+ */
+function acceptJsonBodies(fastify: FastifyInstance): void {
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new AppException(400, 'INVALID_JSON', 'The request body is not valid JSON'));
+    }
   });
 }
 
-function immutableAssets(res: Response, file: string): void {
-  if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+/** The built React app at `/`, with index.html for every other non-API GET (client-side routes). */
+async function serveWebApp(app: NestFastifyApplication, dist: string): Promise<void> {
+  if (!existsSync(path.join(dist, 'index.html'))) return;
+  // One route per built file (listed once at start): API requests never touch the file system.
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    decorateReply: false,
+    maxAge: '1h',
+    setHeaders: (reply: FastifyReply, file: string) => {
+      if (file.includes(`${path.sep}assets${path.sep}`)) void reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+  });
+  app.getHttpAdapter().getInstance().get('/*', (req: FastifyRequest, reply: FastifyReply) => {
+    if (isApiPath(req.url)) return reply.callNotFound();
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', dist, { cacheControl: false });
+  });
 }

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '../config/config';
@@ -8,16 +8,22 @@ import { ContentImportService } from '../modules/content/content-import.service'
 import { UnitsImportService } from '../modules/units/units-import.service';
 import { UsersService } from '../modules/users/users.service';
 import { seedDemoAccounts } from '../seed/demo-accounts';
+import { requestIdFor } from '../common/http/logger-options';
 import { configureApp } from './configure-app';
 import { loadContent, loadReferenceData, migrate } from './prepare-database';
 
 /** Builds the API (not yet listening): the entrypoint and the integration tests share it. */
-export async function createApi(config: AppConfig): Promise<{ app: NestExpressApplication; demoAccounts: string[] }> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bufferLogs: true,
-    bodyParser: false,
+export async function createApi(config: AppConfig): Promise<{ app: NestFastifyApplication; demoAccounts: string[] }> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy ? 1 : false,
+    bodyLimit: bytesOf(config.bodyLimit),
+    genReqId: requestIdFor,
+    // The request id goes in the response header; Fastify's own logger stays off (pino is ours).
+    requestIdHeader: false,
+    logger: false,
   });
-  configureApp(app, config);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, bodyParser: false });
+  await configureApp(app, config);
   app.enableShutdownHooks();
   const dataSource = app.get(DataSource);
   if (config.migrateOnBoot) {
@@ -28,5 +34,12 @@ export async function createApi(config: AppConfig): Promise<{ app: NestExpressAp
   const demoAccounts = config.seedDemo ? await seedDemoAccounts(dataSource, app.get(UsersService)) : [];
   if (config.redis && config.workerInApi) app.get(JobWorkers).start(config.redis);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return { app, demoAccounts };
+}
+
+/** `100kb` → 102400. */
+function bytesOf(limit: string): number {
+  const [, n, unit] = /^(\d+)(b|kb|mb)$/.exec(limit)!;
+  return Number(n) * ({ b: 1, kb: 1024, mb: 1024 * 1024 } as const)[unit as 'b' | 'kb' | 'mb'];
 }

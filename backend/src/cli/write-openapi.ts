@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { writeFileSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
@@ -15,7 +15,7 @@ const throwawayKey = () => generateKeyPairSync('ed25519').privateKey.export({ ty
 async function main(): Promise<void> {
   const out = process.argv[2] ?? path.join(REPO_ROOT, 'backend', 'openapi.json');
   const config = { ...loadConfig({ NODE_ENV: 'test', PGLITE_DIR: 'memory://', SESSION_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'), CREDENTIAL_SIGNING_KEY: throwawayKey() }), logLevel: 'silent' };
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), { logger: false });
   app.setGlobalPrefix(API_PREFIX);
   const document = buildOpenApi(app);
   writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
@@ -10,7 +10,7 @@ import { type AppConfig, loadConfig } from '../../src/config/config';
 import { databaseUrl, TEMPLATE_DB, TEST_PG_URL, TEST_REDIS_URL } from './test-env';
 
 export type TestApp = {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   config: AppConfig;
   dataSource: DataSource;
   client(): Promise<TestClient>;

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from './app-exception';
 
 export type ErrorBody = { code: string; message: string; details?: unknown; requestId: string };
@@ -24,16 +24,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request>();
-    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<FastifyRequest>();
+    const res = ctx.getResponse<FastifyReply>();
     const { status, body } = toErrorBody(exception, requestIdOf(req));
     if (status >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
-    if (!res.headersSent) res.status(status).json(body);
+    if (!res.sent) void res.status(status).send(body);
   }
 }
 
-export function requestIdOf(req: Request): string {
-  return String((req as Request & { id?: unknown }).id ?? '');
+export function requestIdOf(req: FastifyRequest): string {
+  return req.id;
 }
 
 export function toErrorBody(exception: unknown, requestId: string): { status: number; body: ErrorBody } {

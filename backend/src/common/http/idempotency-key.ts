@@ -1,15 +1,15 @@
 import { createParamDecorator, type ExecutionContext, HttpStatus } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { fieldError } from '../errors/app-exception';
 
 const KEY = /^[A-Za-z0-9_.:-]{8,64}$/;
 
 /** The optional `Idempotency-Key` header of a write the client may resend (retries, offline replays). */
 export const IdempotencyKey = createParamDecorator((_: unknown, ctx: ExecutionContext): string | null => {
-  const value = ctx.switchToHttp().getRequest<Request>().header('idempotency-key');
+  const value = ctx.switchToHttp().getRequest<FastifyRequest>().headers['idempotency-key'];
   if (value === undefined) return null;
-  if (!KEY.test(value)) {
+  if (typeof value !== 'string' || !KEY.test(value)) {
     throw fieldError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'Idempotency-Key', 'Idempotency-Key must be 8–64 letters, digits or _ . : -');
   }
   return value;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import pino, { type Logger } from 'pino';
 import type { AppConfig } from '../../config/config';
@@ -27,30 +28,30 @@ function rootLogger(config: AppConfig): Logger {
 /**
  * One pino logger for the application's own lines. No per-request middleware from nestjs-pino:
  * pino-http's child logger per request and its AsyncLocalStorage cost more than a whole lesson read,
- * even when nothing is logged. `requestLogging` below does the request id and the access log instead.
+ * even when nothing is logged. `requestIdFor` and `requestLogging` below do the request id and the access log instead.
  */
 export function loggerOptions(config: AppConfig): Params {
   return { pinoHttp: { logger: rootLogger(config) }, useExisting: true, forRoutes: [] };
 }
 
-/**
- * Gives each request an id (the caller's `x-request-id` if it is safe, else a new one), echoes it in
- * the response, and writes a "request completed" line when the level is info or finer.
- */
-export function requestLogging({ pinoHttp }: Params) {
+/** The request's id: the caller's `x-request-id` if it is safe, else a new one (Fastify's `genReqId`). */
+export function requestIdFor(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/** Echoes the request id in the response and writes a "request completed" line when the level is info or finer. */
+export function requestLogging(fastify: FastifyInstance, { pinoHttp }: Params): void {
   const { logger } = pinoHttp as { logger: Logger };
-  const logRequests = logger.isLevelEnabled('info');
-  return (req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void): void => {
-    const incoming = req.headers['x-request-id'];
-    const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    req.id = id;
-    res.setHeader('x-request-id', id);
-    if (logRequests && !(req.url ?? '').startsWith('/api/health')) {
-      const started = performance.now();
-      res.once('finish', () => {
-        logger.info({ requestId: id, req, res, responseTime: Math.round(performance.now() - started) }, 'request completed');
-      });
+  fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    reply.header('x-request-id', req.id);
+    done();
+  });
+  if (!logger.isLevelEnabled('info')) return;
+  fastify.addHook('onResponse', (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    if (!req.url.startsWith('/api/health')) {
+      logger.info({ requestId: req.id, req: req.raw, res: reply.raw, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
     }
-    next();
-  };
+    done();
+  });
 }

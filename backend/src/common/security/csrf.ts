@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from '../errors/app-exception';
 
 export const CSRF_COOKIE = 'csrf_token';
@@ -32,19 +32,19 @@ export class CsrfTokens {
   }
 }
 
-export function setCsrfCookie(res: Response, token: string, secure: boolean): void {
-  res.cookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure, path: '/' });
+export function setCsrfCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'lax', secure, path: '/' });
 }
 
-/** Rejects every unsafe API request whose header does not match its valid CSRF cookie. */
-export function csrfMiddleware(tokens: CsrfTokens) {
-  return (req: Request, _res: Response, next: NextFunction): void => {
-    if (SAFE_METHODS.has(req.method)) return next();
-    const cookie = (req.cookies as Record<string, string | undefined>)[CSRF_COOKIE];
-    const header = req.get(CSRF_HEADER);
+/** The error for an unsafe API request whose header does not match its valid CSRF cookie, else undefined. */
+export function csrfCheck(tokens: CsrfTokens) {
+  return (req: FastifyRequest): AppException | undefined => {
+    if (SAFE_METHODS.has(req.method)) return undefined;
+    const cookie = req.cookies[CSRF_COOKIE];
+    const header = req.headers[CSRF_HEADER];
     if (!cookie || cookie !== header || !tokens.isValid(cookie)) {
-      return next(new AppException(403, 'CSRF_INVALID', `Missing or invalid ${CSRF_HEADER} header`));
+      return new AppException(403, 'CSRF_INVALID', `Missing or invalid ${CSRF_HEADER} header`);
     }
-    next();
+    return undefined;
   };
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiIdempotencyKey, IdempotencyKey } from '../../common/http/idempotency-key';
 import { UuidParam } from '../../common/http/uuid-param';
 import { CurrentUser, type Principal } from '../auth/decorators';
@@ -24,7 +24,7 @@ export class AssessmentController {
 
   @Post('attempts')
   @ApiCreatedResponse({ type: AssessmentAttemptDto, description: 'A new attempt (200 with the open one when there is one)' })
-  async start(@CurrentUser() p: Principal, @Res({ passthrough: true }) res: Response): Promise<AssessmentAttemptDto> {
+  async start(@CurrentUser() p: Principal, @Res({ passthrough: true }) res: FastifyReply): Promise<AssessmentAttemptDto> {
     const { view, created } = await this.assessment.start(p.userId);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return this.dto(view);

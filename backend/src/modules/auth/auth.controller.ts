@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ReqMeta, type RequestMeta } from '../../common/http/request-meta';
 import { CsrfTokens, setCsrfCookie } from '../../common/security/csrf';
 import { AuthRateLimited } from '../../common/security/rate-limit';
@@ -32,7 +32,7 @@ export class AuthController {
   @Public()
   @Get('auth/csrf')
   @ApiOkResponse({ type: CsrfResponseDto })
-  issueCsrf(@Res({ passthrough: true }) res: Response): CsrfResponseDto {
+  issueCsrf(@Res({ passthrough: true }) res: FastifyReply): CsrfResponseDto {
     const csrfToken = this.csrf.issue();
     setCsrfCookie(res, csrfToken, this.config.session.cookieSecure);
     return { csrfToken };
@@ -52,7 +52,7 @@ export class AuthController {
   async register(
     @Body() dto: RegisterDto,
     @ReqMeta() meta: RequestMeta,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<MeResponseDto> {
     const { user, token } = await this.auth.register(dto, meta);
     setSessionCookie(res, token, this.config);
@@ -64,7 +64,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: MeResponseDto })
-  async login(@Body() dto: LoginDto, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<MeResponseDto> {
+  async login(@Body() dto: LoginDto, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply): Promise<MeResponseDto> {
     const { user, token } = await this.auth.login(dto, meta);
     setSessionCookie(res, token, this.config);
     return this.users.meOf(user.id);
@@ -73,7 +73,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @ApiNoContentResponse()
-  async logout(@CurrentUser() p: Principal, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(@CurrentUser() p: Principal, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.auth.logout(p.userId, p.sessionId, meta);
     clearSessionCookie(res, this.config);
   }

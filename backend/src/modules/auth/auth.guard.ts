@@ -1,7 +1,7 @@
 import { type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AppException } from '../../common/errors/app-exception';
 import type { Role } from '../users/entities/user.entity';
 import { IS_PUBLIC, type Principal, ROLES_KEY } from './decorators';
@@ -18,7 +18,7 @@ export class SessionAuthGuard extends AuthGuard('session') {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     await super.canActivate(ctx);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    const user = ctx.switchToHttp().getRequest<Request & { user: Principal }>().user;
+    const user = ctx.switchToHttp().getRequest<FastifyRequest & { user: Principal }>().user;
     if (roles && !roles.includes(user.role)) {
       throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', 'Your role may not use this');
     }

@@ -1,18 +1,18 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AppConfig } from '../../config/config';
 
 export const SESSION_COOKIE = 'sid';
 
-export function setSessionCookie(res: Response, token: string, config: AppConfig): void {
-  res.cookie(SESSION_COOKIE, token, {
+export function setSessionCookie(reply: FastifyReply, token: string, config: AppConfig): void {
+  reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
     secure: config.session.cookieSecure,
     path: '/',
-    maxAge: config.session.ttlHours * 3600_000,
+    maxAge: config.session.ttlHours * 3600, // seconds, as Set-Cookie counts them
   });
 }
 
-export function clearSessionCookie(res: Response, config: AppConfig): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: config.session.cookieSecure, path: '/' });
+export function clearSessionCookie(reply: FastifyReply, config: AppConfig): void {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: config.session.cookieSecure, path: '/' });
 }

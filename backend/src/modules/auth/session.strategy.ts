@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-custom';
 import type { Principal } from './decorators';
 import { SESSION_COOKIE } from './session-cookie';
@@ -13,8 +13,8 @@ export class SessionStrategy extends PassportStrategy(Strategy, 'session') {
     super();
   }
 
-  async validate(req: Request): Promise<Principal | false> {
-    const token = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
+  async validate(req: FastifyRequest): Promise<Principal | false> {
+    const token = req.cookies[SESSION_COOKIE];
     if (!token) return false;
     return (await this.sessions.resolve(token)) ?? false;
   }

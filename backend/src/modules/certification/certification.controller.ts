@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { UuidParam } from '../../common/http/uuid-param';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { CurrentUser, type Principal } from '../auth/decorators';
@@ -38,9 +38,9 @@ export class CertificationController {
   @Get('me/records/:id/certificate.pdf')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The certificate (409 PDF_NOT_READY while it is being made, 410 RECORD_REVOKED once revoked)' })
-  async pdf(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async pdf(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) res: FastifyReply): Promise<StreamableFile> {
     const { record, pdf } = await this.records.ownPdf(p.userId, id);
-    res.setHeader('Cache-Control', 'private, no-store');
+    res.header('Cache-Control', 'private, no-store');
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `attachment; filename="xac-nhan-ky-nang-so-${record.code}.pdf"` });
   }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '../../common/redis/redis';
@@ -37,7 +37,7 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({ type: ReadinessDto })
   @ApiServiceUnavailableResponse({ type: ReadinessDto })
-  async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessDto> {
+  async ready(@Res({ passthrough: true }) res: FastifyReply): Promise<ReadinessDto> {
     const checks: Record<string, string> = {};
     checks.database = await this.dataSource.query('SELECT 1').then(() => 'ok', () => 'unavailable');
     if (this.redis) checks.redis = await this.redis.ping().then(() => 'ok', () => 'unavailable');

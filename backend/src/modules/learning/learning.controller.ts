@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import path from 'node:path';
 import { fieldError } from '../../common/errors/app-exception';
 import { ApiIdempotencyKey, IdempotencyKey } from '../../common/http/idempotency-key';
@@ -35,7 +35,7 @@ export class LearningController {
 
   @Post('courses/:slug/enrolment')
   @ApiCreatedResponse({ type: CourseProgressDto, description: 'Enrolled (200 when already enrolled)' })
-  async enrol(@CurrentUser() p: Principal, @Param('slug') slug: string, @Res({ passthrough: true }) res: Response): Promise<CourseProgressDto> {
+  async enrol(@CurrentUser() p: Principal, @Param('slug') slug: string, @Res({ passthrough: true }) res: FastifyReply): Promise<CourseProgressDto> {
     const { created } = await this.enrolments.enrol(p.userId, slug);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return this.progress(p, slug);
@@ -81,11 +81,10 @@ export class LearningController {
   @Public()
   @Get('courses/:slug/media/:file')
   @ApiOkResponse({ description: 'The file' })
-  async media(@Param('slug') slug: string, @Param('file') file: string, @Res() res: Response): Promise<void> {
+  async media(@Param('slug') slug: string, @Param('file') file: string, @Res() res: FastifyReply): Promise<void> {
     if (!MEDIA_FILE.test(file)) throw fieldError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'file', 'file must be a plain file name');
     const course = await this.access.course(slug);
-    res.sendFile(file, { root: path.join(this.config.contentDir, 'courses', course.slug, 'media'), maxAge: '1d', dotfiles: 'deny' }, (err) => {
-      if (err && !res.headersSent) res.status(404).json({ code: 'NOT_FOUND', message: 'File not found' });
-    });
+    // A missing file goes to the common 404.
+    await res.sendFile(file, path.join(this.config.contentDir, 'courses', course.slug, 'media'), { maxAge: '1d', dotfiles: 'deny' });
   }
 }

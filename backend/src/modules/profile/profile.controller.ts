@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Patch, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AppException } from '../../common/errors/app-exception';
 import { ReqMeta, type RequestMeta } from '../../common/http/request-meta';
 import { UuidParam } from '../../common/http/uuid-param';
@@ -44,7 +44,7 @@ export class ProfileController {
     @CurrentUser() p: Principal,
     @Body() dto: DeleteAccountDto,
     @ReqMeta() meta: RequestMeta,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<void> {
     await this.profile.deleteAccount(p.userId, dto.password, meta);
     clearSessionCookie(res, this.config);
@@ -66,14 +66,14 @@ export class ProfileController {
   @Get('exports/:id/download')
   @ApiProduces('application/json')
   @ApiOkResponse({ description: 'The export as a JSON file' })
-  async download(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Res() res: Response): Promise<void> {
+  async download(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Res() res: FastifyReply): Promise<void> {
     const found = await this.exports.get(p.userId, id);
     if (found.status !== 'done' || !found.payload) {
       throw new AppException(409, 'EXPORT_NOT_READY', 'The export is not ready yet', { status: found.status, progress: found.progress });
     }
     const day = found.createdAt.toISOString().slice(0, 10);
-    res.setHeader('Content-Disposition', `attachment; filename="du-lieu-cua-toi-${day}.json"`);
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('Content-Disposition', `attachment; filename="du-lieu-cua-toi-${day}.json"`);
+    res.header('Cache-Control', 'no-store');
     res.type('application/json').send(JSON.stringify(found.payload, null, 2));
   }
 

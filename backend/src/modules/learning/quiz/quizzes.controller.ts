@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Put, HttpCode, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ApiIdempotencyKey, IdempotencyKey } from '../../../common/http/idempotency-key';
 import { UuidParam } from '../../../common/http/uuid-param';
 import { CurrentUser, type Principal } from '../../auth/decorators';
@@ -31,7 +31,7 @@ export class QuizzesController {
 
   @Post('courses/:slug/quizzes/:quiz/attempts')
   @ApiCreatedResponse({ type: AttemptDto, description: 'A new attempt (200 with the open one when there is one)' })
-  async start(@CurrentUser() p: Principal, @Param('slug') slug: string, @Param('quiz') quiz: string, @Res({ passthrough: true }) res: Response): Promise<AttemptDto> {
+  async start(@CurrentUser() p: Principal, @Param('slug') slug: string, @Param('quiz') quiz: string, @Res({ passthrough: true }) res: FastifyReply): Promise<AttemptDto> {
     const { view, created } = await this.attempts.start(p.userId, slug, quiz);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return AttemptDto.from(view);
