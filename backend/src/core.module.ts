@@ -1,12 +1,13 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { Mailer } from './common/mail/mailer';
+import { InvalidationBus } from './common/redis/invalidation-bus';
 import { createRedis, REDIS } from './common/redis/redis';
 import { COUNTER_STORE, MemoryCounterStore, RedisCounterStore } from './common/security/counter-store';
 import { CsrfTokens } from './common/security/csrf';
 import { APP_CONFIG, type AppConfig } from './config/config';
 
-/** Process-wide infrastructure: configuration, the Redis connection, counters, CSRF tokens, mail. */
+/** Process-wide infrastructure: configuration, the Redis connection, counters, CSRF tokens, mail, cache invalidation. */
 @Global()
 @Module({})
 export class CoreModule implements OnApplicationShutdown {
@@ -25,8 +26,9 @@ export class CoreModule implements OnApplicationShutdown {
         },
         { provide: CsrfTokens, useFactory: () => new CsrfTokens(config.sessionSecret) },
         Mailer,
+        InvalidationBus,
       ],
-      exports: [APP_CONFIG, REDIS, COUNTER_STORE, CsrfTokens, Mailer],
+      exports: [APP_CONFIG, REDIS, COUNTER_STORE, CsrfTokens, Mailer, InvalidationBus],
     };
   }
 

@@ -57,6 +57,19 @@ describe('learner journey over HTTP', () => {
     expect(await events(userId, 'enrolled')).toHaveLength(2);
   });
 
+  it('shows a completion and a departure on the very next read, though reads are served from the process cache', async () => {
+    const { c } = await learner();
+    expect((await c.get(`${COURSE}/lessons/01-mat-khau`).expect(200)).body.done).toBe(false);
+    expect((await c.get(`${COURSE}/lessons/01-mat-khau`).expect(200)).body.done).toBe(false);
+    await c.put(`${COURSE}/lessons/01-mat-khau/completion`, {}).expect(200);
+    expect((await c.get(`${COURSE}/lessons/01-mat-khau`).expect(200)).body.done).toBe(true);
+    await c.get(`${COURSE}/lessons/02-otp`).expect(200);
+    await c.delete(`${COURSE}/enrolment`).expect(204);
+    expect((await c.get(`${COURSE}/lessons/01-mat-khau`).expect(403)).body.code).toBe('NOT_ENROLLED');
+    await c.post(`${COURSE}/enrolment`).expect(201);
+    expect((await c.get(`${COURSE}/lessons/02-otp`).expect(200)).body.done).toBe(false);
+  });
+
   it('resumes at the lesson last opened', async () => {
     const { c } = await learner();
     await c.put(`${COURSE}/lessons/01-mat-khau/completion`, {}).expect(200);

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Course } from '../content/entities/course.entity';
 import { CourseAccessService } from './course-access.service';
 import { Enrolment } from './entities/enrolment.entity';
+import { LearnerStateCache } from './learner-state-cache';
 import { LearningEventsService } from './learning-events.service';
 import { type CourseProgress, ProgressService } from './progress.service';
 
@@ -16,6 +17,7 @@ export class EnrolmentsService {
     private readonly access: CourseAccessService,
     private readonly events: LearningEventsService,
     private readonly progress: ProgressService,
+    private readonly states: LearnerStateCache,
   ) {}
 
   /** Enrols, or re-opens after leaving; enrolling twice changes nothing. */
@@ -50,6 +52,8 @@ export class EnrolmentsService {
       );
       if (left.length) await this.events.append(em, { userId, type: 'left', courseId: course.id });
     });
+    // Committed: no process may keep opening this course's lessons from what it cached.
+    await this.states.forget(userId);
   }
 
   /** "My learning": live enrolments, the most recently active first, each with its progress. */

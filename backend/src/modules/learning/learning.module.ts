@@ -3,6 +3,7 @@ import { CourseAccessService } from './course-access.service';
 import { EnrolmentsService } from './enrolments.service';
 import { LearningController } from './learning.controller';
 import { LearningEventsService } from './learning-events.service';
+import { LearnerStateCache } from './learner-state-cache';
 import { LessonsService } from './lessons.service';
 import { ProgressService } from './progress.service';
 import { CourseContentCache } from './quiz/course-content';
@@ -12,7 +13,7 @@ import { QuizzesController } from './quiz/quizzes.controller';
 /** The learner's journey: enrolment, lessons, quizzes, progress and the durable event log. */
 @Module({
   controllers: [LearningController, QuizzesController],
-  providers: [CourseAccessService, CourseContentCache, EnrolmentsService, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService],
+  providers: [CourseAccessService, CourseContentCache, EnrolmentsService, LearnerStateCache, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService],
   exports: [ProgressService, LearningEventsService],
 })
 export class LearningModule {}

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppException, notFound } from '../../common/errors/app-exception';
 import { preparedQuery } from '../../database/prepared';
 import { notEnrolled } from './course-access.service';
+import { LearnerStateCache, type LearnerState } from './learner-state-cache';
 import { renderLesson } from './lesson-renderer';
 
 type LessonRecord = {
@@ -11,8 +12,7 @@ type LessonRecord = {
 };
 /** A course's live lessons in order, with their rendered HTML: changes only when the course is imported again. */
 type Outline = { courseId: string; slug: string; hash: string; sequential: boolean; lessons: (LessonRecord & { html: string })[] };
-type LearnerState = { course_id: string; content_hash: string; ordering: string; status: string | null; last_lesson_id: string | null; done: string[] };
-type OpenLesson = { outline: Outline; index: number; done: boolean; lastLessonId: string | null };
+type OpenLesson = { outline: Outline; index: number; done: boolean; state: LearnerState };
 
 export type LessonView = {
   courseSlug: string; slug: string; title: string; position: number; total: number; html: string; competencies: string[];
@@ -40,13 +40,17 @@ export class LessonsService {
   /** Outlines by course id; an entry is replaced when the course's content hash changes. */
   private readonly outlines = new Map<string, Outline>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly states: LearnerStateCache,
+  ) {}
 
   async read(userId: string, courseSlug: string, lessonSlug: string): Promise<LessonView> {
-    const { outline, index, done, lastLessonId } = await this.open(userId, courseSlug, lessonSlug);
+    const { outline, index, done, state } = this.openCached(userId, courseSlug, lessonSlug) ?? (await this.open(userId, courseSlug, lessonSlug));
     const l = outline.lessons[index]!;
-    if (lastLessonId !== l.id) {
+    if (state.last_lesson_id !== l.id) {
       await preparedQuery(this.dataSource, 'lesson_opened', 'UPDATE enrolments SET last_lesson_id = $3 WHERE user_id = $1 AND course_id = $2', [userId, outline.courseId, l.id]);
+      state.last_lesson_id = l.id; // the cached state too: "resume here" is written once per move
     }
     const media = (file: string) => `/api/courses/${outline.slug}/${file}`;
     const link = (other: Outline['lessons'][number] | undefined) => other ? { slug: other.slug, title: other.title } : null;
@@ -71,19 +75,38 @@ export class LessonsService {
     if (r!.outcome === 'not_found') throw notFound('Lesson');
     if (r!.outcome === 'not_enrolled') throw notEnrolled();
     if (r!.outcome === 'locked') throw lessonLocked();
+    // Committed: every process must now show the lesson as done.
+    if (r!.first_time) void this.states.forget(userId);
     return { firstTime: r!.first_time, courseCompleted: r!.course_completed };
   }
 
+  /** The lesson from a cached state, only when that state allows it; anything else is read afresh. */
+  private openCached(userId: string, courseSlug: string, lessonSlug: string): OpenLesson | null {
+    const cached = this.states.get(userId, courseSlug);
+    if (!cached) return null;
+    const outline = this.outlines.get(cached.state.course_id);
+    if (outline?.hash !== cached.state.content_hash) return null;
+    const verdict = this.verdict(outline, cached.state, cached.done, lessonSlug);
+    return verdict.ok ? verdict.lesson : null;
+  }
+
   private async open(userId: string, courseSlug: string, lessonSlug: string): Promise<OpenLesson> {
+    const readStartedAt = Date.now();
     const [state] = await preparedQuery<LearnerState>(this.dataSource, 'learner_state', STATE_SQL, [userId, courseSlug]);
     if (!state) throw notFound('Lesson');
-    const outline = await this.outline(courseSlug, state);
+    this.states.set(userId, courseSlug, state, readStartedAt);
+    const verdict = this.verdict(await this.outline(courseSlug, state), state, new Set(state.done), lessonSlug);
+    if (!verdict.ok) throw verdict.error;
+    return verdict.lesson;
+  }
+
+  /** Found, enrolled and not locked (sequential courses need every earlier lesson done)? */
+  private verdict(outline: Outline, state: LearnerState, done: Set<string>, lessonSlug: string): { ok: true; lesson: OpenLesson } | { ok: false; error: AppException } {
     const index = outline.lessons.findIndex((l) => l.slug === lessonSlug);
-    if (index < 0) throw notFound('Lesson');
-    if (!state.status || state.status === 'left') throw notEnrolled();
-    const done = new Set(state.done);
-    if (outline.sequential && outline.lessons.slice(0, index).some((l) => !done.has(l.id))) throw lessonLocked();
-    return { outline, index, done: done.has(outline.lessons[index]!.id), lastLessonId: state.last_lesson_id };
+    if (index < 0) return { ok: false, error: notFound('Lesson') };
+    if (!state.status || state.status === 'left') return { ok: false, error: notEnrolled() };
+    if (outline.sequential && outline.lessons.slice(0, index).some((l) => !done.has(l.id))) return { ok: false, error: lessonLocked() };
+    return { ok: true, lesson: { outline, index, done: done.has(outline.lessons[index]!.id), state } };
   }
 
   private async outline(slug: string, state: LearnerState): Promise<Outline> {
