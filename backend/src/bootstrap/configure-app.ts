@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Logger, type Params, PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
@@ -37,7 +38,32 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: [JWKS_PATH] });
   requestLogging(fastify, app.get<Params>(PARAMS_PROVIDER_TOKEN));
-  await app.register(fastifyHelmet, {
+  const headers = securityHeaders(config);
+  fastify.addHook('onRequest', (_req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    reply.headers(headers);
+    done();
+  });
+  await app.register(fastifyCookie);
+  acceptJsonBodies(fastify);
+  // After parsing, before any guard: a forged write never reaches the rate limiter or a handler.
+  const csrf = csrfCheck(app.get(CsrfTokens));
+  fastify.addHook('preValidation', (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => done(isApiPath(req.url) ? csrf(req) : undefined));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
+  // `reply.sendFile` for course media; the files are found per course, so nothing is served from here.
+  await app.register(fastifyStatic, { root: config.contentDir, serve: false });
+  await serveWebApp(app, config.webDist);
+}
+
+/**
+ * Helmet's headers (CSP and the rest), worked out once: they are the same for every response, and
+ * building them per request (as @fastify/helmet does) costs more than a lesson read's own work.
+ */
+function securityHeaders(config: AppConfig): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const collect = { setHeader: (name: string, value: unknown) => (headers[name] = String(value)), removeHeader: () => undefined };
+  helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -52,18 +78,8 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
       },
     },
     crossOriginEmbedderPolicy: false,
-  });
-  await app.register(fastifyCookie);
-  acceptJsonBodies(fastify);
-  // After parsing, before any guard: a forged write never reaches the rate limiter or a handler.
-  const csrf = csrfCheck(app.get(CsrfTokens));
-  fastify.addHook('preValidation', (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => done(isApiPath(req.url) ? csrf(req) : undefined));
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
-  // `reply.sendFile` for course media; the files are found per course, so nothing is served from here.
-  await app.register(fastifyStatic, { root: config.contentDir, serve: false });
-  await serveWebApp(app, config.webDist);
+  })({} as IncomingMessage, collect as unknown as ServerResponse, () => undefined);
+  return headers;
 }
 
 /**
