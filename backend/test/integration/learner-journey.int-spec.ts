@@ -152,6 +152,45 @@ describe('learner journey over HTTP', () => {
     expect(bad.body.details).toEqual([{ field: `answers.${single.id}`, message: 'option deadbeef is not an option of this question' }]);
   });
 
+  it('turns malformed answers away with a 400 naming the field, on saving and on submitting, and grades nothing', async () => {
+    const { c, userId } = await learner();
+    await finishLessons(c);
+    const attempt = (await c.post(`${QUIZ}/attempts`).expect(201)).body as Attempt;
+    const single = attempt.questions.find((q) => q.type === 'single')!;
+    const matching = attempt.questions.find((q) => q.type === 'matching') as unknown as { id: string; left: { key: string }[] };
+    const key = single.options![0]!.key;
+    const left = matching.left[0]!.key;
+    const other = '00000000-0000-4000-8000-000000000001';
+    const cases: [string, object, { field: string; message: string }[]][] = [
+      ['no answers', {}, [{ field: 'answers', message: 'answers must be an object of question id → answer' }]],
+      ['answers as a list', { answers: [] }, [{ field: 'answers', message: 'answers must be an object of question id → answer' }]],
+      ['an unknown field beside them', { answers: {}, score: 100 }, [{ field: 'score', message: 'property score should not exist' }]],
+      ['a key that is not a question id', { answers: { 'cau-1': {} } }, [{ field: 'answers.cau-1', message: 'Invalid key in record' }]],
+      ['a question of another attempt', { answers: { [other]: {} } }, [{ field: `answers.${other}`, message: 'is not a question of this attempt' }]],
+      ['an unknown field in an answer', { answers: { [single.id]: { choices: [key], correct: true } } }, [{ field: `answers.${single.id}`, message: 'Unrecognized key: "correct"' }]],
+      ['choices that are not a list', { answers: { [single.id]: { choices: key } } }, [{ field: `answers.${single.id}.choices`, message: 'Invalid input: expected array, received string' }]],
+      ['a choice that is no option key', { answers: { [single.id]: { choices: [key, 'Đúng'] } } }, [{ field: `answers.${single.id}.choices.1`, message: 'must be an option key of this attempt' }]],
+      ['an option of no question of the attempt', { answers: { [single.id]: { choices: ['deadbeef'] } } }, [{ field: `answers.${single.id}`, message: 'option deadbeef is not an option of this question' }]],
+      ['a text over 500 characters', { answers: { [single.id]: { text: 'a'.repeat(501) } } }, [{ field: `answers.${single.id}.text`, message: 'must be at most 500 characters' }]],
+      ['a pair that is not part of the question', { answers: { [matching.id]: { matches: { [left]: key } } } },
+        [{ field: `answers.${matching.id}`, message: `pair ${left} → ${key} is not part of this question` }]],
+    ];
+    for (const [what, body, details] of cases) {
+      for (const send of [() => c.put(`/api/quiz-attempts/${attempt.id}/answers`, body), () => c.post(`/api/quiz-attempts/${attempt.id}/submission`, body)]) {
+        const res = await send();
+        expect({ what, status: res.status, code: res.body.code, details: res.body.details }).toEqual({ what, status: 400, code: 'VALIDATION_FAILED', details });
+      }
+    }
+    expect((await c.get(`/api/quiz-attempts/${attempt.id}`).expect(200)).body).toMatchObject({ status: 'in_progress', answers: {}, results: null });
+    expect(await events(userId, 'quiz_submitted')).toHaveLength(0);
+    // A prototype key is dropped as before; the rest of the answer is kept and graded.
+    await c.put(`/api/quiz-attempts/${attempt.id}/answers`).set('content-type', 'application/json')
+      .send(`{"answers":{"${single.id}":{"choices":["${key}"],"__proto__":{"correct":true},"constructor":{}}}}`).expect(204);
+    expect((await c.get(`/api/quiz-attempts/${attempt.id}`).expect(200)).body.answers).toEqual({ [single.id]: { choices: [key] } });
+    const answers = await correctAnswers(t.dataSource, attempt.id);
+    expect((await c.post(`/api/quiz-attempts/${attempt.id}/submission`, { answers }).expect(200)).body).toMatchObject({ status: 'submitted', scorePercent: 100, answers });
+  });
+
   it('grades on the server and then shows the score, the right answers and the explanations', async () => {
     const { c } = await learner();
     await finishLessons(c);

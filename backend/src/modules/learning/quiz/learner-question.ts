@@ -1,6 +1,7 @@
 import type { Question } from '../../content/entities/question.entity';
 import type { QuestionType } from '../../content/files/content-model';
 import type { DrawnQuestion } from '../entities/quiz-attempt.entity';
+import { prepare } from './prepared-question';
 
 export type Choice = { key: string; text: string };
 
@@ -17,16 +18,13 @@ export type LearnerQuestion = {
 };
 
 export function toLearnerQuestion(q: Question, drawn: DrawnQuestion): LearnerQuestion {
-  const byId = new Map((q.payload.options ?? []).map((o) => [o.id, o.text]));
+  const question: LearnerQuestion = { id: q.id, type: q.type, competency: q.competency, level: q.level, prompt: q.prompt };
+  if (drawn.options) {
+    const { optionById } = prepare(q);
+    question.options = drawn.options.map((o) => ({ key: o.key, text: optionById.get(o.optionId)?.text ?? '' }));
+  }
   const pairs = q.payload.pairs ?? [];
-  return {
-    id: q.id,
-    type: q.type,
-    competency: q.competency,
-    level: q.level,
-    prompt: q.prompt,
-    ...(drawn.options && { options: drawn.options.map((o) => ({ key: o.key, text: byId.get(o.optionId) ?? '' })) }),
-    ...(drawn.left && { left: drawn.left.map((l) => ({ key: l.key, text: pairs[l.pair]?.left ?? '' })) }),
-    ...(drawn.right && { right: drawn.right.map((r) => ({ key: r.key, text: pairs[r.pair]?.right ?? '' })) }),
-  };
+  if (drawn.left) question.left = drawn.left.map((l) => ({ key: l.key, text: pairs[l.pair]?.left ?? '' }));
+  if (drawn.right) question.right = drawn.right.map((r) => ({ key: r.key, text: pairs[r.pair]?.right ?? '' }));
+  return question;
 }

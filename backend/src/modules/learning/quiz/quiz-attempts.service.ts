@@ -171,12 +171,12 @@ export class QuizAttemptsService {
   }
 
   private view(attempt: QuizAttempt, { course, quizzes, questions }: CourseContent): AttemptView {
-    const submitted = attempt.status === 'submitted';
+    const learnerQuestions = attempt.questions.map((d) => toLearnerQuestion(questions.get(d.questionId)!, d));
     return {
       attempt, quiz: quizzes.get(attempt.quizId)!, course,
-      questions: attempt.questions.map((d) => toLearnerQuestion(questions.get(d.questionId)!, d)),
-      results: submitted
-        ? attempt.questions.map((d, i) => resultOf(questions.get(d.questionId)!, d, attempt.answers[d.questionId], attempt.graded?.[i]?.score ?? 0))
+      questions: learnerQuestions,
+      results: attempt.status === 'submitted'
+        ? attempt.questions.map((d, i) => resultOf(questions.get(d.questionId)!, d, attempt.answers[d.questionId], attempt.graded?.[i]?.score ?? 0, learnerQuestions[i]))
         : null,
     };
   }

@@ -1,17 +1,17 @@
 import type { Question } from '../../content/entities/question.entity';
-import { foldVietnamese } from '../../../common/text/normalize';
 import type { AnswerValue, DrawnQuestion } from '../entities/quiz-attempt.entity';
 import { type Choice, type LearnerQuestion, toLearnerQuestion } from './learner-question';
+import { foldAnswer, prepare } from './prepared-question';
 
-/** Short answers match ignoring case, diacritics, spaces and a final full stop. */
-export const foldAnswer = (text: string) => foldVietnamese(text).replace(/\s+/g, '').replace(/\.$/, '');
+export { foldAnswer };
 
 /** The share of the mark earned, 0..1. */
 export function gradeQuestion(q: Question, drawn: DrawnQuestion, answer: AnswerValue | undefined): number {
   const options = q.payload.options ?? [];
+  const { optionById, rightCount, accepted } = prepare(q);
   const optionOf = (key: string) => {
     const id = drawn.options?.find((o) => o.key === key)?.optionId;
-    return options.find((o) => o.id === id);
+    return id === undefined ? undefined : optionById.get(id);
   };
   switch (q.type) {
     case 'single':
@@ -22,7 +22,6 @@ export function gradeQuestion(q: Question, drawn: DrawnQuestion, answer: AnswerV
     case 'multiple': {
       const chosen = [...new Set(answer?.choices ?? [])].map(optionOf);
       if (chosen.some((o) => !o)) return 0;
-      const rightCount = options.filter((o) => o.correct).length;
       if (chosen.length === rightCount && chosen.every((o) => o!.correct)) return 1;
       // GIFT weights count as written; a wrong pick without a weight cancels one right pick.
       const total = chosen.reduce((sum, o) => sum + (o!.weight !== 0 ? o!.weight : o!.correct ? 100 / rightCount : -100 / rightCount), 0);
@@ -34,7 +33,7 @@ export function gradeQuestion(q: Question, drawn: DrawnQuestion, answer: AnswerV
     }
     case 'short_text': {
       const given = foldAnswer(answer?.text ?? '');
-      return given !== '' && (q.payload.accepted ?? []).some((a) => foldAnswer(a) === given) ? 1 : 0;
+      return given !== '' && accepted.has(given) ? 1 : 0;
     }
     case 'matching': {
       const left = drawn.left ?? [];
@@ -58,21 +57,29 @@ export type QuestionResult = Omit<LearnerQuestion, 'options'> & {
   explanation: string;
 };
 
-export function resultOf(q: Question, drawn: DrawnQuestion, answer: AnswerValue | undefined, score: number): QuestionResult {
-  // The plain choices are replaced below by the same choices with their key and feedback.
-  const base: Omit<LearnerQuestion, 'options'> = toLearnerQuestion(q, drawn);
-  const options = q.payload.options ?? [];
-  const byId = new Map(options.map((o) => [o.id, o]));
-  const result: QuestionResult = { ...base, options: undefined, score, answer: answer ?? {}, explanation: q.explanation };
+/**
+ * The result of one question. The texts, keys and explanation come from the bank question (its lookups
+ * prepared once); only the learner's draw, answer and score are merged in. `learner` is the same
+ * question as shown before submission, when the caller has it already.
+ */
+export function resultOf(q: Question, drawn: DrawnQuestion, answer: AnswerValue | undefined, score: number, learner = toLearnerQuestion(q, drawn)): QuestionResult {
+  // The plain choices are replaced by the same choices with their key and feedback (same place in the object).
+  const result = { id: learner.id, type: learner.type, competency: learner.competency, level: learner.level, prompt: learner.prompt } as QuestionResult;
   if (drawn.options) {
+    const { optionById } = prepare(q);
     result.options = drawn.options.map((d) => {
-      const o = byId.get(d.optionId)!;
+      const o = optionById.get(d.optionId)!;
       return { key: d.key, text: o.text, correct: o.correct, feedback: o.feedback };
     });
   }
+  if (learner.left) result.left = learner.left;
+  if (learner.right) result.right = learner.right;
+  result.score = score;
+  result.answer = answer ?? {};
+  result.explanation = q.explanation;
   if (q.type === 'ordering') {
     const keyOf = new Map(drawn.options!.map((d) => [d.optionId, d.key]));
-    result.correctOrder = options.map((o) => keyOf.get(o.id)!);
+    result.correctOrder = (q.payload.options ?? []).map((o) => keyOf.get(o.id)!);
   }
   if (q.type === 'matching') {
     const rightKey = new Map(drawn.right!.map((r) => [r.pair, r.key]));

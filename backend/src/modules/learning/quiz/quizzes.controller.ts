@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Put, HttpCode, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiIdempotencyKey, IdempotencyKey } from '../../../common/http/idempotency-key';
 import { UuidParam } from '../../../common/http/uuid-param';
@@ -7,6 +7,7 @@ import { CurrentUser, type Principal } from '../../auth/decorators';
 import { AnswersDto, AttemptDto, AttemptSummaryDto, QuizDto } from '../dto/quiz.dto';
 import { CourseProgressDto } from '../dto/progress.dto';
 import { EnrolmentsService } from '../enrolments.service';
+import { type AnswersBody, AnswersBodyPipe } from './answers-body.pipe';
 import { QuizAttemptsService } from './quiz-attempts.service';
 import { JobQueue } from '../../../jobs/job-queue';
 
@@ -46,7 +47,8 @@ export class QuizzesController {
   @Put('quiz-attempts/:id/answers')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Answers kept for this attempt' })
-  save(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Body() dto: AnswersDto): Promise<void> {
+  @ApiBody({ type: AnswersDto })
+  save(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Body(AnswersBodyPipe) dto: AnswersBody): Promise<void> {
     return this.attempts.saveAnswers(p.userId, id, dto.answers);
   }
 
@@ -54,7 +56,8 @@ export class QuizzesController {
   @HttpCode(200)
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: AttemptDto, description: 'The graded attempt; the same result for every resend' })
-  async submit(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Body() dto: AnswersDto, @IdempotencyKey() key: string | null): Promise<AttemptDto> {
+  @ApiBody({ type: AnswersDto })
+  async submit(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Body(AnswersBodyPipe) dto: AnswersBody, @IdempotencyKey() key: string | null): Promise<AttemptDto> {
     const view = await this.attempts.submit(p.userId, id, dto.answers, key);
     // A passed quiz may complete the course, and the course the confirmation policy.
     if (view.attempt.passed) await this.jobs.enqueue('certification', { userId: p.userId }, `certify-quiz-${id}`);
