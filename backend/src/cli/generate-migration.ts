@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const arg = process.argv[2];
   if (!arg) throw new Error('usage: generate-migration <PascalCaseName> | --check');
   const url = process.env.DATABASE_URL;
-  const dataSource = createDataSource({ database: url ? { url } : { pgliteDir: 'memory://' } });
+  const dataSource = createDataSource({ database: url ? { url, poolSize: 2 } : { pgliteDir: 'memory://' } });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

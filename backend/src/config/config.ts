@@ -47,6 +47,7 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PGLITE_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'pglite')),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/).default('bdhvs'),
   WORKER_IN_API: bool(false),
@@ -81,7 +82,8 @@ export type AppConfig = {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
-  database: { url: string } | { pgliteDir: string };
+  /** `poolSize`: connections per process; commits wait on the disk, so concurrent writes need enough of them. */
+  database: { url: string; poolSize: number } | { pgliteDir: string };
   /** `jobLockSeconds`: how long a worker holds a job without a heartbeat before another takes it over. */
   redis: { url: string; prefix: string; jobLockSeconds: number } | null;
   workerInApi: boolean;
@@ -132,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { pgliteDir: e.PGLITE_DIR },
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL, poolSize: e.DB_POOL_SIZE } : { pgliteDir: e.PGLITE_DIR },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX, jobLockSeconds: e.JOB_LOCK_SECONDS } : null,
     workerInApi: e.WORKER_IN_API,
     sessionSecret: secrets.sessionSecret,

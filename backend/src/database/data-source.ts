@@ -22,7 +22,7 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
     installExtensions: false,
   };
   if ('url' in config.database) {
-    return { ...common, url: config.database.url, extra: { max: 20 } };
+    return { ...common, url: config.database.url, extra: { max: config.database.poolSize } };
   }
   // The embedded database: one in-process PostgreSQL (WASM) for a laptop or a demo, never production.
   return { ...common, driver: new PGliteDriver({ dataDir: config.database.pgliteDir }).driver };

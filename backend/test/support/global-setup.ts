@@ -19,7 +19,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   await admin.end();
-  const dataSource = createDataSource({ database: { url: databaseUrl(TEMPLATE_DB) } });
+  const dataSource = createDataSource({ database: { url: databaseUrl(TEMPLATE_DB), poolSize: 2 } });
   await dataSource.initialize();
   await migrate(dataSource);
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl(TEMPLATE_DB), SESSION_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'), CREDENTIAL_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
