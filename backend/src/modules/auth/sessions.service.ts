@@ -60,7 +60,7 @@ export class SessionsService {
     if (!live || live.expiresAt <= now || live.lastSeenAt + this.config.session.idleHours * HOUR <= now) return null;
     if (now - live.lastSeenAt > TOUCH_EVERY_MS) {
       live.lastSeenAt = now;
-      await this.sessions.update(live.principal.sessionId, { lastSeenAt: new Date(now) });
+      await preparedQuery(this.sessions.manager.connection, 'session_touch', 'UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [live.principal.sessionId, new Date(now)]);
     }
     return live.principal;
   }
