@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ ...base, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ ...base, DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY: must be 32 bytes/);
+    expect(() => loadConfig({ ...base, DB_POOL_SIZE: '0' })).toThrow(/DB_POOL_SIZE/);
   });
 
   it('requires the secrets in production', () => {
@@ -23,7 +24,8 @@ describe('loadConfig', () => {
     expect('pgliteDir' in config.database).toBe(true);
     expect(config.redis).toBeNull();
     const real = loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379' });
-    expect(real.database).toEqual({ url: 'postgres://u@h/db' });
+    expect(real.database).toEqual({ url: 'postgres://u@h/db', poolSize: 20 });
+    expect(loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', DB_POOL_SIZE: '60' }).database).toEqual({ url: 'postgres://u@h/db', poolSize: 60 });
     expect(real.redis).toEqual({ url: 'redis://h:6379', prefix: 'bdhvs', jobLockSeconds: 30 });
   });
 });
