@@ -17,16 +17,37 @@ export class DataExportService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Starts an export, or returns the one already under way: a double click makes one job. */
+  /**
+   * Starts an export, or returns the one already under way: a double click, even two requests at the
+   * same instant, makes one export (a partial unique index allows one open export per person). The
+   * open one is put on the queue again, a no-op while its job is pending, so an export whose job was
+   * lost (Redis down at the time, an embedded process restarted) runs on the next click.
+   */
   async request(userId: string, meta: RequestMeta): Promise<DataExport> {
-    const pending = await this.exports.findOne({ where: { userId, status: In(['queued', 'running']) } });
-    if (pending) return pending;
-    const created = await this.exports.save(
-      this.exports.create({ userId, expiresAt: new Date(Date.now() + EXPORT_TTL_MS) }),
-    );
-    await this.audit.record('user.data_exported', { actorId: userId, subjectId: userId, meta, details: { exportId: created.id } });
-    await this.jobs.enqueue('data-export', { exportId: created.id }, `data-export-${created.id}`);
-    return created;
+    // The open export may finish between a refused insert and the read: then insert again.
+    for (;;) {
+      const created = await this.insertOpenExport(userId);
+      if (created) {
+        await this.audit.record('user.data_exported', { actorId: userId, subjectId: userId, meta, details: { exportId: created.id } });
+      }
+      const open = created ?? (await this.exports.findOne({ where: { userId, status: In(['queued', 'running']) } }));
+      if (!open) continue;
+      await this.jobs.enqueue('data-export', { exportId: open.id }, `data-export-${open.id}`);
+      return open;
+    }
+  }
+
+  /** The new export, or null when the person already has one open. */
+  private async insertOpenExport(userId: string): Promise<DataExport | null> {
+    const inserted = await this.exports
+      .createQueryBuilder()
+      .insert()
+      .values({ userId, expiresAt: new Date(Date.now() + EXPORT_TTL_MS) })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    const id = (inserted.raw as { id: string }[])[0]?.id;
+    return id ? this.exports.findOneByOrFail({ id }) : null;
   }
 
   async get(userId: string, id: string): Promise<DataExport> {

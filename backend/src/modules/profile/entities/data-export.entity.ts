@@ -7,6 +7,8 @@ export type DataExportStatus = 'queued' | 'running' | 'done' | 'failed';
 @Entity('data_exports')
 @Check('ck_data_exports_status', `"status" IN ('queued', 'running', 'done', 'failed')`)
 @Check('ck_data_exports_progress', `"progress" BETWEEN 0 AND 100`)
+// One open export per person: a double click, even two requests at once, makes one.
+@Index('uq_data_exports_open_per_user', ['userId'], { unique: true, where: `"status" IN ('queued', 'running')` })
 export class DataExport {
   @PrimaryGeneratedColumn('uuid')
   id: string;

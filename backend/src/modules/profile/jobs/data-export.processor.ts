@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type JobContext, JobHandler, type JobProcessor } from '../../../jobs/job-handler';
+import { JOB_ATTEMPTS, type JobContext, JobHandler, type JobProcessor } from '../../../jobs/job-handler';
 import { AuditEvent } from '../../audit/entities/audit-event.entity';
 import { Session } from '../../auth/entities/session.entity';
 import { USER_RELATIONS, UsersService } from '../../users/users.service';
@@ -22,7 +22,21 @@ export class DataExportProcessor implements JobProcessor<'data-export'> {
     const exports = this.dataSource.getRepository(DataExport);
     const record = await exports.findOne({ where: { id: job.data.exportId } });
     // The account may have been deleted meanwhile (its exports with it): nothing left to do.
-    if (!record || record.status === 'done') return;
+    if (!record || record.status === 'done' || record.status === 'failed') return;
+    try {
+      await this.gather(job, record);
+    } catch (err) {
+      // After the last retry the person sees "failed" and may ask again, instead of waiting for ever.
+      // Only the error's kind is kept: a message may quote personal data.
+      if (job.attempt >= JOB_ATTEMPTS) {
+        await exports.update(record.id, { status: 'failed', error: (err as Error).name ?? 'Error', finishedAt: new Date() });
+      }
+      throw err;
+    }
+  }
+
+  private async gather(job: JobContext<'data-export'>, record: DataExport): Promise<void> {
+    const exports = this.dataSource.getRepository(DataExport);
     const step = async (progress: number) => {
       await exports.update(record.id, { status: 'running', progress });
       await job.updateProgress(progress);
