@@ -114,6 +114,10 @@ describe('learner journey over HTTP', () => {
     const recorded = await events(userId, 'lesson_completed');
     expect(recorded).toHaveLength(1);
     expect((recorded[0]!.occurred_at as Date).toISOString()).toBe(offlineAt);
+    // Its id is a UUIDv7 whose first 48 bits are the time it was recorded, so new events append to the primary key.
+    const id = recorded[0]!.id as string;
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Math.abs(parseInt(id.replace(/-/g, '').slice(0, 12), 16) - (recorded[0]!.recorded_at as Date).getTime())).toBeLessThan(1000);
     expect((await c.put(`${COURSE}/lessons/02-otp/completion`, { occurredAt: 'hôm qua' }).expect(400)).body.details).toEqual([{ field: 'occurredAt', message: 'occurredAt must be an ISO 8601 date-time' }]);
     expect((await c.put(`${COURSE}/lessons/02-otp/completion`, {}).set('Idempotency-Key', 'x').expect(400)).body.details[0].field).toBe('Idempotency-Key');
   });

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Course } from '../../content/entities/course.entity';
 import { User } from '../../users/entities/user.entity';
 
@@ -8,17 +8,18 @@ export type LearningEventType = (typeof LEARNING_EVENT_TYPES)[number];
 /**
  * The append-only record of learning: the source for cohort reports and, later, xAPI statements.
  * Each row carries the person's unit, group and organisation at the time, so reports stay true to
- * the moment even after someone moves. A client idempotency key makes replays harmless.
+ * the moment even after someone moves. An event is written once because the change it records is
+ * (the completion row, the attempt's status); ids are UUIDv7 so new rows append to the primary key.
  */
 @Entity('learning_events')
 @Check('ck_learning_events_type', `"type" IN (${LEARNING_EVENT_TYPES.map((t) => `'${t}'`).join(', ')})`)
-@Index('uq_learning_events_user_key', ['userId', 'idempotencyKey'], { unique: true })
 @Index('ix_learning_events_course_type', ['courseId', 'type', 'occurredAt'])
 @Index('ix_learning_events_province_time', ['provinceId', 'occurredAt'])
 export class LearningEvent {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', default: () => 'uuid_v7()' })
   id: string;
 
+  @Index('ix_learning_events_user')
   @Column({ type: 'uuid' })
   userId: string;
 
@@ -49,6 +50,7 @@ export class LearningEvent {
   @Column({ type: 'boolean', nullable: true })
   passed: boolean | null;
 
+  /** The client's Idempotency-Key of the request that made the event, if it sent one. */
   @Column({ type: 'varchar', length: 64, nullable: true })
   idempotencyKey: string | null;
 
