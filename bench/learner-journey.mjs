@@ -88,7 +88,9 @@ const q = async (sql, params) => (await db.query(sql, params)).rows;
 const children = new Set();
 
 function launch(processes, entry, env, logFile) {
-  const args = processes === 1 ? [entry] : [CLUSTER, String(processes), entry];
+  // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": a profile per API process, covering every measurement in order.
+  const nodeArgs = entry === API_MAIN ? (process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []) : [];
+  const args = [...nodeArgs, ...(processes === 1 ? [entry] : [CLUSTER, String(processes), entry])];
   const out = logFile ? createWriteStream(logFile, { flags: 'a' }) : 'ignore';
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', logFile ? 'pipe' : 'ignore', logFile ? 'pipe' : 'inherit'] });
   if (logFile) {
@@ -367,12 +369,60 @@ const figures = (r) => ({
   total: r.requests.total,
 });
 
+// ─── CPU per request, from /proc: where a request's time goes when the machine is the limit ──────────
+
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
+/** Every process's CPU ticks (user + system, all threads), parent and name. */
+function processTicks() {
+  const all = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    all.set(Number(name), { comm, ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+  }
+  return all;
+}
+
+/** CPU ms the server (`pid` and its descendants: cluster workers) and PostgreSQL spent between two snapshots. */
+function cpuBetween(before, after, pid) {
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, { ppid }] of after) {
+      if (tree.has(ppid) && !tree.has(p)) {
+        tree.add(p);
+        grew = true;
+      }
+    }
+  }
+  let server = 0;
+  let postgres = 0;
+  for (const [p, now] of after) {
+    const spent = (now.ticks - (before.get(p)?.ticks ?? 0)) * TICK_MS;
+    if (tree.has(p)) server += spent;
+    else if (now.comm === 'postgres') postgres += spent;
+  }
+  return { server, postgres };
+}
+
 async function measure(title, options) {
   log(`${title}: warm-up ${options.warmup ?? WARMUP} s, then ${DURATION} s`);
   const drive = options.paced ? paced : cannon;
   await drive({ ...options, duration: options.warmup ?? WARMUP });
+  const before = processTicks();
   const result = figures(await drive({ ...options, duration: DURATION }));
-  log(`  ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors`);
+  const cpu = cpuBetween(before, processTicks(), options.serverPid);
+  result.cpu = { server: cpu.server / result.total, postgres: cpu.postgres / result.total };
+  log(`  ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors; ` +
+      `CPU per request: server ${result.cpu.server.toFixed(2)} ms, PostgreSQL ${result.cpu.postgres.toFixed(2)} ms`);
   return result;
 }
 
@@ -380,7 +430,7 @@ async function bareNode(processes, bodyFile) {
   const child = launch(processes, BARE, { PORT: String(BARE_PORT), BENCH_BODY_FILE: bodyFile });
   try {
     await waitFor(`http://127.0.0.1:${BARE_PORT}/`, child, 30, 'the bare Node server');
-    return await measure(`ceiling: bare node:http ×${processes}`, { port: BARE_PORT });
+    return await measure(`ceiling: bare node:http ×${processes}`, { port: BARE_PORT, serverPid: child.pid });
   } finally {
     await stop(child);
   }
@@ -430,13 +480,13 @@ async function measureApi(processes, state) {
     const csrfToken = state.csrfToken;
     // Reference, not a target: the HTTP stack alone (helmet, cookies, body parser, logger, Nest routing;
     // no session, no rate limit, no database), to tell the framework's share from the endpoint's.
-    const floor = await measure(`GET /api/health ×${processes} (framework floor)`, { port: API_PORT, next: () => ({ path: '/api/health' }) });
+    const floor = await measure(`GET /api/health ×${processes} (framework floor)`, { port: API_PORT, serverPid: child.pid, next: () => ({ path: '/api/health' }) });
 
     // Lesson read: READERS learners reading a lesson of a course they are enrolled in.
     const { readPath } = state;
     let reader = 0;
     const read = await measure(`lesson read ×${processes}`, {
-      port: API_PORT,
+      port: API_PORT, serverPid: child.pid,
       next: () => ({ path: readPath, headers: { cookie: cookie(1 + (reader++ % READERS), csrfToken) } }),
     });
 
@@ -444,7 +494,7 @@ async function measureApi(processes, state) {
     await q('CHECKPOINT');
     const before = Number((await q(`SELECT count(*) FROM lesson_completions lc JOIN courses c ON c.id = lc.course_id WHERE c.slug = $1`, [COURSE.write]))[0].count);
     const write = await measure(`progress write ×${processes}`, {
-      port: API_PORT,
+      port: API_PORT, serverPid: child.pid,
       method: 'PUT',
       next: () => {
         const i = state.writes++;
@@ -469,7 +519,7 @@ async function measureApi(processes, state) {
       const sheets = (await answerSheets(attempts)).map((s) => JSON.stringify(s));
       let submitted = 0;
       const result = await measure(`quiz submit ×${processes} at ${QUIZ_RATE} requests/s (${shape})`, {
-        port: API_PORT,
+        port: API_PORT, serverPid: child.pid,
         method: 'POST',
         overallRate: QUIZ_RATE,
         paced,
@@ -500,6 +550,7 @@ async function measureApi(processes, state) {
 // ─── report ───────────────────────────────────────────────────────────────────────────────────────
 
 const ms = (v) => (!Number.isFinite(v) ? '—' : v < 1 ? '<1' : Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1));
+const cpuMs = (v) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 const int = (v) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—');
 
 function printReport(runs, pgbench, bare, facts) {
@@ -516,13 +567,13 @@ function printReport(runs, pgbench, bare, facts) {
       { name: '(GET /api/health)', processes, m: floor, ceiling: bareNode, target: 'reference only' },
     );
   }
-  const head = ['endpoint', 'API procs', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'ceiling', 'ceiling req/s', 'ceil p50', 'ceil p99', 'ratio', 'target', 'result'];
+  const head = ['endpoint', 'API procs', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'API CPU', 'PG CPU', 'ceiling', 'ceiling req/s', 'ceil p50', 'ceil p99', 'ratio', 'target', 'result'];
   const body = rows.map(({ name, processes, m, ceiling: c, target, pass }) => [
-    name, String(processes), int(m.rps), ms(m.p50), ms(m.p99), int(m.errors), c?.name ?? '—', c ? int(c.rps) : '—', c ? ms(c.p50) : '—', c ? ms(c.p99) : '—',
+    name, String(processes), int(m.rps), ms(m.p50), ms(m.p99), int(m.errors), cpuMs(m.cpu.server), cpuMs(m.cpu.postgres), c?.name ?? '—', c ? int(c.rps) : '—', c ? ms(c.p50) : '—', c ? ms(c.p99) : '—',
     c ? `${((m.rps / c.rps) * 100).toFixed(1)}%` : '—', target, pass === undefined ? '' : pass && m.errors === 0 ? 'PASS' : 'MISS',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const left = new Set([0, 6, 11]);
+  const left = new Set([0, 8, 13]);
   const line = (cells) => cells.map((c, i) => (left.has(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`\nLearner-journey benchmark — ${facts.machine}`);
   console.log(facts.data);
@@ -531,6 +582,7 @@ function printReport(runs, pgbench, bare, facts) {
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const r of body) console.log(line(r));
   console.log(`
+API CPU, PG CPU = CPU ms per request (user + system, all threads, from /proc) of the API processes and of PostgreSQL.
 ratio = endpoint req/s ÷ ceiling req/s. Latencies: autocannon's histogram (1 ms steps; at a fixed rate corrected for
 coordinated omission); pgbench's from its per-transaction log. Progress write: each request a learner's first completion
 of a lesson (transaction with the learning event and the completion rule). Quiz submit: a different open attempt per

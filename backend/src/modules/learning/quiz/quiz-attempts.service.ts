@@ -25,6 +25,8 @@ export type AttemptView = {
   /** Before submission: questions without any key. After: the results with the key and feedback. */
   questions: LearnerQuestion[];
   results: QuestionResult[] | null;
+  /** True only on the submission that completed the course. */
+  courseCompleted?: boolean;
 };
 
 type AttemptRow = {
@@ -35,6 +37,8 @@ type AttemptRow = {
 /** An attempt with its course's content version, to find the course content in the cache. */
 const ATTEMPT_SQL = `
   SELECT a.*, c.content_hash FROM quiz_attempts a JOIN courses c ON c.id = a.course_id WHERE a.id = $1 AND a.user_id = $2`;
+
+type StoredGrading = { ok: boolean; course_completed: boolean };
 
 const quizError = (status: HttpStatus, code: string, message: string, details?: Record<string, unknown>) => new AppException(status, code, message, details);
 
@@ -128,28 +132,29 @@ export class QuizAttemptsService {
     const { attempt, content } = await this.load(userId, attemptId);
     if (attempt.status === 'submitted') return this.view(attempt, content);
     const answers = parseAnswers(input, attempt.questions);
-    if (!(await this.grade(attempt, content, answers, new Date(), idempotencyKey))) return this.get(userId, attemptId);
+    const stored = await this.grade(attempt, content, answers, new Date(), idempotencyKey);
+    if (!stored.ok) return this.get(userId, attemptId);
     // The answer is built from what was graded and the cached content: nothing is read back.
-    return this.view(attempt, content);
+    return { ...this.view(attempt, content), courseCompleted: stored.course_completed };
   }
 
   /**
-   * Grades on the server and stores it with submit_quiz_attempt (in the transaction of `em` if given);
-   * false if the attempt was no longer open.
+   * Grades on the server and stores it with submit_quiz_attempt (in the transaction of `em` if given):
+   * `ok` false if the attempt was no longer open, `course_completed` if this grading completed the course.
    */
   private async grade(
     attempt: QuizAttempt, content: CourseContent, answers: Record<string, AnswerValue>, now: Date, idempotencyKey: string | null, em?: EntityManager,
-  ): Promise<boolean> {
+  ): Promise<StoredGrading> {
     const quiz = content.quizzes.get(attempt.quizId)!;
     const graded = attempt.questions.map((d) => ({ questionId: d.questionId, score: gradeQuestion(content.questions.get(d.questionId)!, d, answers[d.questionId]) }));
     const scorePercent = graded.length ? Math.round((graded.reduce((n, g) => n + g.score, 0) / graded.length) * 10000) / 100 : 0;
     const late = this.expired(attempt, now);
     const passed = !late && scorePercent >= quiz.passPercent;
-    const sql = 'SELECT submit_quiz_attempt($1, $2, $3, $4, $5, $6, $7, $8) AS ok';
+    const sql = 'SELECT * FROM submit_quiz_attempt($1, $2, $3, $4, $5, $6, $7, $8)';
     const values = [attempt.id, JSON.stringify(answers), JSON.stringify(graded), scorePercent, late, passed, now, idempotencyKey];
-    const [stored] = em ? await em.query<{ ok: boolean }[]>(sql, values) : await preparedQuery<{ ok: boolean }>(this.dataSource, 'submit_quiz_attempt', sql, values);
+    const [stored] = em ? await em.query<StoredGrading[]>(sql, values) : await preparedQuery<StoredGrading>(this.dataSource, 'submit_quiz_attempt', sql, values);
     Object.assign(attempt, { status: 'submitted', answers, graded, scorePercent, late, passed, submittedAt: now });
-    return stored!.ok;
+    return stored!;
   }
 
   private expired(attempt: QuizAttempt, now: Date): boolean {

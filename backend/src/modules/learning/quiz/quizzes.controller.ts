@@ -59,8 +59,8 @@ export class QuizzesController {
   @ApiBody({ type: AnswersDto })
   async submit(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Body(AnswersBodyPipe) dto: AnswersBody, @IdempotencyKey() key: string | null): Promise<AttemptDto> {
     const view = await this.attempts.submit(p.userId, id, dto.answers, key);
-    // A passed quiz may complete the course, and the course the confirmation policy.
-    if (view.attempt.passed) await this.jobs.enqueue('certification', { userId: p.userId }, `certify-quiz-${id}`);
+    // A finished course may be the last thing the confirmation policy asked for (same job as a lesson's).
+    if (view.courseCompleted) await this.jobs.enqueue('certification', { userId: p.userId }, `certify-course-${p.userId}-${view.course.slug}`);
     return AttemptDto.from(view);
   }
 }
