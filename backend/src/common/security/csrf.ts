@@ -11,7 +11,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * site cannot do. The signature stops a cookie planted by a sibling domain from being accepted.
  */
 export class CsrfTokens {
-  constructor(private readonly secret: string) {}
+  /** Tokens whose signature checked out: a browser sends the same one with every write, so each is signed once. */
+  private readonly verified = new Set<string>();
+
+  constructor(
+    private readonly secret: string,
+    private readonly maxRemembered = 50_000,
+  ) {}
 
   issue(): string {
     const nonce = randomBytes(18).toString('base64url');
@@ -20,11 +26,20 @@ export class CsrfTokens {
 
   isValid(token: string | undefined): boolean {
     if (!token) return false;
+    if (this.verified.has(token)) return true;
     const [nonce, signature] = token.split('.');
     if (!nonce || !signature) return false;
     const expected = Buffer.from(this.sign(nonce));
     const given = Buffer.from(signature);
-    return expected.length === given.length && timingSafeEqual(expected, given);
+    const valid = expected.length === given.length && timingSafeEqual(expected, given);
+    if (valid) this.remember(token);
+    return valid;
+  }
+
+  private remember(token: string): void {
+    // Bounded: when full, start over; a forgotten token is simply checked again.
+    if (this.verified.size >= this.maxRemembered) this.verified.clear();
+    this.verified.add(token);
   }
 
   private sign(nonce: string): string {
