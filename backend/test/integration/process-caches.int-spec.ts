@@ -104,4 +104,17 @@ describe('LearnerStateCache', () => {
       expect(other.get('u2', 'course-a')).not.toBeNull();
     });
   });
+
+  it('with Redis: many completions in the same instant, sent together, drop every one of those people in the others', async () => {
+    await twoProcesses((bus) => new LearnerStateCache(bus), async (one, other, resend) => {
+      const people = Array.from({ length: 25 }, (_, i) => `u${i}`);
+      other.set('bystander', 'course-a', state(), Date.now() - 1);
+      await resend(async () => {
+        for (const p of people) other.set(p, 'course-a', state(), Date.now() - 1);
+        await Promise.all(people.map((p) => one.forget(p)));
+      }, () => people.every((p) => other.get(p, 'course-a') === null));
+      expect(people.filter((p) => other.get(p, 'course-a') !== null)).toEqual([]);
+      expect(other.get('bystander', 'course-a')).not.toBeNull();
+    });
+  });
 });
