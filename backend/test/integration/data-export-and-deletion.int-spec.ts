@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { JOB_ATTEMPTS } from '../../src/jobs/job-handler';
 import { DataExportService } from '../../src/modules/profile/data-export.service';
+import { DataExportProcessor } from '../../src/modules/profile/jobs/data-export.processor';
 import { AuditEvent } from '../../src/modules/audit/entities/audit-event.entity';
 import { User } from '../../src/modules/users/entities/user.entity';
 import { createUser, loginAs, PASSWORD, unitsOf } from '../support/factories';
@@ -56,6 +58,26 @@ describe('download my data and delete my account', () => {
     const other = await loginAs(t, (await createUser(t, { commune })).phone);
     await other.get(`/api/me/exports/${started.id}`).expect(404);
     await other.get(`/api/me/exports/${started.id}/download`).expect(404);
+  });
+
+  it('marks an export failed after its last retry, so the person sees it and can ask again', async () => {
+    const user = await createUser(t, { commune });
+    const [{ id }]: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO data_exports (user_id, expires_at) VALUES ($1, now() + interval '1 day') RETURNING id`, [user.id]);
+    // A job whose progress cannot be reported (Redis went away mid-run) fails on every try.
+    const job = (attempt: number) => ({
+      id: `data-export-${id}`, queue: 'data-export' as const, data: { exportId: id }, attempt,
+      updateProgress: async () => { throw new Error('Connection is closed.'); },
+    });
+    const processor = t.app.get(DataExportProcessor);
+    await expect(processor.process(job(1))).rejects.toThrow('Connection is closed.');
+    const c = await loginAs(t, user.phone);
+    expect((await c.get(`/api/me/exports/${id}`).expect(200)).body.status).toBe('running');
+    await expect(processor.process(job(JOB_ATTEMPTS))).rejects.toThrow('Connection is closed.');
+    expect((await c.get(`/api/me/exports/${id}`).expect(200)).body.status).toBe('failed');
+    const again = (await c.post('/api/me/exports').expect(202)).body;
+    expect(again.id).not.toBe(id);
+    expect((await waitForExport(c, again.id)).at(-1)).toMatchObject({ status: 'done' });
   });
 
   it('deletes the account: personal data gone, anonymous counts kept, the phone free again', async () => {

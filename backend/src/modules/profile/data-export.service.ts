@@ -25,7 +25,7 @@ export class DataExportService {
    */
   async request(userId: string, meta: RequestMeta): Promise<DataExport> {
     // The open export may finish between a refused insert and the read: then insert again.
-    for (;;) {
+    for (let tries = 0; tries < 3; tries++) {
       const created = await this.insertOpenExport(userId);
       if (created) {
         await this.audit.record('user.data_exported', { actorId: userId, subjectId: userId, meta, details: { exportId: created.id } });
@@ -35,6 +35,7 @@ export class DataExportService {
       await this.jobs.enqueue('data-export', { exportId: open.id }, `data-export-${open.id}`);
       return open;
     }
+    throw new Error('Could neither start nor find an open data export');
   }
 
   /** The new export, or null when the person already has one open. */
