@@ -62,8 +62,9 @@ describe('download my data and delete my account', () => {
 
   it('marks an export failed after its last retry, so the person sees it and can ask again', async () => {
     const user = await createUser(t, { commune });
-    const [{ id }]: { id: string }[] = await t.dataSource.query(
+    const [row]: { id: string }[] = await t.dataSource.query(
       `INSERT INTO data_exports (user_id, expires_at) VALUES ($1, now() + interval '1 day') RETURNING id`, [user.id]);
+    const id = row!.id;
     // A job whose progress cannot be reported (Redis went away mid-run) fails on every try.
     const job = (attempt: number) => ({
       id: `data-export-${id}`, queue: 'data-export' as const, data: { exportId: id }, attempt,
