@@ -24,7 +24,7 @@ describe('loadConfig', () => {
     expect('pgliteDir' in config.database).toBe(true);
     expect(config.redis).toBeNull();
     const real = loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379' });
-    expect(real.database).toEqual({ url: 'postgres://u@h/db', poolSize: 20 });
+    expect(real.database).toEqual({ url: 'postgres://u@h/db', poolSize: 10 });
     expect(loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', DB_POOL_SIZE: '60' }).database).toEqual({ url: 'postgres://u@h/db', poolSize: 60 });
     expect(real.redis).toEqual({ url: 'redis://h:6379', prefix: 'bdhvs', jobLockSeconds: 30 });
   });

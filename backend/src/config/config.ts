@@ -47,7 +47,7 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PGLITE_DIR: z.string().default(path.join(REPO_ROOT, '.data', 'pglite')),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/).default('bdhvs'),
   WORKER_IN_API: bool(false),
@@ -82,7 +82,10 @@ export type AppConfig = {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
-  /** `poolSize`: connections per process; commits wait on the disk, so concurrent writes need enough of them. */
+  /**
+   * `poolSize`: connections per process. More connections than PostgreSQL has cores to serve them make
+   * each write slower, not more writes at once (bench/README.md, "Connections").
+   */
   database: { url: string; poolSize: number } | { pgliteDir: string };
   /** `jobLockSeconds`: how long a worker holds a job without a heartbeat before another takes it over. */
   redis: { url: string; prefix: string; jobLockSeconds: number } | null;

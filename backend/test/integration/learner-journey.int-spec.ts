@@ -122,6 +122,15 @@ describe('learner journey over HTTP', () => {
     expect((await c.put(`${COURSE}/lessons/02-otp/completion`, {}).set('Idempotency-Key', 'x').expect(400)).body.details[0].field).toBe('Idempotency-Key');
   });
 
+  it('refuses to delete a lesson someone completed or a course with learning history, as a foreign key would', async () => {
+    const { c } = await learner();
+    await c.put(`${COURSE}/lessons/01-mat-khau/completion`, {}).expect(200);
+    const deleteLesson = t.dataSource.query(`DELETE FROM lessons WHERE slug = '01-mat-khau' AND course_id = (SELECT id FROM courses WHERE slug = 'hoc-thu')`);
+    await expect(deleteLesson).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23503' }) });
+    await expect(t.dataSource.query(`DELETE FROM courses WHERE slug = 'hoc-thu'`)).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23503' }) });
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM lessons l JOIN courses co ON co.id = l.course_id WHERE co.slug = 'hoc-thu' AND l.slug = '01-mat-khau'`)).toEqual([{ n: 1 }]);
+  });
+
   it('never sends correctness, feedback, accepted answers or explanations before submission, for any question type', async () => {
     const { c } = await learner();
     await finishLessons(c);

@@ -33,7 +33,8 @@ export class LearningEvent {
   @Column({ type: 'uuid' })
   courseId: string;
 
-  @ManyToOne(() => Course, { onDelete: 'RESTRICT' })
+  // No foreign key: its lock on the shared course row cost every event; a trigger refuses the delete instead.
+  @ManyToOne(() => Course, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'course_id' })
   course?: Course;
 

@@ -16,7 +16,8 @@ export class LessonCompletion {
   @PrimaryColumn({ type: 'uuid' })
   lessonId: string;
 
-  @ManyToOne(() => Lesson, { onDelete: 'RESTRICT' })
+  // No foreign key: its lock on the shared lesson row cost every completion; a trigger refuses the delete instead.
+  @ManyToOne(() => Lesson, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'lesson_id' })
   lesson?: Lesson;
 
