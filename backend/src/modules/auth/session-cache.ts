@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { makeRoom } from '../../common/memory/make-room';
+import { RecentForgets } from '../../common/memory/recent-forgets';
 import { InvalidationBus } from '../../common/redis/invalidation-bus';
 import type { Principal } from './decorators';
 
@@ -29,7 +31,7 @@ export class SessionCache {
    * People forgotten in the last TTL: their sessions are not cached again meanwhile. The change that
    * caused the forget may not be committed yet, so a read racing with it could still see the old rows.
    */
-  private readonly quiet = new Map<string, number>();
+  private readonly quiet = new RecentForgets(TTL_MS);
 
   constructor(private readonly bus: InvalidationBus) {
     bus.on(TOPIC, (userId) => this.drop(userId));
@@ -44,9 +46,8 @@ export class SessionCache {
   }
 
   set(tokenHash: string, session: LiveSession, now = Date.now()): void {
-    const quietUntil = this.quiet.get(session.principal.userId);
-    if (quietUntil !== undefined && quietUntil > now) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    if (this.quiet.get(session.principal.userId, now) !== undefined) return;
+    makeRoom(this.entries, MAX_ENTRIES);
     this.entries.set(tokenHash, { ...session, until: now + TTL_MS });
   }
 
@@ -56,16 +57,9 @@ export class SessionCache {
   }
 
   private drop(userId: string): void {
-    const now = Date.now();
     for (const [hash, entry] of this.entries) {
       if (entry.principal.userId === userId) this.entries.delete(hash);
     }
-    // Kept in time order (re-inserted on every forget), so the expired ones are at the front.
-    for (const [id, until] of this.quiet) {
-      if (until > now) break;
-      this.quiet.delete(id);
-    }
-    this.quiet.delete(userId);
-    this.quiet.set(userId, now + TTL_MS);
+    this.quiet.add(userId);
   }
 }

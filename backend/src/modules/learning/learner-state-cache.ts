@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { makeRoom } from '../../common/memory/make-room';
+import { RecentForgets } from '../../common/memory/recent-forgets';
 import { InvalidationBus } from '../../common/redis/invalidation-bus';
 
 /** The learner's side of a course as `lessons.service` reads it: course version, enrolment, lessons done. */
@@ -24,7 +26,7 @@ type Entry = { state: LearnerState; done: Set<string>; until: number };
 export class LearnerStateCache {
   private readonly people = new Map<string, Map<string, Entry>>();
   /** When each person was last forgotten (kept one TTL): a read that began before it is not cached. */
-  private readonly forgotten = new Map<string, number>();
+  private readonly forgotten = new RecentForgets(TTL_MS);
 
   constructor(private readonly bus: InvalidationBus) {
     bus.on(TOPIC, (userId) => this.drop(userId));
@@ -40,11 +42,11 @@ export class LearnerStateCache {
 
   /** Keeps a state read from the database, unless the person was forgotten since the read began. */
   set(userId: string, courseSlug: string, state: LearnerState, readStartedAt: number, now = Date.now()): void {
-    const forgottenAt = this.forgotten.get(userId);
+    const forgottenAt = this.forgotten.get(userId, now);
     if (forgottenAt !== undefined && forgottenAt >= readStartedAt) return;
     let courses = this.people.get(userId);
     if (!courses) {
-      if (this.people.size >= MAX_PEOPLE) this.people.delete(this.people.keys().next().value!);
+      makeRoom(this.people, MAX_PEOPLE);
       courses = new Map();
       this.people.set(userId, courses);
     }
@@ -57,14 +59,7 @@ export class LearnerStateCache {
   }
 
   private drop(userId: string): void {
-    const now = Date.now();
     this.people.delete(userId);
-    // Kept in time order (re-inserted on every drop), so the old ones are at the front.
-    for (const [id, at] of this.forgotten) {
-      if (at > now - TTL_MS) break;
-      this.forgotten.delete(id);
-    }
-    this.forgotten.delete(userId);
-    this.forgotten.set(userId, now);
+    this.forgotten.add(userId);
   }
 }
