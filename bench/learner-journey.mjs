@@ -6,9 +6,9 @@
 // 2. For each API process count (--workers, default 1 and the number of CPUs), starts the API and drives
 //    with autocannon on loopback: lesson read, progress write (each request a new completion) and quiz
 //    submit at a fixed 300 requests/s (each request hands in a different open attempt).
-// 3. Measures the raw ceilings in the same run: a bare node:http server returning the lesson's JSON
-//    (same process count, same autocannon settings) and pgbench doing a single-row upsert on a table
-//    of the same shape as lesson_completions (same client count).
+// 3. Measures each raw ceiling right after its endpoint: a bare node:http server returning the lesson's
+//    JSON (same process count, same autocannon settings) and pgbench doing a single-row upsert on a
+//    table of the same shape as lesson_completions (the load's and the API's connection counts).
 // 4. Prints requests/s, p50/p99, each endpoint's ratio to its ceiling and the targets.
 import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
@@ -476,8 +476,12 @@ ON CONFLICT (user_id, lesson_id) DO UPDATE SET completed_at = excluded.completed
   return result;
 }
 
-/** The three endpoints against the API in `processes` processes. */
-async function measureApi(processes, state) {
+/**
+ * The three endpoints against the API in `processes` processes, each ceiling measured right after its
+ * endpoint (the API idle meanwhile): a shared VM's speed drifts over minutes, and a ratio means most
+ * when both of its figures come from the same minute.
+ */
+async function measureApi(processes, state, bodyFile) {
   log(`starting the API: ${processes} process${processes > 1 ? 'es (node:cluster)' : ''}`);
   const child = await startApi(processes);
   try {
@@ -493,6 +497,7 @@ async function measureApi(processes, state) {
       port: API_PORT, serverPid: child.pid,
       next: () => ({ path: readPath, headers: { cookie: cookie(1 + (reader++ % READERS), csrfToken) } }),
     });
+    const bare = await bareNode(processes, bodyFile);
 
     // Progress write: each request a first completion of a lesson (the event, the completion rule).
     await q('CHECKPOINT');
@@ -514,6 +519,8 @@ async function measureApi(processes, state) {
     });
     const after = Number((await q(`SELECT count(*) FROM lesson_completions lc JOIN courses c ON c.id = lc.course_id WHERE c.slug = $1`, [COURSE.write]))[0].count);
     log(`  ${after - before} new lesson completions recorded`);
+    // The faster of the upsert with the load's concurrency and with the API's connections.
+    const upsert = [await pgbenchUpsert(CONNECTIONS), ...(DB_POOL === CONNECTIONS ? [] : [await pgbenchUpsert(DB_POOL)])].reduce((a, b) => (b.rps > a.rps ? b : a));
 
     // Quiz submit at a fixed rate: every request hands in a different open attempt.
     const learners = Array.from({ length: 2 * ATTEMPTS_PER_RUN }, (_, k) => state.quizTakers + k + 1);
@@ -546,7 +553,7 @@ async function measureApi(processes, state) {
     };
     const submit = await submitAt('bursts', false);
     const submitPaced = await submitAt('paced', true);
-    return { floor, read, write, submit, submitPaced };
+    return { floor, read, bare, write, upsert, submit, submitPaced };
   } finally {
     await stop(child);
   }
@@ -558,14 +565,14 @@ const ms = (v) => (!Number.isFinite(v) ? '—' : v < 1 ? '<1' : Number.isInteger
 const cpuMs = (v) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 const int = (v) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : '—');
 
-function printReport(runs, pgbench, bare, facts) {
+function printReport(runs, facts) {
   const rows = [];
-  for (const { processes, floor, read, write, submit, submitPaced } of runs) {
+  for (const { processes, floor, read, bare, write, upsert, submit, submitPaced } of runs) {
     const sustained = (m) => m.rps >= QUIZ_RATE * 0.95;
-    const bareNode = { name: `bare node:http ×${processes}`, ...bare.get(processes) };
+    const bareNode = { name: `bare node:http ×${processes}`, ...bare };
     rows.push(
       { name: 'lesson read', processes, m: read, ceiling: bareNode, target: '≥ 20% of ceiling', pass: read.rps / bareNode.rps >= 0.2 },
-      { name: 'progress write', processes, m: write, ceiling: pgbench, target: '≥ 25% of ceiling', pass: write.rps / pgbench.rps >= 0.25 },
+      { name: 'progress write', processes, m: write, ceiling: upsert, target: '≥ 25% of ceiling', pass: write.rps / upsert.rps >= 0.25 },
       { name: `quiz submit @${QUIZ_RATE}/s, bursts`, processes, m: submit, target: `p99 < 100 ms${sustained(submit) ? '' : ', rate missed'}`, pass: submit.p99 < 100 && sustained(submit) },
       { name: `quiz submit @${QUIZ_RATE}/s, paced`, processes, m: submitPaced, target: `p99 < 100 ms${sustained(submitPaced) ? '' : ', rate missed'}`, pass: submitPaced.p99 < 100 && sustained(submitPaced) },
       { name: '(GET /api/health)', processes, m: floor, ceiling: bareNode, target: 'reference only' },
@@ -650,16 +657,9 @@ async function main() {
   log(`lesson read response: ${readFileSync(bodyFile).length} bytes of JSON`);
 
   const runs = [];
-  const bare = new Map();
-  let pgbench;
-  for (const processes of WORKERS) {
-    runs.push({ processes, ...(await measureApi(processes, state)) });
-    if (!bare.has(processes)) bare.set(processes, await bareNode(processes, bodyFile));
-    // The ceiling is the faster of the upsert with the load's concurrency and with the API's connections.
-    pgbench ??= [await pgbenchUpsert(CONNECTIONS), ...(DB_POOL === CONNECTIONS ? [] : [await pgbenchUpsert(DB_POOL)])].reduce((a, b) => (b.rps > a.rps ? b : a));
-  }
+  for (const processes of WORKERS) runs.push({ processes, ...(await measureApi(processes, state, bodyFile)) });
 
-  printReport(runs, pgbench, bare, {
+  printReport(runs, {
     machine: `${CPUS} CPU${CPUS > 1 ? 's' : ''} (${os.cpus()[0]?.model.trim()}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, PostgreSQL ${version}`,
     data: `data: ${int(counts.users)} learners (sessions for all), ${int(counts.enrolments)} enrolments, ${int(counts.completions)} lesson completions, ${int(counts.events)} learning events, ${int(counts.attempts)} quiz attempts (after seeding)`,
   });
