@@ -243,12 +243,18 @@ async function seedQuizHistory(csrfToken) {
 // ─── API helpers ──────────────────────────────────────────────────────────────────────────────────
 
 const cookie = (n, csrfToken) => `sid=${token(n)}; csrf_token=${csrfToken}`;
-const api = (method, pathname, learner, csrfToken, body) =>
-  fetch(`http://127.0.0.1:${API_PORT}${pathname}`, {
+/**
+ * One request as a learner. Sent again once when the server had just closed the idle keep-alive
+ * connection fetch reused (after a ceiling's pause); the requests sent here are idempotent.
+ */
+async function api(method, pathname, learner, csrfToken, body) {
+  const send = () => fetch(`http://127.0.0.1:${API_PORT}${pathname}`, {
     method,
     headers: { cookie: cookie(learner, csrfToken), 'x-csrf-token': csrfToken, ...(body && { 'content-type': 'application/json' }) },
     body: body && JSON.stringify(body),
   });
+  return send().catch((err) => (err.cause?.code === 'UND_ERR_SOCKET' ? send() : Promise.reject(err)));
+}
 
 async function csrf() {
   const res = await fetch(`http://127.0.0.1:${API_PORT}/api/auth/csrf`);

@@ -29,3 +29,16 @@ export const JobHandler = (queue: QueueName) => SetMetadata(JOB_HANDLER_QUEUE, q
 /** Retries with exponential backoff; the job id comes from the business key so retries do no harm. */
 export const JOB_ATTEMPTS = 5;
 export const JOB_BACKOFF_MS = 1000;
+
+/**
+ * Runs a job's work; when it fails on the last attempt, `giveUp` records the failure first (so a person
+ * sees "failed" and can ask again instead of waiting for ever), then the error goes on to the runner.
+ */
+export async function lastAttemptGivesUp(job: { attempt: number }, work: () => Promise<void>, giveUp: (err: unknown) => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    if (job.attempt >= JOB_ATTEMPTS) await giveUp(err);
+    throw err;
+  }
+}

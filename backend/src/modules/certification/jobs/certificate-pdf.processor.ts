@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
-import { JOB_ATTEMPTS, type JobContext, JobHandler, type JobProcessor } from '../../../jobs/job-handler';
+import { type JobContext, JobHandler, type JobProcessor, lastAttemptGivesUp } from '../../../jobs/job-handler';
 import { FrameworkNames } from '../../assessment/framework-names';
 import { verifyUrl } from '../credential/open-badge';
 import { CompletionRecord } from '../entities/completion-record.entity';
@@ -26,27 +26,27 @@ export class CertificatePdfProcessor implements JobProcessor<'certificate-pdf'> 
   async process(job: JobContext<'certificate-pdf'>): Promise<void> {
     const record = await this.dataSource.getRepository(CompletionRecord).findOne({ where: { id: job.data.recordId }, relations: { frameworkVersion: true } });
     if (!record || record.pdfStatus === 'ready') return;
-    try {
-      const names = new FrameworkNames(record.frameworkVersion!);
-      const pdf = await renderCertificatePdf({
-        code: record.code, holderName: record.holderName ?? '', birthYear: record.holderBirthYear, issuedAt: record.issuedAt,
-        frameworkVersion: names.version.version, frameworkTitle: names.version.title, targetGroupName: names.targetGroup(record.targetGroup),
-        overallLevelName: names.level(record.overallLevel),
-        competencies: record.competencies.map((c) => ({ code: c.code, name: c.name, levelName: names.level(c.level) })),
-        verifyUrl: verifyUrl(this.config.publicUrl, record.code), issuerName: this.config.issuerName,
-      });
-      await this.dataSource.transaction(async (em) => {
-        await em.query(
-          `INSERT INTO certificate_files (record_id, content, sha256) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`,
-          [record.id, pdf, createHash('sha256').update(pdf).digest('hex')],
-        );
-        await em.update(CompletionRecord, { id: record.id }, { pdfStatus: 'ready' });
-      });
-      this.logger.log({ queue: job.queue, jobId: job.id }, 'Certificate rendered');
-    } catch (err) {
-      // After the last retry the learner sees "failed" rather than waiting for ever.
-      if (job.attempt >= JOB_ATTEMPTS) await this.dataSource.getRepository(CompletionRecord).update(record.id, { pdfStatus: 'failed' });
-      throw err;
-    }
+    await lastAttemptGivesUp(job, () => this.render(job, record), async () => {
+      await this.dataSource.getRepository(CompletionRecord).update(record.id, { pdfStatus: 'failed' });
+    });
+  }
+
+  private async render(job: JobContext<'certificate-pdf'>, record: CompletionRecord): Promise<void> {
+    const names = new FrameworkNames(record.frameworkVersion!);
+    const pdf = await renderCertificatePdf({
+      code: record.code, holderName: record.holderName ?? '', birthYear: record.holderBirthYear, issuedAt: record.issuedAt,
+      frameworkVersion: names.version.version, frameworkTitle: names.version.title, targetGroupName: names.targetGroup(record.targetGroup),
+      overallLevelName: names.level(record.overallLevel),
+      competencies: record.competencies.map((c) => ({ code: c.code, name: c.name, levelName: names.level(c.level) })),
+      verifyUrl: verifyUrl(this.config.publicUrl, record.code), issuerName: this.config.issuerName,
+    });
+    await this.dataSource.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO certificate_files (record_id, content, sha256) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`,
+        [record.id, pdf, createHash('sha256').update(pdf).digest('hex')],
+      );
+      await em.update(CompletionRecord, { id: record.id }, { pdfStatus: 'ready' });
+    });
+    this.logger.log({ queue: job.queue, jobId: job.id }, 'Certificate rendered');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { JOB_ATTEMPTS, type JobContext, JobHandler, type JobProcessor } from '../../../jobs/job-handler';
+import { type JobContext, JobHandler, type JobProcessor, lastAttemptGivesUp } from '../../../jobs/job-handler';
 import { AuditEvent } from '../../audit/entities/audit-event.entity';
 import { Session } from '../../auth/entities/session.entity';
 import { USER_RELATIONS, UsersService } from '../../users/users.service';
@@ -23,16 +23,10 @@ export class DataExportProcessor implements JobProcessor<'data-export'> {
     const record = await exports.findOne({ where: { id: job.data.exportId } });
     // The account may have been deleted meanwhile (its exports with it): nothing left to do.
     if (!record || record.status === 'done' || record.status === 'failed') return;
-    try {
-      await this.gather(job, record);
-    } catch (err) {
-      // After the last retry the person sees "failed" and may ask again, instead of waiting for ever.
+    await lastAttemptGivesUp(job, () => this.gather(job, record), async (err) => {
       // Only the error's kind is kept: a message may quote personal data.
-      if (job.attempt >= JOB_ATTEMPTS) {
-        await exports.update(record.id, { status: 'failed', error: (err as Error).name ?? 'Error', finishedAt: new Date() });
-      }
-      throw err;
-    }
+      await exports.update(record.id, { status: 'failed', error: (err as Error).name ?? 'Error', finishedAt: new Date() });
+    });
   }
 
   private async gather(job: JobContext<'data-export'>, record: DataExport): Promise<void> {
