@@ -51,6 +51,20 @@ describe('SessionCache', () => {
     expect(cache.get('a')).toBeNull();
   });
 
+  it('drops every session of a forgotten person, on each device, and keeps the cache bounded', async () => {
+    const cache = new SessionCache(localBus());
+    cache.set('phone', live('u1'));
+    cache.set('laptop', live('u1'));
+    for (let i = 0; i < 60_000; i++) cache.set(`other-${i}`, live(`person-${i}`));
+    cache.set('tablet', live('u1'));
+    await cache.forget('u1');
+    expect(['phone', 'laptop', 'tablet'].map((device) => cache.get(device))).toEqual([null, null, null]);
+    expect(cache.get('other-59999')?.principal.userId).toBe('person-59999');
+    expect(cache.get('other-0')).toBeNull(); // the oldest made room
+    await cache.forget('person-0'); // forgetting someone no longer cached is harmless
+    expect(cache.get('other-59998')?.principal.userId).toBe('person-59998');
+  });
+
   it('expires entries after its time to live', () => {
     const cache = new SessionCache(localBus());
     const now = Date.now();

@@ -15,6 +15,13 @@ describe('makeRoom', () => {
     expect([...map.keys()]).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
   });
 
+  it('tells which entries it dropped', () => {
+    const map = filled(32);
+    const dropped: [number, string][] = [];
+    makeRoom(map, 32, (key, value) => dropped.push([key, value]));
+    expect(dropped).toEqual([[0, 'v0'], [1, 'v1']]);
+  });
+
   it('brings a map that outgrew its bound back under it', () => {
     const map = filled(40);
     makeRoom(map, 32);

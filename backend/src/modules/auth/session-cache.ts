@@ -27,6 +27,8 @@ type Entry = LiveSession & { until: number };
 @Injectable()
 export class SessionCache {
   private readonly entries = new Map<string, Entry>();
+  /** Token hashes by person, so forgetting someone does not walk every cached session. */
+  private readonly byUser = new Map<string, Set<string>>();
   /**
    * People forgotten in the last TTL: their sessions are not cached again meanwhile. The change that
    * caused the forget may not be committed yet, so a read racing with it could still see the old rows.
@@ -41,14 +43,20 @@ export class SessionCache {
     const entry = this.entries.get(tokenHash);
     if (!entry) return null;
     if (entry.until > now) return entry;
-    this.entries.delete(tokenHash);
+    this.remove(tokenHash, entry);
     return null;
   }
 
   set(tokenHash: string, session: LiveSession, now = Date.now()): void {
     if (this.quiet.get(session.principal.userId, now) !== undefined) return;
-    makeRoom(this.entries, MAX_ENTRIES);
+    makeRoom(this.entries, MAX_ENTRIES, (hash, entry) => this.unindex(hash, entry));
+    const previous = this.entries.get(tokenHash);
+    if (previous) this.unindex(tokenHash, previous);
     this.entries.set(tokenHash, { ...session, until: now + TTL_MS });
+    const userId = session.principal.userId;
+    const hashes = this.byUser.get(userId);
+    if (hashes) hashes.add(tokenHash);
+    else this.byUser.set(userId, new Set([tokenHash]));
   }
 
   /** Drops a person's sessions in every API process; call it with or after any change to them. */
@@ -57,9 +65,19 @@ export class SessionCache {
   }
 
   private drop(userId: string): void {
-    for (const [hash, entry] of this.entries) {
-      if (entry.principal.userId === userId) this.entries.delete(hash);
-    }
+    for (const hash of this.byUser.get(userId) ?? []) this.entries.delete(hash);
+    this.byUser.delete(userId);
     this.quiet.add(userId);
+  }
+
+  private remove(tokenHash: string, entry: Entry): void {
+    this.entries.delete(tokenHash);
+    this.unindex(tokenHash, entry);
+  }
+
+  private unindex(tokenHash: string, entry: Entry): void {
+    const hashes = this.byUser.get(entry.principal.userId);
+    hashes?.delete(tokenHash);
+    if (hashes?.size === 0) this.byUser.delete(entry.principal.userId);
   }
 }

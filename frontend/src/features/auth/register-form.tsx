@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Checkbox, RadioGroup, SelectField, TextField } from '../../components/ui/fields';
 import { Alert, ErrorSummary } from '../../components/ui/feedback';
 import { UnitPicker } from '../../components/unit-picker/unit-picker';
@@ -19,20 +19,22 @@ const thisYear = new Date().getFullYear();
 /** Client checks mirror the server's so most mistakes are caught before sending; the server decides. */
 const schema = z
   .object({
-    phone: z.string().trim().refine((v) => v === '' || PHONE.test(v.replace(/[\s.\-()]/g, '')), 'phone'),
-    email: z.string().trim().refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v), 'email'),
-    password: z.string().min(8, 'password').max(128, 'password'),
-    fullName: z.string().trim().min(2, 'fullName').max(120, 'fullName'),
-    birthYear: z.string().regex(/^\d{4}$/, 'birthYear').refine((v) => Number(v) >= 1900 && Number(v) <= thisYear, 'birthYear'),
+    phone: z.string().check(z.trim(), z.refine((v) => v === '' || PHONE.test(v.replace(/[\s.\-()]/g, '')), 'phone')),
+    email: z.string().check(z.trim(), z.refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v), 'email')),
+    password: z.string().check(z.minLength(8, 'password'), z.maxLength(128, 'password')),
+    fullName: z.string().check(z.trim(), z.minLength(2, 'fullName'), z.maxLength(120, 'fullName')),
+    birthYear: z.string().check(z.regex(/^\d{4}$/, 'birthYear'), z.refine((v) => Number(v) >= 1900 && Number(v) <= thisYear, 'birthYear')),
     targetGroup: z.enum(TARGET_GROUPS, { message: 'targetGroup' }),
-    provinceId: z.string().min(1, 'provinceId'),
-    unitId: z.string().min(1, 'unitId'),
-    organisationName: z.string().trim().max(200, 'organisationName'),
+    provinceId: z.string().check(z.minLength(1, 'provinceId')),
+    unitId: z.string().check(z.minLength(1, 'unitId')),
+    organisationName: z.string().check(z.trim(), z.maxLength(200, 'organisationName')),
     organisationKind: z.string(),
     consent: z.literal(true, { message: 'consent' }),
   })
-  .refine((v) => v.phone !== '' || v.email !== '', { path: ['phone'], message: 'phone' })
-  .refine((v) => (v.organisationName === '') === (v.organisationKind === ''), { path: ['organisationKind'], message: 'organisationKind' });
+  .check(
+    z.refine((v) => v.phone !== '' || v.email !== '', { path: ['phone'], message: 'phone' }),
+    z.refine((v) => (v.organisationName === '') === (v.organisationKind === ''), { path: ['organisationKind'], message: 'organisationKind' }),
+  );
 
 type Values = z.input<typeof schema>;
 

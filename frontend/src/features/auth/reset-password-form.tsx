@@ -2,16 +2,16 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { TextField } from '../../components/ui/fields';
 import { Alert } from '../../components/ui/feedback';
 import { applyApiError } from '../../lib/use-form-errors';
 import { useEmailReset, useResetPassword } from './api';
 
 const schema = z.object({
-  login: z.string().trim().min(3, 'login'),
-  code: z.string().trim().regex(/^\d{8}$/, 'code'),
-  newPassword: z.string().min(8, 'newPassword'),
+  login: z.string().check(z.trim(), z.minLength(3, 'login')),
+  code: z.string().check(z.trim(), z.regex(/^\d{8}$/, 'code')),
+  newPassword: z.string().check(z.minLength(8, 'newPassword')),
 });
 type Values = z.infer<typeof schema>;
 
