@@ -286,4 +286,28 @@ describe('learner journey over HTTP', () => {
     const [user] = await t.dataSource.query('SELECT unit_id, province_id, target_group FROM users WHERE id = $1', [userId]);
     expect(completed[0]).toMatchObject({ unit_id: user.unit_id, province_id: user.province_id, target_group: 'citizen', framework_version: expect.any(String) });
   });
+
+  it('draws new attempts only from the live questions of the current content, while older attempts keep theirs', async () => {
+    const { c: before } = await learner();
+    await finishLessons(before);
+    const drawnBefore = (await before.post(`${QUIZ}/attempts`).expect(201)).body as Attempt;
+    const [gift] = await t.dataSource.query(`SELECT q.id FROM questions q JOIN courses c ON c.id = q.course_id WHERE c.slug = 'hoc-thu' AND q.external_id = 'q-gift'`);
+    expect(drawnBefore.questions.map((q) => q.id)).toContain(gift.id);
+    // What an import does when a question leaves the bank: archive it and give the course a new version.
+    const version = (await t.dataSource.query(`SELECT content_hash FROM courses WHERE slug = 'hoc-thu'`))[0].content_hash as string;
+    await t.dataSource.query(`UPDATE questions SET archived_at = now() WHERE id = $1`, [gift.id]);
+    await t.dataSource.query(`UPDATE courses SET content_hash = 'without-q-gift' WHERE slug = 'hoc-thu'`);
+    try {
+      const { c: after } = await learner();
+      await finishLessons(after);
+      const drawnAfter = (await after.post(`${QUIZ}/attempts`).expect(201)).body as Attempt;
+      expect(drawnAfter.questions).toHaveLength(drawnBefore.questions.length - 1);
+      expect(drawnAfter.questions.map((q) => q.id)).not.toContain(gift.id);
+      // The attempt drawn before still shows, and grades, the question it was given.
+      expect(((await before.get(`/api/quiz-attempts/${drawnBefore.id}`).expect(200)).body as Attempt).questions.map((q) => q.id)).toContain(gift.id);
+    } finally {
+      await t.dataSource.query(`UPDATE questions SET archived_at = NULL WHERE id = $1`, [gift.id]);
+      await t.dataSource.query(`UPDATE courses SET content_hash = $1 WHERE slug = 'hoc-thu'`, [version]);
+    }
+  });
 });

@@ -1,9 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppException, notFound } from '../../../common/errors/app-exception';
 import { preparedQuery } from '../../../database/prepared';
 import type { Course } from '../../content/entities/course.entity';
-import { Question } from '../../content/entities/question.entity';
 import { Quiz } from '../../content/entities/quiz.entity';
 import { CourseAccessService } from '../course-access.service';
 import { type AnswerValue, QuizAttempt } from '../entities/quiz-attempt.entity';
@@ -94,8 +93,9 @@ export class QuizAttemptsService {
         if (retryAt > now) throw quizError(HttpStatus.CONFLICT, 'QUIZ_COOLDOWN', 'Wait before the next attempt', { retryAt: retryAt.toISOString() });
       }
 
-      const pool = await em.getRepository(Question).find({ where: { courseId: course.id, bankFile: In(quiz.banks) } });
-      const live = pool.filter((q) => !q.archivedAt);
+      // The bank from the content cache (the course row just read names its version): no question read per start.
+      const { questions } = await this.content.of(em, course.id, course.contentHash);
+      const live = [...questions.values()].filter((q) => !q.archivedAt && quiz.banks.includes(q.bankFile));
       const attempt = repo.create({
         userId, quizId: quiz.id, courseId: course.id, number: (last?.number ?? 0) + 1, status: 'in_progress',
         questions: drawAttempt(live, quiz.draw, quiz.questionCount), answers: {}, startedAt: now,
