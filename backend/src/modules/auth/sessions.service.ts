@@ -4,10 +4,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type EntityManager, IsNull, Not, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { preparedQuery } from '../../database/prepared';
-import type { Role, ScopeLevel, UserStatus } from '../users/entities/user.entity';
 import type { Principal } from './decorators';
 import { Session } from './entities/session.entity';
 import { type LiveSession, SessionCache } from './session-cache';
+import { SessionLookups } from './session-lookups';
 
 const HOUR = 3600_000;
 /** How stale last_seen_at may get before a request refreshes it (saves a write per request). */
@@ -15,24 +15,21 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
-type SessionRow = {
-  id: string; user_id: string; expires_at: Date; last_seen_at: Date; revoked_at: Date | null;
-  role: Role; status: UserStatus; scope_level: ScopeLevel | null; scope_unit_id: string | null;
-};
-/** The session and the user fields a request needs, in one indexed lookup (no entity hydration). */
-const LOOKUP_SQL = `
-  SELECT s.id, s.user_id, s.expires_at, s.last_seen_at, s.revoked_at, u.role, u.status, u.scope_level, u.scope_unit_id
-    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`;
 
 export type RevokeReason = 'logout' | 'password_changed' | 'password_reset' | 'disabled' | 'deleted' | 'role_changed';
 
 @Injectable()
 export class SessionsService {
+  /** Cache misses of one event-loop turn, looked up together. */
+  private readonly lookups: SessionLookups;
+
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cache: SessionCache,
-  ) {}
+  ) {
+    this.lookups = new SessionLookups(sessions.manager.connection);
+  }
 
   /** Creates a session and returns the secret token for the cookie. */
   async create(userId: string, userAgent: string | null, em?: EntityManager): Promise<{ token: string; session: Session }> {
@@ -66,7 +63,7 @@ export class SessionsService {
   }
 
   private async load(hash: Buffer, key: string, now: number): Promise<LiveSession | null> {
-    const [row] = await preparedQuery<SessionRow>(this.sessions.manager.connection, 'session_lookup', LOOKUP_SQL, [hash]);
+    const row = await this.lookups.find(hash, key);
     if (!row || row.revoked_at || row.status !== 'active') return null;
     const live: LiveSession = {
       principal: {
