@@ -43,7 +43,8 @@ export class SessionCache {
     const entry = this.entries.get(tokenHash);
     if (!entry) return null;
     if (entry.until > now) return entry;
-    this.remove(tokenHash, entry);
+    this.entries.delete(tokenHash);
+    this.unindex(tokenHash, entry);
     return null;
   }
 
@@ -68,11 +69,6 @@ export class SessionCache {
     for (const hash of this.byUser.get(userId) ?? []) this.entries.delete(hash);
     this.byUser.delete(userId);
     this.quiet.add(userId);
-  }
-
-  private remove(tokenHash: string, entry: Entry): void {
-    this.entries.delete(tokenHash);
-    this.unindex(tokenHash, entry);
   }
 
   private unindex(tokenHash: string, entry: Entry): void {

@@ -7,14 +7,16 @@ export type SessionRow = {
   role: Role; status: UserStatus; scope_level: ScopeLevel | null; scope_unit_id: string | null;
 };
 
-/** The session and the user fields a request needs, by token hash (no entity hydration). */
-const COLUMNS = `s.id, s.user_id, s.expires_at, s.last_seen_at, s.revoked_at, u.role, u.status, u.scope_level, u.scope_unit_id
-    FROM sessions s JOIN users u ON u.id = s.user_id`;
-const ONE_SQL = `SELECT ${COLUMNS} WHERE s.token_hash = $1`;
-/** Hashes as `\x…` text: an array of them casts to bytea[] the same way on PostgreSQL and PGlite. */
-const MANY_SQL = `SELECT encode(s.token_hash, 'hex') AS key, ${COLUMNS} WHERE s.token_hash = ANY($1::text[]::bytea[])`;
+/**
+ * The sessions and the user fields requests need, by token hash (no entity hydration). Hashes go as
+ * `\x…` text: an array of them casts to bytea[] the same way on PostgreSQL and PGlite.
+ */
+const LOOKUP_SQL = `
+  SELECT encode(s.token_hash, 'hex') AS key, s.id, s.user_id, s.expires_at, s.last_seen_at, s.revoked_at,
+         u.role, u.status, u.scope_level, u.scope_unit_id
+    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ANY($1::text[]::bytea[])`;
 
-type Waiting = { hash: Buffer; settle: { resolve: (row: SessionRow | undefined) => void; reject: (err: unknown) => void }[] };
+type Settle = { resolve: (row: SessionRow | undefined) => void; reject: (err: unknown) => void };
 
 /**
  * Session lookups asked for in one event-loop turn go to the database as one query. Under load many
@@ -22,32 +24,31 @@ type Waiting = { hash: Buffer; settle: { resolve: (row: SessionRow | undefined) 
  * before), and a lone lookup waits only until the end of the turn.
  */
 export class SessionLookups {
-  private waiting = new Map<string, Waiting>();
+  /** Waiting requests by token hash (hex). */
+  private waiting = new Map<string, Settle[]>();
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The session with this token hash (`key` is its hex), or undefined. */
-  find(hash: Buffer, key: string): Promise<SessionRow | undefined> {
+  /** The session with this token hash, or undefined. */
+  find(hash: Buffer): Promise<SessionRow | undefined> {
+    const key = hash.toString('hex');
     return new Promise((resolve, reject) => {
       const same = this.waiting.get(key);
-      if (same) return void same.settle.push({ resolve, reject });
+      if (same) return void same.push({ resolve, reject });
       if (this.waiting.size === 0) setImmediate(() => void this.flush());
-      this.waiting.set(key, { hash, settle: [{ resolve, reject }] });
+      this.waiting.set(key, [{ resolve, reject }]);
     });
   }
 
   private async flush(): Promise<void> {
     const batch = this.waiting;
     this.waiting = new Map();
-    const [only] = batch.size === 1 ? batch : [];
     try {
-      const rows = only
-        ? (await preparedQuery<SessionRow>(this.dataSource, 'session_lookup', ONE_SQL, [only[1].hash])).map((row) => ({ ...row, key: only[0] }))
-        : await preparedQuery<SessionRow & { key: string }>(this.dataSource, 'session_lookup_many', MANY_SQL, [[...batch.keys()].map((key) => `\\x${key}`)]);
+      const rows = await preparedQuery<SessionRow & { key: string }>(this.dataSource, 'session_lookup', LOOKUP_SQL, [[...batch.keys()].map((key) => `\\x${key}`)]);
       const byKey = new Map(rows.map(({ key, ...row }) => [key, row]));
-      for (const [key, { settle }] of batch) for (const s of settle) s.resolve(byKey.get(key));
+      for (const [key, settle] of batch) for (const s of settle) s.resolve(byKey.get(key));
     } catch (err) {
-      for (const { settle } of batch.values()) for (const s of settle) s.reject(err);
+      for (const settle of batch.values()) for (const s of settle) s.reject(err);
     }
   }
 }

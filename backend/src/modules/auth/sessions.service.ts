@@ -63,7 +63,7 @@ export class SessionsService {
   }
 
   private async load(hash: Buffer, key: string, now: number): Promise<LiveSession | null> {
-    const row = await this.lookups.find(hash, key);
+    const row = await this.lookups.find(hash);
     if (!row || row.revoked_at || row.status !== 'active') return null;
     const live: LiveSession = {
       principal: {
