@@ -1,7 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppException, notFound } from '../../common/errors/app-exception';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { preparedQuery } from '../../database/prepared';
+import { CompletionBatches } from './completion-batches';
 import { notEnrolled } from './course-access.service';
 import { LearnerStateCache, type LearnerState } from './learner-state-cache';
 import { renderLesson } from './lesson-renderer';
@@ -39,11 +41,16 @@ const STATE_SQL = `
 export class LessonsService {
   /** Outlines by course id; an entry is replaced when the course's content hash changes. */
   private readonly outlines = new Map<string, Outline>();
+  private readonly completions: CompletionBatches;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly states: LearnerStateCache,
-  ) {}
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'database'>,
+  ) {
+    // Half the pool: the batches share it with everything else the API reads and writes.
+    this.completions = new CompletionBatches(dataSource, 'poolSize' in config.database ? Math.max(1, Math.floor(config.database.poolSize / 2)) : 1);
+  }
 
   async read(userId: string, courseSlug: string, lessonSlug: string): Promise<LessonView> {
     const { outline, index, done, state } = this.openCached(userId, courseSlug, lessonSlug) ?? (await this.open(userId, courseSlug, lessonSlug));
@@ -68,16 +75,14 @@ export class LessonsService {
    * completion row is keyed by person and lesson, and only its first insert writes an event.
    */
   async complete(userId: string, courseSlug: string, lessonSlug: string, at: Date, idempotencyKey: string | null): Promise<{ firstTime: boolean; courseCompleted: boolean }> {
-    // One statement, one round trip: the database function complete_lesson checks, locks and writes.
-    const [r] = await preparedQuery<{ outcome: 'not_found' | 'not_enrolled' | 'locked' | 'done'; first_time: boolean; course_completed: boolean }>(
-      this.dataSource, 'complete_lesson', 'SELECT * FROM complete_lesson($1, $2, $3, $4, $5)', [userId, courseSlug, lessonSlug, at, idempotencyKey],
-    );
-    if (r!.outcome === 'not_found') throw notFound('Lesson');
-    if (r!.outcome === 'not_enrolled') throw notEnrolled();
-    if (r!.outcome === 'locked') throw lessonLocked();
+    // With the completions arriving alongside, in one statement: the database function checks, locks and writes.
+    const r = await this.completions.complete({ userId, courseSlug, lessonSlug, at, idempotencyKey });
+    if (r.outcome === 'not_found') throw notFound('Lesson');
+    if (r.outcome === 'not_enrolled') throw notEnrolled();
+    if (r.outcome === 'locked') throw lessonLocked();
     // Committed: every process must now show the lesson as done.
-    if (r!.first_time) void this.states.forget(userId);
-    return { firstTime: r!.first_time, courseCompleted: r!.course_completed };
+    if (r.first_time) void this.states.forget(userId);
+    return { firstTime: r.first_time, courseCompleted: r.course_completed };
   }
 
   /** The lesson from a cached state, only when that state allows it; anything else is read afresh. */
