@@ -15,7 +15,9 @@ import { loadContent, loadReferenceData, migrate } from './prepare-database';
 /** Builds the API (not yet listening): the entrypoint and the integration tests share it. */
 export async function createApi(config: AppConfig): Promise<{ app: NestFastifyApplication; demoAccounts: string[] }> {
   const adapter = new FastifyAdapter({
-    trustProxy: config.trustProxy ? 1 : false,
+    // One proxy hop: the address the load balancer connected from is trusted, and X-Forwarded-For's last
+    // entry is the client. (Fastify no longer reads a bare hop count such as 1 that way.)
+    trustProxy: config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: bytesOf(config.bodyLimit),
     genReqId: requestIdFor,
     // The request id goes in the response header; Fastify's own logger stays off (pino is ours).
