@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import path from 'node:path';
@@ -56,8 +56,10 @@ export class LearningController {
   }
 
   @Get('courses/:slug/lessons/:lesson')
+  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: LessonDto })
-  lesson(@CurrentUser() p: Principal, @Param('slug') slug: string, @Param('lesson') lesson: string): Promise<LessonDto> {
+  lesson(@CurrentUser() p: Principal, @Param('slug') slug: string, @Param('lesson') lesson: string): Promise<Buffer> {
+    // A LessonDto already serialised (see LessonsService.read).
     return this.lessons.read(p.userId, slug, lesson);
   }
 

@@ -12,8 +12,11 @@ type LessonRecord = {
   id: string; slug: string; title: string; position: number; body: string; competencies: string[]; estimated_minutes: number; required: boolean;
   video: { src: string; captions: string; transcript: string } | null;
 };
-/** A course's live lessons in order, with their rendered HTML: changes only when the course is imported again. */
-type Outline = { courseId: string; slug: string; hash: string; sequential: boolean; lessons: (LessonRecord & { html: string })[] };
+/**
+ * A course's live lessons in order, with their rendered HTML: changes only when the course is imported
+ * again. `pages` are a lesson's response bodies, not done and done, serialised on first use.
+ */
+type Outline = { courseId: string; slug: string; hash: string; sequential: boolean; lessons: (LessonRecord & { html: string; pages: [Buffer?, Buffer?] })[] };
 type OpenLesson = { outline: Outline; index: number; done: boolean; state: LearnerState };
 
 export type LessonView = {
@@ -52,13 +55,22 @@ export class LessonsService {
     this.completions = new CompletionBatches(dataSource, 'poolSize' in config.database ? Math.max(1, Math.floor(config.database.poolSize / 2)) : 1);
   }
 
-  async read(userId: string, courseSlug: string, lessonSlug: string): Promise<LessonView> {
+  /**
+   * The lesson page as the JSON bytes of a `LessonView`: the same for everyone at the same place of the
+   * same course version, so it is serialised once per lesson and done-ness, not per request.
+   */
+  async read(userId: string, courseSlug: string, lessonSlug: string): Promise<Buffer> {
     const { outline, index, done, state } = this.openCached(userId, courseSlug, lessonSlug) ?? (await this.open(userId, courseSlug, lessonSlug));
     const l = outline.lessons[index]!;
     if (state.last_lesson_id !== l.id) {
       await preparedQuery(this.dataSource, 'lesson_opened', 'UPDATE enrolments SET last_lesson_id = $3 WHERE user_id = $1 AND course_id = $2', [userId, outline.courseId, l.id]);
       state.last_lesson_id = l.id; // the cached state too: "resume here" is written once per move
     }
+    return (l.pages[Number(done)] ??= Buffer.from(JSON.stringify(this.view(outline, index, done))));
+  }
+
+  private view(outline: Outline, index: number, done: boolean): LessonView {
+    const l = outline.lessons[index]!;
     const media = (file: string) => `/api/courses/${outline.slug}/${file}`;
     const link = (other: Outline['lessons'][number] | undefined) => other ? { slug: other.slug, title: other.title } : null;
     return {
@@ -125,7 +137,7 @@ export class LessonsService {
     const outline: Outline = {
       courseId: state.course_id, slug, hash: state.content_hash, sequential: state.ordering === 'sequential',
       // Rendering is the costly part of a read, so it happens once per lesson version.
-      lessons: lessons.map((l) => ({ ...l, html: renderLesson(l.body, slug) })),
+      lessons: lessons.map((l) => ({ ...l, html: renderLesson(l.body, slug), pages: [] })),
     };
     this.outlines.set(state.course_id, outline);
     return outline;
