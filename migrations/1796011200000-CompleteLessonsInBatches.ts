@@ -3,6 +3,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const EVENT_ARGS = 'p_user uuid, p_type varchar, p_course uuid, p_lesson uuid, p_attempt uuid, p_score smallint, p_passed boolean, p_key varchar, p_at timestamptz';
 const EVENTS_ARGS = 'p_users uuid[], p_type varchar, p_courses uuid[], p_lessons uuid[], p_attempts uuid[], p_scores smallint[], p_passed boolean[], p_keys varchar[], p_ats timestamptz[]';
 const BATCH_ARGS = 'p_users uuid[], p_courses varchar[], p_lessons varchar[], p_ats timestamptz[], p_keys varchar[]';
+/**
+ * A statement over unnest(arrays) has a generic plan estimated for 100 rows, so PostgreSQL's plan
+ * cache judged it dear next to a plan for the actual one or two rows and planned every call afresh:
+ * an event appended alone cost 0.48 ms instead of 0.2 ms (pgbench). Index nested loops suit any batch.
+ */
+const GENERIC_PLANS = 'SET plan_cache_mode = force_generic_plan';
 
 /**
  * Lesson completions in batches: the API sends the completions that arrive together as one call of
@@ -22,7 +28,7 @@ export class CompleteLessonsInBatches1796011200000 implements MigrationInterface
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      CREATE FUNCTION append_learning_events(${EVENTS_ARGS}) RETURNS void LANGUAGE plpgsql AS $$
+      CREATE FUNCTION append_learning_events(${EVENTS_ARGS}) RETURNS void LANGUAGE plpgsql ${GENERIC_PLANS} AS $$
       BEGIN
         INSERT INTO learning_events (user_id, type, course_id, lesson_id, quiz_attempt_id, score_percent, passed, idempotency_key,
           occurred_at, unit_id, province_id, organisation_id, target_group, framework_version)
@@ -45,7 +51,7 @@ export class CompleteLessonsInBatches1796011200000 implements MigrationInterface
     // The completion rule: every required lesson done, every required quiz passed. Callers hold the enrolment locks.
     await queryRunner.query(`
       CREATE FUNCTION complete_courses_if_done(p_users uuid[], p_courses uuid[], p_ats timestamptz[])
-      RETURNS TABLE (user_id uuid, course_id uuid) LANGUAGE plpgsql AS $$
+      RETURNS TABLE (user_id uuid, course_id uuid) LANGUAGE plpgsql ${GENERIC_PLANS} AS $$
       #variable_conflict use_column
       DECLARE
         v_users uuid[];
@@ -79,7 +85,7 @@ export class CompleteLessonsInBatches1796011200000 implements MigrationInterface
       $$`);
     await queryRunner.query(`
       CREATE FUNCTION complete_lessons(${BATCH_ARGS})
-      RETURNS TABLE (outcome text, first_time boolean, course_completed boolean) LANGUAGE plpgsql AS $$
+      RETURNS TABLE (outcome text, first_time boolean, course_completed boolean) LANGUAGE plpgsql ${GENERIC_PLANS} AS $$
       #variable_conflict use_column
       DECLARE
         v_outcomes text[];
