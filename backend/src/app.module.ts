@@ -1,12 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import { REDIS } from './common/redis/redis';
 import { BatchedThrottlerStorage } from './common/security/batched-throttler-storage';
 import { isAuthRateLimited } from './common/security/rate-limit';
+import { RateLimitGuard } from './common/security/rate-limit-guard';
 import type { AppConfig } from './config/config';
 import { CoreModule } from './core.module';
 import { dataSourceOptions } from './database/data-source';
@@ -43,6 +44,8 @@ export class AppModule {
               { name: 'default', ttl: 60_000, limit: config.rateLimit.perMinute },
               { name: 'auth', ttl: 60_000, limit: config.rateLimit.authPerMinute, skipIf: (ctx) => !isAuthRateLimited(ctx) },
             ],
+            // Only a refusal carries a header (Retry-After, see RateLimitGuard).
+            setHeaders: false,
             // Shared through Redis so the limits hold across API processes; `default` in batches, `auth` on every hit.
             storage: new BatchedThrottlerStorage(redis, { batched: ['default'] }),
           }),
@@ -62,7 +65,7 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: SessionAuthGuard },
       ],
     };
