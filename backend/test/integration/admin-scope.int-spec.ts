@@ -107,4 +107,70 @@ describe('administrator scope', () => {
     await admin.post(`/api/admin/users/${victim.id}/enable`).expect(204);
     await loginAs(t, victim.phone);
   });
+
+  describe('rank: an administrator acts only on people of a strictly lower rank inside their scope', () => {
+    // Living in commune A puts these administrators where the commune and province administrators can
+    // reach by place; their authority is what must keep them out of reach.
+    let nationInA: User & { phone: string };
+    let provinceInA: User & { phone: string };
+    let communeBAdmin: User & { phone: string };
+    let otherCommuneAdmin: User & { phone: string };
+    beforeAll(async () => {
+      const a = hanoi.communes[0]!;
+      nationInA = await createUser(t, { commune: a, role: 'admin', scope: { level: 'nation', unitId: null } });
+      provinceInA = await createUser(t, { commune: a, role: 'admin', scope: { level: 'province', unitId: hanoi.province.id } });
+      communeBAdmin = await createUser(t, { commune: a, role: 'admin', scope: { level: 'commune', unitId: hanoi.communes[2]!.id } });
+      otherCommuneAdmin = await createUser(t, { commune: a, role: 'admin', scope: { level: 'commune', unitId: hue.communes[1]!.id } });
+    });
+
+    const everyAction = async (c: Awaited<ReturnType<typeof loginAs>>, id: string) => [
+      (await c.get(`/api/admin/users/${id}`)).status,
+      (await c.post(`/api/admin/users/${id}/reset-code`)).status,
+      (await c.post(`/api/admin/users/${id}/disable`)).status,
+      (await c.post(`/api/admin/users/${id}/enable`)).status,
+      (await c.put(`/api/admin/users/${id}/role`, { role: 'learner' })).status,
+    ];
+
+    it('a commune administrator cannot read, reset, disable or demote the national administrator living in the commune', async () => {
+      const c = await loginAs(t, communeAdmin.phone);
+      expect(await everyAction(c, nationInA.id)).toEqual([404, 404, 404, 404, 404]);
+      expect(await everyAction(c, provinceInA.id)).toEqual([404, 404, 404, 404, 404]);
+      expect(await everyAction(c, communeBAdmin.id)).toEqual([404, 404, 404, 404, 404]);
+      const listed = ids((await c.get('/api/admin/users?pageSize=100').expect(200)).body);
+      expect(listed).toContain(learnerA.id);
+      expect(listed).not.toEqual(expect.arrayContaining([nationInA.id]));
+      expect(listed.filter((id) => [nationInA.id, provinceInA.id, communeBAdmin.id, communeAdmin.id].includes(id))).toEqual([]);
+      // The national administrator's account is still theirs.
+      await loginAs(t, nationInA.phone);
+    });
+
+    it('the reset code a commune administrator might have asked for is never issued, so the takeover fails', async () => {
+      const c = await loginAs(t, communeAdmin.phone);
+      const res = await c.post(`/api/admin/users/${nationInA.id}/reset-code`).expect(404);
+      expect(JSON.stringify(res.body)).not.toMatch(/\d{8}/);
+      const anon = await t.client();
+      await anon.post('/api/auth/password-reset', { login: nationInA.phone, code: '00000000', newPassword: 'Mat-khau-moi-2026-rat-dai' }).expect(400);
+    });
+
+    it('a province administrator manages the commune administrators of its communes, not its peers nor the nation', async () => {
+      const c = await loginAs(t, provinceAdmin.phone);
+      expect(await everyAction(c, nationInA.id)).toEqual([404, 404, 404, 404, 404]);
+      expect(await everyAction(c, provinceInA.id)).toEqual([404, 404, 404, 404, 404]);
+      // A commune administrator of another province lives here, but their scope is not covered.
+      expect((await c.get(`/api/admin/users/${otherCommuneAdmin.id}`)).status).toBe(404);
+      const detail = (await c.get(`/api/admin/users/${communeBAdmin.id}`).expect(200)).body;
+      expect(detail.phone).toBe(communeBAdmin.phone);
+      expect((await c.post(`/api/admin/users/${communeBAdmin.id}/reset-code`).expect(200)).body.code).toMatch(/^\d{8}$/);
+      await c.post(`/api/admin/users/${communeBAdmin.id}/disable`).expect(204);
+      await c.post(`/api/admin/users/${communeBAdmin.id}/enable`).expect(204);
+    });
+
+    it('a national administrator manages province administrators but not another national administrator', async () => {
+      const c = await loginAs(t, nationAdmin.phone);
+      expect(await everyAction(c, nationInA.id)).toEqual([404, 404, 404, 404, 404]);
+      await c.get(`/api/admin/users/${provinceInA.id}`).expect(200);
+      await c.post(`/api/admin/users/${provinceInA.id}/disable`).expect(204);
+      await c.post(`/api/admin/users/${provinceInA.id}/enable`).expect(204);
+    });
+  });
 });

@@ -12,7 +12,7 @@ import { parseLogin } from '../users/login-identifier';
 import { mask } from '../users/personal-data.cipher';
 import { scopeOf, UsersService } from '../users/users.service';
 import type { AdminUserDetailDto, AdminUserListQueryDto, AdminUserPageDto, AdminUserSummaryDto, ChangeRoleDto } from './dto/admin-user.dto';
-import { whereInScope } from './user-scope';
+import { whereManageable } from './user-scope';
 
 @Injectable()
 export class AdminUsersService {
@@ -55,7 +55,7 @@ export class AdminUsersService {
 
   /** Reading one person's record is itself audited. */
   async detail(admin: Principal, id: string, meta: RequestMeta): Promise<AdminUserDetailDto> {
-    const user = await this.findInScope(admin, id);
+    const user = await this.findManageable(admin, id);
     await this.audit.record('admin.user_viewed', { actorId: admin.userId, subjectId: id, meta });
     return {
       ...this.summary(user),
@@ -66,14 +66,14 @@ export class AdminUsersService {
   }
 
   async issueResetCode(admin: Principal, id: string, meta: RequestMeta): Promise<{ code: string; expiresAt: Date }> {
-    await this.findInScope(admin, id);
+    await this.findManageable(admin, id);
     return this.resets.issueByAdmin(id, admin.userId, meta);
   }
 
   /** Disabling ends the person's sessions at once; enabling also lifts a lockout. */
   async setStatus(admin: Principal, id: string, status: 'active' | 'disabled', meta: RequestMeta): Promise<void> {
     if (id === admin.userId) throw forbidden('You cannot disable yourself');
-    await this.findInScope(admin, id);
+    await this.findManageable(admin, id);
     await this.dataSource.transaction(async (em) => {
       await em.getRepository(User).update(id, status === 'active' ? { status, failedLoginCount: 0, lockedUntil: null } : { status });
       if (status === 'disabled') await this.sessions.revokeAll(id, 'disabled', em);
@@ -83,11 +83,12 @@ export class AdminUsersService {
 
   /**
    * The nation's administrators appoint anyone; a province's appoint teachers and commune
-   * administrators inside it; a commune's appoint teachers. Nobody changes their own role.
+   * administrators inside it; a commune's appoint teachers. The person must be someone the
+   * administrator may act on (a strictly lower rank), and nobody changes their own role.
    */
   async changeRole(admin: Principal, id: string, dto: ChangeRoleDto, meta: RequestMeta): Promise<void> {
     if (id === admin.userId) throw forbidden('You cannot change your own role');
-    const user = await this.findInScope(admin, id);
+    const user = await this.findManageable(admin, id);
     const scopeLevel = dto.role === 'admin' ? (dto.scopeLevel ?? null) : null;
     const scopeUnitId = dto.role === 'admin' && scopeLevel !== 'nation' ? (dto.scopeUnitId ?? null) : null;
     if (scopeUnitId) {
@@ -99,8 +100,8 @@ export class AdminUsersService {
     }
     const mayAppoint =
       admin.scope?.level === 'nation' ||
-      (admin.scope?.level === 'province' && user.role !== 'admin' && (dto.role !== 'admin' || scopeLevel === 'commune')) ||
-      (admin.scope?.level === 'commune' && user.role !== 'admin' && dto.role !== 'admin');
+      (admin.scope?.level === 'province' && (dto.role !== 'admin' || scopeLevel === 'commune')) ||
+      (admin.scope?.level === 'commune' && dto.role !== 'admin');
     if (!mayAppoint) throw forbidden('Your scope may not grant this role');
     await this.dataSource.transaction(async (em) => {
       await em.getRepository(User).update(id, { role: dto.role, scopeLevel, scopeUnitId });
@@ -114,8 +115,8 @@ export class AdminUsersService {
     });
   }
 
-  /** The person if they are in the administrator's scope; otherwise 404, so ids outside it reveal nothing. */
-  private async findInScope(admin: Principal, id: string): Promise<User> {
+  /** The person if the administrator may act on them (`whereManageable`); otherwise 404, so ids outside it reveal nothing. */
+  private async findManageable(admin: Principal, id: string): Promise<User> {
     const user = await this.baseQuery(admin).andWhere('u.id = :id', { id }).getOne();
     if (!user) throw notFound('User');
     return user;
@@ -130,7 +131,7 @@ export class AdminUsersService {
       .leftJoinAndSelect('u.organisation', 'organisation')
       .leftJoinAndSelect('u.scopeUnit', 'scopeUnit')
       .where(`u.status <> 'deleted'`);
-    return whereInScope(qb, 'u', admin);
+    return whereManageable(qb, 'u', admin);
   }
 
   private summary(u: User): AdminUserSummaryDto {

@@ -17,3 +17,24 @@ export function whereInScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
       return qb.andWhere(`${alias}.unit_id = :scopeUnitId`, { scopeUnitId: scope.unitId });
   }
 }
+
+/**
+ * The people an administrator may see in detail and act on: those of their scope who are not
+ * administrators, and administrators of a strictly lower rank whose own scope lies inside theirs
+ * (nation > province > commune). Where a person lives says nothing about the authority they hold:
+ * a national administrator living in a commune is no business of that commune's administrator.
+ */
+export function whereManageable<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, admin: Principal): SelectQueryBuilder<T> {
+  whereInScope(qb, alias, admin);
+  const notAdmin = `${alias}.role <> 'admin'`;
+  switch (admin.scope?.level) {
+    case 'nation':
+      return qb.andWhere(`(${notAdmin} OR ${alias}.scope_level <> 'nation')`);
+    case 'province':
+      return qb.andWhere(
+        `(${notAdmin} OR (${alias}.scope_level = 'commune' AND ${alias}.scope_unit_id IN (SELECT sc.id FROM admin_units sc WHERE sc.parent_id = :scopeUnitId)))`,
+      );
+    default:
+      return qb.andWhere(notAdmin);
+  }
+}

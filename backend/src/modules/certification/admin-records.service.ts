@@ -2,13 +2,13 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppException, notFound } from '../../common/errors/app-exception';
 import type { RequestMeta } from '../../common/http/request-meta';
-import { whereInScope } from '../admin-users/user-scope';
+import { whereManageable } from '../admin-users/user-scope';
 import type { Principal } from '../auth/decorators';
 import { CompletionRecordsService } from './completion-records.service';
 import { CompletionRecord } from './entities/completion-record.entity';
 import { parseRecordCode } from './record-code';
 
-/** Records as administrators see them: only those of people in their scope (checked in SQL). */
+/** Records as administrators see them: only those of people they may act on (scope and rank, checked in SQL). */
 @Injectable()
 export class AdminRecordsService {
   constructor(
@@ -49,6 +49,6 @@ export class AdminRecordsService {
 
   private scoped(admin: Principal) {
     const qb = this.dataSource.getRepository(CompletionRecord).createQueryBuilder('r').innerJoinAndSelect('r.frameworkVersion', 'fv').innerJoin('r.user', 'u');
-    return whereInScope(qb, 'u', admin);
+    return whereManageable(qb, 'u', admin);
   }
 }
