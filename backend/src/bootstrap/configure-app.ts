@@ -10,11 +10,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Logger, type Params, PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
-import { AppException } from '../common/errors/app-exception';
+import { nulInUrl, parseJsonBody } from '../common/http/hostile-input';
 import { requestLogging } from '../common/http/logger-options';
 import { createValidationPipe } from '../common/http/validation';
 import { csrfCheck, CsrfTokens } from '../common/security/csrf';
 import type { AppConfig } from '../config/config';
+import { SESSION_COOKIE } from '../modules/auth/session-cookie';
 import { JWKS_PATH } from '../modules/certification/jwks.controller';
 
 export const API_PREFIX = 'api';
@@ -39,18 +40,18 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.setGlobalPrefix(API_PREFIX, { exclude: [JWKS_PATH] });
   requestLogging(fastify, app.get<Params>(PARAMS_PROVIDER_TOKEN));
   const headers = securityHeaders(config);
-  fastify.addHook('onRequest', (_req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+  fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     reply.headers(headers);
-    done();
+    done(nulInUrl(req.url));
   });
   await app.register(fastifyCookie);
   acceptJsonBodies(fastify);
   // After parsing, before any guard: a forged write never reaches the rate limiter or a handler.
-  const csrf = csrfCheck(app.get(CsrfTokens));
-  fastify.addHook('preValidation', (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => done(isApiPath(req.url) ? csrf(req) : undefined));
+  const csrf = csrfCheck(app.get(CsrfTokens), SESSION_COOKIE);
+  fastify.addHook('preValidation', (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => done(csrf(req)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
+  if (config.apiDocs) SwaggerModule.setup(`${API_PREFIX}/docs`, app, buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
   // `reply.sendFile` for course media; the files are found per course, so nothing is served from here.
   await app.register(fastifyStatic, { root: config.contentDir, serve: false });
   await serveWebApp(app, config.webDist);
@@ -84,17 +85,16 @@ function securityHeaders(config: AppConfig): Record<string, string> {
 
 /**
  * JSON bodies only (the app sends nothing else); an empty body counts as `{}` as browsers send a
- * bare PUT. Parse failures get the common error shape, not Fastify's.
+ * bare PUT. Parse failures, bodies nested to exhaust the validator and NUL characters get the
+ * common error shape (`parseJsonBody`), not Fastify's nor a 500.
  */
 function acceptJsonBodies(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_req: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, {});
     try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(new AppException(400, 'INVALID_JSON', 'The request body is not valid JSON'));
+      done(null, parseJsonBody(String(body)));
+    } catch (err) {
+      done(err as Error);
     }
   });
 }

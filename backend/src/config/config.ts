@@ -68,12 +68,14 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: int(5, 1),
   LOGIN_LOCK_MINUTES: int(15, 1),
   LOGIN_IP_MAX_FAILURES: int(50, 1),
+  LOGIN_ACCOUNT_MAX_FAILURES: int(20, 1),
   RESET_CODE_TTL_MINUTES: int(60 * 24, 5),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Bình dân học vụ số <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   MIGRATE_ON_BOOT: z.enum(['true', 'false']).optional(),
+  API_DOCS: z.enum(['true', 'false']).optional(),
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'frontend', 'dist')),
   CONTENT_DIR: z.string().default(path.join(REPO_ROOT, 'content')),
 });
@@ -103,13 +105,20 @@ export type AppConfig = {
   trustProxy: boolean;
   bodyLimit: string;
   rateLimit: { perMinute: number; authPerMinute: number };
-  login: { maxFailures: number; lockMinutes: number; ipMaxFailures: number };
+  /**
+   * Sign-in brakes (`auth/login-throttle.ts`): `maxFailures` per login from one address,
+   * `accountMaxFailures` per login from everywhere (a device that signed in before is exempt from
+   * both), `ipMaxFailures` per address over every login; each for `lockMinutes`.
+   */
+  login: { maxFailures: number; accountMaxFailures: number; lockMinutes: number; ipMaxFailures: number };
   resetCodeTtlMinutes: number;
   mail: { smtpUrl: string; from: string } | null;
   logLevel: string;
   seedDemo: boolean;
   /** Apply migrations and reference data when the API starts (off in production: the migrate job does it). */
   migrateOnBoot: boolean;
+  /** Serve the OpenAPI page and JSON at /api/docs (off in production unless asked for). */
+  apiDocs: boolean;
   webDist: string;
   contentDir: string;
 };
@@ -156,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, authPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE },
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
+      accountMaxFailures: e.LOGIN_ACCOUNT_MAX_FAILURES,
       lockMinutes: e.LOGIN_LOCK_MINUTES,
       ipMaxFailures: e.LOGIN_IP_MAX_FAILURES,
     },
@@ -164,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !production,
     migrateOnBoot: e.MIGRATE_ON_BOOT ? e.MIGRATE_ON_BOOT === 'true' : !production,
+    apiDocs: e.API_DOCS ? e.API_DOCS === 'true' : !production,
     webDist: e.WEB_DIST,
     contentDir: e.CONTENT_DIR,
   };

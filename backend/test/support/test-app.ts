@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { CookieAccessInfo } from 'cookiejar';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApi } from '../../src/bootstrap/create-api';
+import { CSRF_COOKIE } from '../../src/common/security/csrf';
 import { type AppConfig, loadConfig } from '../../src/config/config';
 import { databaseUrl, TEMPLATE_DB, TEST_PG_URL, TEST_REDIS_URL } from './test-env';
 
@@ -65,17 +67,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
-/** A browser-like client: keeps cookies and sends the CSRF header on every write. */
+/** A browser-like client: keeps cookies and echoes the current CSRF cookie on every write, as the web app does. */
 export class TestClient {
-  private constructor(
-    readonly agent: ReturnType<typeof request.agent>,
-    private csrf: string,
-  ) {}
+  private constructor(readonly agent: ReturnType<typeof request.agent>) {}
 
   static async create(server: Parameters<typeof request.agent>[0]): Promise<TestClient> {
     const agent = request.agent(server);
-    const res = await agent.get('/api/auth/csrf').expect(200);
-    return new TestClient(agent, (res.body as { csrfToken: string }).csrfToken);
+    await agent.get('/api/auth/csrf').expect(200);
+    return new TestClient(agent);
+  }
+
+  /** The token the server last set: signing in or out replaces it with one bound to the new session. */
+  get csrf(): string {
+    return this.agent.jar.getCookie(CSRF_COOKIE, CookieAccessInfo.All)?.value ?? '';
   }
 
   get(path: string) {

@@ -4,6 +4,8 @@ import type { Redis } from 'ioredis';
 export interface CounterStore {
   increment(key: string, windowMs: number): Promise<number>;
   get(key: string): Promise<number>;
+  /** Milliseconds until the key's window ends; 0 when it holds no count. */
+  ttlMs(key: string): Promise<number>;
   reset(key: string): Promise<void>;
 }
 
@@ -19,6 +21,10 @@ export class RedisCounterStore implements CounterStore {
 
   async get(key: string): Promise<number> {
     return Number((await this.redis.get(key)) ?? 0);
+  }
+
+  async ttlMs(key: string): Promise<number> {
+    return Math.max(0, await this.redis.pttl(key));
   }
 
   async reset(key: string): Promise<void> {
@@ -43,6 +49,11 @@ export class MemoryCounterStore implements CounterStore {
   async get(key: string): Promise<number> {
     const entry = this.counts.get(key);
     return entry && entry.expiresAt > Date.now() ? entry.count : 0;
+  }
+
+  async ttlMs(key: string): Promise<number> {
+    const entry = this.counts.get(key);
+    return entry ? Math.max(0, entry.expiresAt - Date.now()) : 0;
   }
 
   async reset(key: string): Promise<void> {

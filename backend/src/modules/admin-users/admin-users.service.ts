@@ -4,6 +4,7 @@ import { fieldError, forbidden, notFound } from '../../common/errors/app-excepti
 import type { RequestMeta } from '../../common/http/request-meta';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/decorators';
+import { LoginThrottle } from '../auth/login-throttle';
 import { PasswordResetService } from '../auth/password-reset.service';
 import { SessionsService } from '../auth/sessions.service';
 import { UnitsService } from '../units/units.service';
@@ -22,6 +23,7 @@ export class AdminUsersService {
     private readonly units: UnitsService,
     private readonly sessions: SessionsService,
     private readonly resets: PasswordResetService,
+    private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
   ) {}
 
@@ -61,7 +63,7 @@ export class AdminUsersService {
       ...this.summary(user),
       phone: this.users.phoneOf(user),
       email: this.users.emailOf(user),
-      lockedUntil: user.lockedUntil?.toISOString() ?? null,
+      lockedUntil: (await this.throttle.lockedUntil([user.phoneHash, user.emailHash]))?.toISOString() ?? null,
     };
   }
 
@@ -73,9 +75,10 @@ export class AdminUsersService {
   /** Disabling ends the person's sessions at once; enabling also lifts a lockout. */
   async setStatus(admin: Principal, id: string, status: 'active' | 'disabled', meta: RequestMeta): Promise<void> {
     if (id === admin.userId) throw forbidden('You cannot disable yourself');
-    await this.findManageable(admin, id);
+    const user = await this.findManageable(admin, id);
+    if (status === 'active') await this.throttle.release([user.phoneHash, user.emailHash]);
     await this.dataSource.transaction(async (em) => {
-      await em.getRepository(User).update(id, status === 'active' ? { status, failedLoginCount: 0, lockedUntil: null } : { status });
+      await em.getRepository(User).update(id, { status });
       if (status === 'disabled') await this.sessions.revokeAll(id, 'disabled', em);
       await this.audit.record(status === 'active' ? 'user.enabled' : 'user.disabled', { actorId: admin.userId, subjectId: id, meta }, em);
     });

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ReqMeta, type RequestMeta } from '../../common/http/request-meta';
 import { CsrfTokens, setCsrfCookie } from '../../common/security/csrf';
 import { AuthRateLimited } from '../../common/security/rate-limit';
@@ -15,7 +15,8 @@ import {
 } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
 import { PasswordResetService } from './password-reset.service';
-import { clearSessionCookie, setSessionCookie } from './session-cookie';
+import { DEVICE_COOKIE } from './login-throttle';
+import { clearSessionCookie, SESSION_COOKIE, setDeviceCookie, setSessionCookie } from './session-cookie';
 
 @ApiTags('auth')
 @Controller()
@@ -32,10 +33,8 @@ export class AuthController {
   @Public()
   @Get('auth/csrf')
   @ApiOkResponse({ type: CsrfResponseDto })
-  issueCsrf(@Res({ passthrough: true }) res: FastifyReply): CsrfResponseDto {
-    const csrfToken = this.csrf.issue();
-    setCsrfCookie(res, csrfToken, this.config.session.cookieSecure);
-    return { csrfToken };
+  issueCsrf(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): CsrfResponseDto {
+    return { csrfToken: this.renewCsrf(res, req.cookies[SESSION_COOKIE] ?? '') };
   }
 
   @Public()
@@ -56,6 +55,7 @@ export class AuthController {
   ): Promise<MeResponseDto> {
     const { user, token } = await this.auth.register(dto, meta);
     setSessionCookie(res, token, this.config);
+    this.renewCsrf(res, token);
     return this.users.meOf(user.id);
   }
 
@@ -64,9 +64,16 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: MeResponseDto })
-  async login(@Body() dto: LoginDto, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply): Promise<MeResponseDto> {
-    const { user, token } = await this.auth.login(dto, meta);
+  async login(
+    @Body() dto: LoginDto,
+    @ReqMeta() meta: RequestMeta,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<MeResponseDto> {
+    const { user, token, deviceCookie } = await this.auth.login(dto, meta, req.cookies[DEVICE_COOKIE]);
     setSessionCookie(res, token, this.config);
+    setDeviceCookie(res, deviceCookie, this.config);
+    this.renewCsrf(res, token);
     return this.users.meOf(user.id);
   }
 
@@ -76,6 +83,7 @@ export class AuthController {
   async logout(@CurrentUser() p: Principal, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     await this.auth.logout(p.userId, p.sessionId, meta);
     clearSessionCookie(res, this.config);
+    this.renewCsrf(res, '');
   }
 
   @Get('auth/me')
@@ -110,4 +118,10 @@ export class AuthController {
     await this.resets.requestByEmail(dto.email, meta);
   }
 
+  /** A CSRF token bound to the session cookie the client holds from now on (see `CsrfTokens`). */
+  private renewCsrf(res: FastifyReply, sessionToken: string): string {
+    const csrfToken = this.csrf.issue(sessionToken);
+    setCsrfCookie(res, csrfToken, this.config.session.cookieSecure);
+    return csrfToken;
+  }
 }

@@ -8,6 +8,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { PasswordResetCode } from './entities/password-reset-code.entity';
 import { Session } from './entities/session.entity';
+import { LoginThrottle } from './login-throttle';
 import { PasswordResetService } from './password-reset.service';
 import { SessionCache } from './session-cache';
 import { SessionStrategy } from './session.strategy';
@@ -22,7 +23,7 @@ import { SessionsService } from './sessions.service';
     OrganisationsModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService, PasswordResetService, SessionsService, SessionCache, SessionStrategy],
-  exports: [SessionsService, PasswordResetService],
+  providers: [AuthService, LoginThrottle, PasswordResetService, SessionsService, SessionCache, SessionStrategy],
+  exports: [SessionsService, PasswordResetService, LoginThrottle],
 })
 export class AuthModule {}

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestMeta } from '../../common/http/request-meta';
-import { COUNTER_STORE, type CounterStore } from '../../common/security/counter-store';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { OrganisationsService } from '../organisations/organisations.service';
@@ -12,11 +11,10 @@ import { hashPassword, verifyPassword } from '../users/password-hasher';
 import { UsersService } from '../users/users.service';
 import { AuthErrors, loginConflict } from './auth.errors';
 import { CONSENT } from './consent';
+import { LoginThrottle } from './login-throttle';
 import type { LoginDto } from './dto/login.dto';
 import type { RegisterDto } from './dto/register.dto';
 import { SessionsService } from './sessions.service';
-
-const ipKey = (ip: string | null) => `login-fail:ip:${ip ?? 'unknown'}`;
 
 @Injectable()
 export class AuthService {
@@ -27,7 +25,7 @@ export class AuthService {
     private readonly organisations: OrganisationsService,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
-    @Inject(COUNTER_STORE) private readonly counters: CounterStore,
+    private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -81,50 +79,30 @@ export class AuthService {
   }
 
   /**
-   * Checks a password with two brakes: per address (shared through Redis across API processes) and
-   * per account (a lock stored on the account, so it holds whichever process answers).
+   * Checks a password behind the brakes of `LoginThrottle`: the same answers, in the same time,
+   * whether or not the login has an account. A successful sign-in writes only its session (and
+   * audit line); `deviceCookie` is what the browser should keep to be trusted next time.
    */
-  async login(dto: LoginDto, meta: RequestMeta): Promise<{ user: User; token: string }> {
-    const { ipMaxFailures, maxFailures, lockMinutes } = this.config.login;
-    const windowMs = lockMinutes * 60_000;
-    if ((await this.counters.get(ipKey(meta.ip))) >= ipMaxFailures) {
-      await this.audit.record('auth.lockout', { meta, details: { by: 'ip' } });
-      throw AuthErrors.ipBlocked();
-    }
+  async login(dto: LoginDto, meta: RequestMeta, deviceCookie?: string): Promise<{ user: User; token: string; deviceCookie: string }> {
+    const attempt = this.throttle.attempt(dto.login, meta.ip, deviceCookie);
     const identifier = parseLogin(dto.login);
     const user = identifier ? await this.users.findByLogin(identifier) : null;
-    if (user?.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-      throw AuthErrors.locked(Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000));
-    }
+    const trusted = await this.throttle.trusts(attempt, user?.id);
+    // Refusals are not audited one by one: the lock was, when it fell, and a write per refusal would let anyone fill the log.
+    await this.throttle.refuseIfLocked(attempt, trusted);
     const ok = await verifyPassword(user?.status === 'deleted' ? null : (user?.passwordHash ?? null), dto.password);
     if (!user || !ok) {
-      await this.counters.increment(ipKey(meta.ip), windowMs);
+      const locked = await this.throttle.recordFailure(attempt, trusted);
       await this.audit.record('auth.login_failed', { subjectId: user?.id ?? null, meta });
-      if (!user) throw AuthErrors.invalidCredentials();
-      const result = await this.dataSource
-        .createQueryBuilder()
-        .update(User)
-        .set({
-          failedLoginCount: () => 'failed_login_count + 1',
-          lockedUntil: () =>
-            `CASE WHEN failed_login_count + 1 >= ${maxFailures} THEN now() + interval '${lockMinutes} minutes' ELSE locked_until END`,
-        })
-        .where('id = :id', { id: user.id })
-        .returning('locked_until')
-        .execute();
-      const lockedUntil = (result.raw as { locked_until: Date | null }[])[0]?.locked_until;
-      if (lockedUntil && new Date(lockedUntil).getTime() > Date.now()) {
-        await this.dataSource.query(`UPDATE users SET failed_login_count = 0 WHERE id = $1`, [user.id]);
-        await this.audit.record('auth.lockout', { subjectId: user.id, meta, details: { by: 'account', minutes: lockMinutes } });
-        throw AuthErrors.locked(lockMinutes * 60);
-      }
-      throw AuthErrors.invalidCredentials();
+      if (!locked) throw AuthErrors.invalidCredentials();
+      await this.audit.record('auth.lockout', { subjectId: user?.id ?? null, meta, details: { by: 'failures', minutes: this.config.login.lockMinutes } });
+      throw AuthErrors.locked(this.config.login.lockMinutes * 60);
     }
     if (user.status !== 'active') throw AuthErrors.disabled();
-    await this.dataSource.getRepository(User).update(user.id, { failedLoginCount: 0, lockedUntil: null });
+    await this.throttle.recordSuccess(attempt);
     const { token } = await this.sessions.create(user.id, meta.userAgent);
     await this.audit.record('auth.login', { actorId: user.id, subjectId: user.id, meta });
-    return { user, token };
+    return { user, token, deviceCookie: this.throttle.deviceCookieFor(user.id, attempt.device) };
   }
 
   async logout(userId: string, sessionId: string, meta: RequestMeta): Promise<void> {

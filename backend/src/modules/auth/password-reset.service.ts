@@ -11,6 +11,7 @@ import { hashPassword } from '../users/password-hasher';
 import { UsersService } from '../users/users.service';
 import { AuthErrors } from './auth.errors';
 import { PasswordResetCode } from './entities/password-reset-code.entity';
+import { LoginThrottle } from './login-throttle';
 import { SessionsService } from './sessions.service';
 
 /** A code survives this many wrong tries before it is burnt. */
@@ -30,6 +31,7 @@ export class PasswordResetService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly mailer: Mailer,
+    private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,10 +68,11 @@ export class PasswordResetService {
 
   /** Sets the new password, burns the code, ends every session and lifts any lockout. */
   async reset(login: string, code: string, newPassword: string, meta: RequestMeta): Promise<void> {
+    // Hashed first, whoever asks: a reply that came sooner for unknown logins would tell which exist.
+    const passwordHash = await hashPassword(newPassword);
     const identifier = parseLogin(login);
     const user = identifier ? await this.users.findByLogin(identifier) : null;
     if (!user || user.status === 'deleted') throw AuthErrors.invalidResetCode();
-    const passwordHash = await hashPassword(newPassword);
     const ok = await this.dataSource.transaction(async (em) => {
       const codes = em.getRepository(PasswordResetCode);
       const live = await codes.findOne({
@@ -86,14 +89,13 @@ export class PasswordResetService {
       await em.getRepository(User).update(user.id, {
         passwordHash,
         passwordChangedAt: new Date(),
-        failedLoginCount: 0,
-        lockedUntil: null,
       });
       await this.sessions.revokeAll(user.id, 'password_reset', em);
       await this.audit.record('auth.password_reset', { actorId: user.id, subjectId: user.id, meta, details: { channel: live.channel } }, em);
       return true;
     });
     if (!ok) throw AuthErrors.invalidResetCode();
+    await this.throttle.release([user.phoneHash, user.emailHash]);
   }
 
   private async issue(

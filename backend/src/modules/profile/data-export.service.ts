@@ -5,6 +5,7 @@ import { notFound } from '../../common/errors/app-exception';
 import type { RequestMeta } from '../../common/http/request-meta';
 import { JobQueue } from '../../jobs/job-queue';
 import { AuditService } from '../audit/audit.service';
+import { UsersService } from '../users/users.service';
 import { DataExport } from './entities/data-export.entity';
 
 const EXPORT_TTL_MS = 7 * 24 * 3600_000;
@@ -15,6 +16,7 @@ export class DataExportService {
     @InjectRepository(DataExport) private readonly exports: Repository<DataExport>,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -49,6 +51,11 @@ export class DataExportService {
       .execute();
     const id = (inserted.raw as { id: string }[])[0]?.id;
     return id ? this.exports.findOneByOrFail({ id }) : null;
+  }
+
+  /** The finished export's JSON document, unsealed for its owner; null while it is not ready. */
+  documentOf(found: DataExport): string | null {
+    return found.status === 'done' && found.payloadEnc ? this.users.cipher.decrypt(found.payloadEnc) : null;
   }
 
   async get(userId: string, id: string): Promise<DataExport> {

@@ -68,13 +68,14 @@ export class ProfileController {
   @ApiOkResponse({ description: 'The export as a JSON file' })
   async download(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Res() res: FastifyReply): Promise<void> {
     const found = await this.exports.get(p.userId, id);
-    if (found.status !== 'done' || !found.payload) {
+    const document = this.exports.documentOf(found);
+    if (document === null) {
       throw new AppException(409, 'EXPORT_NOT_READY', 'The export is not ready yet', { status: found.status, progress: found.progress });
     }
     const day = found.createdAt.toISOString().slice(0, 10);
     res.header('Content-Disposition', `attachment; filename="du-lieu-cua-toi-${day}.json"`);
     res.header('Cache-Control', 'no-store');
-    res.type('application/json').send(JSON.stringify(found.payload, null, 2));
+    res.type('application/json').send(document);
   }
 
 }

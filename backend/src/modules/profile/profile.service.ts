@@ -89,8 +89,6 @@ export class ProfileService {
         scopeUnitId: null,
         status: 'deleted',
         deletedAt: new Date(),
-        failedLoginCount: 0,
-        lockedUntil: null,
       });
       await this.sessions.deleteAll(userId, em);
       await em.getRepository(PasswordResetCode).delete({ userId });

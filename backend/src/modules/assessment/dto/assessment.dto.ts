@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { IsObject, IsOptional } from 'class-validator';
+import { IsObject } from 'class-validator';
 import { AnswerValueDto, LearnerQuestionDto, QuestionResultDto } from '../../learning/dto/quiz.dto';
 import { TARGET_GROUPS, type TargetGroup } from '../../users/entities/user.entity';
 import { minScoreOf, SELF_RATINGS } from '../assessment-scoring';
@@ -7,6 +7,7 @@ import type { AssessmentAttempt } from '../entities/assessment-attempt.entity';
 import type { FrameworkNames } from '../framework-names';
 import type { PathStep } from '../learning-path.service';
 import type { AssessmentOverview, AssessmentView } from '../self-assessment.service';
+import { IsOmittable } from '../../../common/http/is-omittable';
 
 export class RatedCompetencyDto {
   @ApiProperty({ example: '4.2' }) code: string;
@@ -161,12 +162,12 @@ export class AssessmentAttemptDto extends AssessmentAttemptSummaryDto {
 
 export class AssessmentAnswersDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer', minimum: 0, maximum: 4 }, description: 'competency code → rating (index into the scale)' })
-  @IsOptional()
+  @IsOmittable()
   @IsObject({ message: 'ratings must be an object of competency code → rating' })
   ratings?: Record<string, number>;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: getSchemaPath(AnswerValueDto) }, description: 'question id → answer' })
-  @IsOptional()
+  @IsOmittable()
   @IsObject({ message: 'answers must be an object of question id → answer' })
   answers?: Record<string, AnswerValueDto>;
 }

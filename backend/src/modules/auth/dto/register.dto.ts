@@ -1,19 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { Equals, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../organisations/entities/organisation.entity';
 import { TARGET_GROUPS, type TargetGroup } from '../../users/entities/user.entity';
 import { IsEmailAddress, IsStrongPassword, IsVietnameseMobile } from '../../users/validators';
+import { IsOmittable } from '../../../common/http/is-omittable';
 
 export const NAME_PATTERN = /^[\p{L}][\p{L}\p{M} .'-]*$/u;
+/** An agency's, school's or company's name as people write it: letters, digits and the punctuation of such names, no markup. */
+export const ORGANISATION_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} .,'&()/–-]*$/u;
+export const ORGANISATION_NAME_MESSAGE = 'organisationName must contain letters, digits, spaces and . , \' & ( ) / - only';
 
 export class RegisterDto {
   @ApiPropertyOptional({ example: '0912345678', description: 'Vietnamese mobile; phone or email is required' })
-  @IsOptional()
+  @IsOmittable()
   @IsVietnameseMobile()
   phone?: string;
 
   @ApiPropertyOptional({ example: 'an.nguyen@example.vn' })
-  @IsOptional()
+  @IsOmittable()
   @IsEmailAddress()
   email?: string;
 
@@ -43,13 +47,14 @@ export class RegisterDto {
   unitId: string;
 
   @ApiPropertyOptional({ example: 'Trường THPT Chu Văn An' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(2, 200)
+  @Matches(ORGANISATION_NAME_PATTERN, { message: ORGANISATION_NAME_MESSAGE })
   organisationName?: string;
 
   @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ORGANISATION_KINDS)
   organisationKind?: OrganisationKind;
 

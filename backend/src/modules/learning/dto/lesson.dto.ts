@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsISO8601 } from 'class-validator';
+import { IsOmittable } from '../../../common/http/is-omittable';
 
 export class LessonLinkDto {
   @ApiProperty() slug: string;
@@ -30,7 +31,7 @@ export class LessonDto {
 
 export class CompleteLessonDto {
   @ApiPropertyOptional({ description: 'When it was done on the device (offline replays); the server clamps it to the past week' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, { message: 'occurredAt must be an ISO 8601 date-time' })
   occurredAt?: string;
 }

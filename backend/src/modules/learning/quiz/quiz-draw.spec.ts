@@ -29,12 +29,15 @@ describe('drawAttempt', () => {
     }
   });
 
-  it('never shows ordering items or matching choices in their right order', () => {
-    for (let i = 0; i < 30; i++) {
-      const [ordering] = drawAttempt([q('o', '4.1', 1, 'ordering')], [], 1);
-      expect(ordering!.options!.map((o) => o.optionId)).not.toEqual(['a', 'b', 'c']);
-      const [matching] = drawAttempt([{ ...q('m', '4.1', 1, 'matching'), payload: { pairs: [{ left: 'x', right: 'X' }, { left: 'y', right: 'Y' }] } }], [], 1);
-      expect(matching!.right!.map((r) => r.pair)).toEqual([1, 0]);
-    }
+  it('shows ordering items and matching choices in every order, the right one included, so the order shown gives nothing away', () => {
+    const ordering = (items: string[]) => ({ ...q('o', '4.1', 1, 'ordering'), payload: { options: items.map((id) => ({ id, text: id, correct: false, weight: 0, feedback: '' })) } });
+    const seen = (draw: () => string) => new Set(Array.from({ length: 600 }, draw));
+    const twoItems = seen(() => drawAttempt([ordering(['a', 'b'])], [], 1)[0]!.options!.map((o) => o.optionId).join(''));
+    expect([...twoItems].sort()).toEqual(['ab', 'ba']);
+    const threeItems = seen(() => drawAttempt([ordering(['a', 'b', 'c'])], [], 1)[0]!.options!.map((o) => o.optionId).join(''));
+    expect([...threeItems].sort()).toEqual(['abc', 'acb', 'bac', 'bca', 'cab', 'cba']);
+    const matching = { ...q('m', '4.1', 1, 'matching'), payload: { pairs: [{ left: 'x', right: 'X' }, { left: 'y', right: 'Y' }] } };
+    const rights = seen(() => drawAttempt([matching], [], 1)[0]!.right!.map((r) => r.pair).join(''));
+    expect([...rights].sort()).toEqual(['01', '10']);
   });
 });

@@ -26,15 +26,6 @@ const keyMaker = () => {
   };
 };
 
-/** A permutation that differs from the original order whenever that is possible. */
-function scrambled<T>(items: readonly T[]): T[] {
-  if (items.length < 2) return [...items];
-  let out: T[];
-  do out = shuffle(items);
-  while (out.every((item, i) => item === items[i]));
-  return out;
-}
-
 function drawOne(q: PoolQuestion): DrawnQuestion {
   const key = keyMaker();
   const options = q.payload.options ?? [];
@@ -43,13 +34,14 @@ function drawOne(q: PoolQuestion): DrawnQuestion {
       // Đúng before Sai, always: shuffling a two-way choice only confuses.
       return { questionId: q.id, options: options.map((o) => ({ key: key(), optionId: o.id })) };
     case 'ordering':
-      return { questionId: q.id, options: scrambled(options).map((o) => ({ key: key(), optionId: o.id })) };
+      // Any order, the right one included: a draw that never showed it would give two items away (the reverse is right).
+      return { questionId: q.id, options: shuffle(options).map((o) => ({ key: key(), optionId: o.id })) };
     case 'matching': {
       const pairs = (q.payload.pairs ?? []).map((_, pair) => pair);
       return {
         questionId: q.id,
         left: shuffle(pairs).map((pair) => ({ key: key(), pair })),
-        right: scrambled(pairs).map((pair) => ({ key: key(), pair })),
+        right: shuffle(pairs).map((pair) => ({ key: key(), pair })),
       };
     }
     case 'short_text':

@@ -1,22 +1,23 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../organisations/entities/organisation.entity';
 import { TARGET_GROUPS, type TargetGroup } from '../../users/entities/user.entity';
 import { IsEmailAddress, IsVietnameseMobile } from '../../users/validators';
-import { NAME_PATTERN } from '../../auth/dto/register.dto';
+import { NAME_PATTERN, ORGANISATION_NAME_MESSAGE, ORGANISATION_NAME_PATTERN } from '../../auth/dto/register.dto';
+import { IsOmittable } from '../../../common/http/is-omittable';
 
 /** Every field optional; `null` for phone, email or organisation removes it. */
 export class UpdateProfileDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 120) @Matches(NAME_PATTERN, { message: 'fullName must contain letters only' })
+  @ApiPropertyOptional() @IsOmittable() @IsString() @Length(2, 120) @Matches(NAME_PATTERN, { message: 'fullName must contain letters only' })
   fullName?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1900) @Max(new Date().getFullYear())
+  @ApiPropertyOptional() @IsOmittable() @IsInt() @Min(1900) @Max(new Date().getFullYear())
   birthYear?: number;
 
-  @ApiPropertyOptional({ enum: TARGET_GROUPS }) @IsOptional() @IsIn(TARGET_GROUPS)
+  @ApiPropertyOptional({ enum: TARGET_GROUPS }) @IsOmittable() @IsIn(TARGET_GROUPS)
   targetGroup?: TargetGroup;
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID()
   unitId?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null && v !== undefined) @IsVietnameseMobile()
@@ -26,8 +27,9 @@ export class UpdateProfileDto {
   email?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null && v !== undefined) @IsString() @Length(2, 200)
+  @Matches(ORGANISATION_NAME_PATTERN, { message: ORGANISATION_NAME_MESSAGE })
   organisationName?: string | null;
 
-  @ApiPropertyOptional({ enum: ORGANISATION_KINDS }) @IsOptional() @IsIn(ORGANISATION_KINDS)
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS }) @IsOmittable() @IsIn(ORGANISATION_KINDS)
   organisationKind?: OrganisationKind;
 }

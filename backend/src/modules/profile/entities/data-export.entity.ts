@@ -3,7 +3,10 @@ import { User } from '../../users/entities/user.entity';
 
 export type DataExportStatus = 'queued' | 'running' | 'done' | 'failed';
 
-/** A "download my data" request; the worker fills `payload`, the owner downloads it until it expires. */
+/**
+ * A "download my data" request; the worker fills `payload_enc` (the JSON document, sealed with the
+ * key that seals phone numbers, since it holds them), the owner downloads it until it expires.
+ */
 @Entity('data_exports')
 @Check('ck_data_exports_status', `"status" IN ('queued', 'running', 'done', 'failed')`)
 @Check('ck_data_exports_progress', `"progress" BETWEEN 0 AND 100`)
@@ -27,8 +30,8 @@ export class DataExport {
   @Column({ type: 'smallint', default: 0 })
   progress: number;
 
-  @Column({ type: 'jsonb', nullable: true })
-  payload: Record<string, unknown> | null;
+  @Column({ type: 'bytea', nullable: true })
+  payloadEnc: Buffer | null;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   error: string | null;

@@ -60,7 +60,8 @@ export class DataExportProcessor implements JobProcessor<'data-export'> {
       securityEvents: events.map((e) => ({ type: e.type, at: e.occurredAt, ip: e.ip })),
       learning,
     };
-    await exports.update(record.id, { status: 'done', progress: 100, payload, finishedAt: new Date() });
+    const payloadEnc = this.users.cipher.encrypt(JSON.stringify(payload, null, 2));
+    await exports.update(record.id, { status: 'done', progress: 100, payloadEnc, finishedAt: new Date() });
     await job.updateProgress(100);
     this.logger.log({ queue: job.queue, jobId: job.id }, 'Export ready');
   }

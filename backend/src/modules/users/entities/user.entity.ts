@@ -106,12 +106,6 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   consentAt: Date | null;
 
-  @Column({ type: 'int', default: 0 })
-  failedLoginCount: number;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
-
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
