@@ -73,6 +73,7 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Bình dân học vụ số <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FILE: z.string().min(1).optional(),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   MIGRATE_ON_BOOT: z.enum(['true', 'false']).optional(),
   API_DOCS: z.enum(['true', 'false']).optional(),
@@ -114,6 +115,8 @@ export type AppConfig = {
   resetCodeTtlMinutes: number;
   mail: { smtpUrl: string; from: string } | null;
   logLevel: string;
+  /** Where log lines go instead of standard output (appended). */
+  logFile: string | null;
   seedDemo: boolean;
   /** Apply migrations and reference data when the API starts (off in production: the migrate job does it). */
   migrateOnBoot: boolean;
@@ -172,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     resetCodeTtlMinutes: e.RESET_CODE_TTL_MINUTES,
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE ?? null,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !production,
     migrateOnBoot: e.MIGRATE_ON_BOOT ? e.MIGRATE_ON_BOOT === 'true' : !production,
     apiDocs: e.API_DOCS ? e.API_DOCS === 'true' : !production,

@@ -1,5 +1,5 @@
 import { AuditEvent } from '../../src/modules/audit/entities/audit-event.entity';
-import { createUser, loginAs, unitsOf } from '../support/factories';
+import { createUser, loginAs, PASSWORD, unitsOf } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('password reset by a one-time code from the commune administrator', () => {
@@ -54,9 +54,11 @@ describe('password reset by a one-time code from the commune administrator', () 
 
   it('lifts a lockout when the password is reset', async () => {
     const { learner, admin } = await setup();
-    await t.dataSource.query(`UPDATE users SET locked_until = now() + interval '1 hour' WHERE id = $1`, [learner.id]);
+    const owner = await t.client();
+    for (let i = 0; i < 5; i++) await owner.post('/api/auth/login', { login: learner.phone, password: 'quen-mat-roi' });
+    expect((await owner.post('/api/auth/login', { login: learner.phone, password: PASSWORD })).status).toBe(423);
     const code = (await (await loginAs(t, admin.phone)).post(`/api/admin/users/${learner.id}/reset-code`).expect(200)).body.code;
-    await (await t.client()).post('/api/auth/password-reset', { login: learner.phone, code, newPassword: 'Mo-khoa-roi-2026' }).expect(204);
+    await owner.post('/api/auth/password-reset', { login: learner.phone, code, newPassword: 'Mo-khoa-roi-2026' }).expect(204);
     await loginAs(t, learner.phone, 'Mo-khoa-roi-2026');
   });
 

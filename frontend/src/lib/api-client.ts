@@ -25,8 +25,27 @@ function readCookie(name: string): string | undefined {
 export async function csrfToken(): Promise<string> {
   const existing = readCookie(CSRF_COOKIE);
   if (existing) return decodeURIComponent(existing);
+  return freshCsrfToken();
+}
+
+/** A new token for the session the browser holds now (the server binds each token to its session). */
+async function freshCsrfToken(): Promise<string> {
   const res = await fetch('/api/auth/csrf', { credentials: 'same-origin' });
   return ((await res.json()) as { csrfToken: string }).csrfToken;
+}
+
+/**
+ * fetch for writes that tries once more with a fresh CSRF token when the server refuses the one the
+ * page held: it belongs to another session after signing in or out in another tab.
+ */
+export async function fetchWithCsrf(input: Request): Promise<Response> {
+  const spare = UNSAFE.has(input.method) ? input.clone() : null;
+  const res = await fetch(input);
+  if (!spare || res.status !== 403) return res;
+  const body = (await res.clone().json().catch(() => null)) as { code?: string } | null;
+  if (body?.code !== 'CSRF_INVALID') return res;
+  spare.headers.set('x-csrf-token', await freshCsrfToken());
+  return fetch(spare);
 }
 
 /** Every write carries the CSRF header; nothing else in the app needs to know about it. */
@@ -37,7 +56,7 @@ const csrf: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '/', credentials: 'same-origin' });
+export const api = createClient<paths>({ baseUrl: '/', credentials: 'same-origin', fetch: fetchWithCsrf });
 api.use(csrf);
 
 /** Thrown by `unwrap` so TanStack Query and forms see one error type. */

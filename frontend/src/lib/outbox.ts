@@ -1,4 +1,4 @@
-import { csrfToken } from './api-client';
+import { csrfToken, fetchWithCsrf } from './api-client';
 
 /**
  * Writes a learner must never lose (a lesson done, a quiz handed in) go through this outbox: sent
@@ -42,12 +42,14 @@ export function subscribe(listener: () => void): () => void {
 /** null: the network failed (or the server is down), so the item stays queued. */
 async function deliver(item: OutboxItem): Promise<SendResult | null> {
   try {
-    const res = await fetch(item.path, {
-      method: item.method,
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', 'idempotency-key': item.key, 'x-csrf-token': await csrfToken() },
-      body: JSON.stringify(item.body),
-    });
+    const res = await fetchWithCsrf(
+      new Request(item.path, {
+        method: item.method,
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'idempotency-key': item.key, 'x-csrf-token': await csrfToken() },
+        body: JSON.stringify(item.body),
+      }),
+    );
     if (res.status >= 500) return null;
     const body: unknown = await res.json().catch(() => null);
     return res.ok ? { status: 'sent', data: body } : { status: 'rejected', httpStatus: res.status, body };

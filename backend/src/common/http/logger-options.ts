@@ -22,7 +22,7 @@ function rootLogger(config: AppConfig): Logger {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.phone', '*.email', '*.newPassword', '*.currentPassword', '*.code'],
       censor: '[redacted]',
     },
-  });
+  }, config.logFile ? pino.destination({ dest: config.logFile, append: true, mkdir: true }) : undefined);
 }
 
 /**

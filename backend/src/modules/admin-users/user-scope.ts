@@ -34,7 +34,8 @@ export function whereManageable<T extends ObjectLiteral>(qb: SelectQueryBuilder<
       return qb.andWhere(
         `(${notAdmin} OR (${alias}.scope_level = 'commune' AND ${alias}.scope_unit_id IN (SELECT sc.id FROM admin_units sc WHERE sc.parent_id = :scopeUnitId)))`,
       );
-    default:
+    case 'commune':
+    case undefined:
       return qb.andWhere(notAdmin);
   }
 }

@@ -85,9 +85,17 @@ export class LoginThrottle {
     return until ? new Date(until) : null;
   }
 
-  /** Lifts the lock from everywhere on these logins (an administrator's "enable", a password reset). */
-  async release(loginHashes: (Buffer | null)[]): Promise<void> {
-    for (const hash of loginHashes) if (hash) await this.counters.reset(keys.login(hash.toString('base64url')));
+  /**
+   * Lifts the lock from everywhere on these logins (an administrator's "enable", a password reset),
+   * and from `ip` where given: the address the owner reset their password from.
+   */
+  async release(loginHashes: (Buffer | null)[], ip?: string | null): Promise<void> {
+    for (const hash of loginHashes) {
+      if (!hash) continue;
+      const loginKey = hash.toString('base64url');
+      await this.counters.reset(keys.login(loginKey));
+      if (ip !== undefined) await this.counters.reset(keys.pair(loginKey, ip));
+    }
   }
 
   /** A new device cookie for a person who just signed in. */

@@ -95,7 +95,7 @@ export class PasswordResetService {
       return true;
     });
     if (!ok) throw AuthErrors.invalidResetCode();
-    await this.throttle.release([user.phoneHash, user.emailHash]);
+    await this.throttle.release([user.phoneHash, user.emailHash], meta.ip);
   }
 
   private async issue(

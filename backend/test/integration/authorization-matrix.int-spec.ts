@@ -1,0 +1,219 @@
+import request from 'supertest';
+import openapi from '../../openapi.json';
+import { SessionsService } from '../../src/modules/auth/sessions.service';
+import type { User } from '../../src/modules/users/entities/user.entity';
+import { createUser, unitsOf } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Every operation of backend/openapi.json × every kind of caller, with the answer written down once.
+ * A cell is one letter per caller, in the order of ACTORS:
+ *   A  allowed: the request got past authorization (2xx, or a 4xx about the request or the learner's own
+ *      progress: 400, 409, 423, 403 NOT_ENROLLED or QUIZ_LOCKED)
+ *   U  401, no session;  F  403 FORBIDDEN, role or rank refused;  H  404, outside the caller's reach (or absent for everyone)
+ * Target-dependent operations have one row per target (`… @target`). A route without a row fails.
+ */
+const ACTORS = ['anonymous', 'learner', 'teacher', 'communeAdmin', 'provinceAdmin', 'nationAdmin'] as const;
+type Actor = (typeof ACTORS)[number];
+
+const PUBLIC = 'AAAAAA';
+const SIGNED_IN = 'UAAAAA';
+const ADMIN = 'UFFAAA';
+const NATION_ONLY = 'UFFFFA';
+const OWN = 'UAHHHH'; // the learner's own resource: nobody else reads it
+
+/** Who may act on whom: by place (commune A ⊂ Hà Nội) and by rank (nation > province > commune). */
+const ON_TARGET = {
+  learnerA: 'UFFAAA', // lives in commune A
+  learnerB: 'UFFHAA', // another commune of Hà Nội
+  learnerHue: 'UFFHHA', // another province
+  communeAdminB: 'UFFHAA', // administrator of commune B: the province and the nation rank above
+  provinceAdmin2: 'UFFHHA', // a peer of the province administrator, living in commune A
+  nationAdmin2: 'UFFHHH', // nobody outranks the nation, wherever they live
+} as const;
+type Target = keyof typeof ON_TARGET;
+const ADMIN_USER_OPS = ['GET /api/admin/users/{id}', 'POST /api/admin/users/{id}/reset-code', 'POST /api/admin/users/{id}/disable', 'POST /api/admin/users/{id}/enable', 'PUT /api/admin/users/{id}/role'];
+
+const MATRIX: Record<string, string> = {
+  'GET /api/health': PUBLIC,
+  'GET /api/ready': PUBLIC,
+  'GET /api/units/provinces': PUBLIC,
+  'GET /api/units/provinces/{id}/communes': PUBLIC,
+  'GET /api/organisations': PUBLIC,
+  'GET /api/auth/csrf': PUBLIC,
+  'GET /api/consent': PUBLIC,
+  'POST /api/auth/register': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/logout': SIGNED_IN,
+  'GET /api/auth/me': SIGNED_IN,
+  'POST /api/auth/password': SIGNED_IN,
+  'POST /api/auth/password-reset': PUBLIC,
+  'POST /api/auth/password-reset/email': PUBLIC,
+  'GET /api/me': SIGNED_IN,
+  'PATCH /api/me': SIGNED_IN,
+  'DELETE /api/me': SIGNED_IN,
+  'POST /api/me/exports': SIGNED_IN,
+  'GET /api/me/exports/{id}': OWN,
+  'GET /api/me/exports/{id}/download': OWN,
+  'GET /api/admin/users': ADMIN,
+  ...Object.fromEntries(ADMIN_USER_OPS.flatMap((op) => Object.entries(ON_TARGET).map(([target, cells]) => [`${op} @${target}`, cells]))),
+  'GET /api/framework': PUBLIC,
+  'GET /api/courses': PUBLIC,
+  'GET /api/courses/{slug}': PUBLIC,
+  'POST /api/admin/content/imports': NATION_ONLY,
+  'GET /api/admin/content/imports/{id}': NATION_ONLY,
+  'GET /api/me/learning': SIGNED_IN,
+  'POST /api/courses/{slug}/enrolment': SIGNED_IN,
+  'DELETE /api/courses/{slug}/enrolment': SIGNED_IN,
+  'GET /api/courses/{slug}/progress': SIGNED_IN,
+  'GET /api/courses/{slug}/lessons/{lesson}': SIGNED_IN,
+  'PUT /api/courses/{slug}/lessons/{lesson}/completion': SIGNED_IN,
+  'GET /api/courses/{slug}/media/{file}': 'HHHHHH', // no such file: the same for everyone
+  'GET /api/courses/{slug}/quizzes/{quiz}': SIGNED_IN,
+  'POST /api/courses/{slug}/quizzes/{quiz}/attempts': SIGNED_IN,
+  'GET /api/quiz-attempts/{id}': OWN,
+  'PUT /api/quiz-attempts/{id}/answers': OWN,
+  'POST /api/quiz-attempts/{id}/submission': OWN,
+  'GET /api/self-assessment': SIGNED_IN,
+  'POST /api/self-assessment/attempts': SIGNED_IN,
+  'GET /api/self-assessment/attempts/{id}': OWN,
+  'PUT /api/self-assessment/attempts/{id}/answers': OWN,
+  'POST /api/self-assessment/attempts/{id}/submission': OWN,
+  'GET /api/admin/certification-policies': ADMIN,
+  'PUT /api/admin/certification-policies/{targetGroup}': NATION_ONLY,
+  'GET /api/certification': SIGNED_IN,
+  'POST /api/certification/claim': SIGNED_IN,
+  'GET /api/me/records': SIGNED_IN,
+  'GET /api/me/records/{id}/certificate.pdf': 'UHHHHH', // no record of anyone's with that id
+  'GET /api/me/records/{id}/credential': 'UHHHHH',
+  'GET /api/verify/{code}': 'HHHHHH',
+  'POST /api/verify/credential': PUBLIC,
+  'GET /api/issuer': PUBLIC,
+  'GET /api/.well-known/jwks.json': PUBLIC,
+  'GET /api/admin/records': ADMIN,
+  'POST /api/admin/records/{id}/revocation': 'UFFHHH', // a record id that exists nowhere
+  'POST /api/admin/records/{id}/reissue': 'UFFHHH',
+};
+
+/** Operations as the committed contract lists them. */
+const operations = Object.entries(openapi.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+  Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+);
+
+function verdict(status: number, code: string | undefined): string {
+  if (status >= 500 || code === 'CSRF_INVALID') return `!${status} ${code}`;
+  if (status === 401) return 'U';
+  if (status === 403 && code === 'FORBIDDEN') return 'F';
+  return status === 404 ? 'H' : 'A';
+}
+
+describe('authorization matrix (every operation of openapi.json × every kind of caller)', () => {
+  let t: TestApp;
+  const users = {} as Record<Exclude<Actor, 'anonymous'> | Target, User>;
+  const params: Record<string, string> = {};
+  const bodies: Record<string, object> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const hanoi = await unitsOf(t.dataSource, '01');
+    const hue = await unitsOf(t.dataSource, '04');
+    const [a, b] = hanoi.communes as [typeof hanoi.communes[0], typeof hanoi.communes[0]];
+    Object.assign(users, {
+      learner: await createUser(t, { commune: a }),
+      teacher: await createUser(t, { commune: a, role: 'teacher' }),
+      communeAdmin: await createUser(t, { commune: a, role: 'admin', scope: { level: 'commune', unitId: a.id } }),
+      provinceAdmin: await createUser(t, { commune: a, role: 'admin', scope: { level: 'province', unitId: hanoi.province.id } }),
+      nationAdmin: await createUser(t, { commune: hue.communes[0]!, role: 'admin', scope: { level: 'nation', unitId: null } }),
+      learnerA: await createUser(t, { commune: a }),
+      learnerB: await createUser(t, { commune: b }),
+      learnerHue: await createUser(t, { commune: hue.communes[0]! }),
+      communeAdminB: await createUser(t, { commune: b, role: 'admin', scope: { level: 'commune', unitId: b.id } }),
+      provinceAdmin2: await createUser(t, { commune: a, role: 'admin', scope: { level: 'province', unitId: hanoi.province.id } }),
+      nationAdmin2: await createUser(t, { commune: a, role: 'admin', scope: { level: 'nation', unitId: null } }),
+    });
+
+    // The learner's own things, which nobody else may reach.
+    const learner = await session('learner');
+    const course = (await learner.send('GET', '/api/courses/dien-thoai-thong-minh-lan-dau')).body as { slug: string; lessons: { slug: string }[]; quizzes: { slug: string }[] };
+    await learner.send('POST', `/api/courses/${course.slug}/enrolment`);
+    for (const lesson of course.lessons) await learner.send('PUT', `/api/courses/${course.slug}/lessons/${lesson.slug}/completion`, {});
+    const attempt = await learner.send('POST', `/api/courses/${course.slug}/quizzes/${course.quizzes[0]!.slug}/attempts`);
+    expect(attempt.status).toBe(201);
+    const assessment = await learner.send('POST', '/api/self-assessment/attempts');
+    expect(assessment.status).toBe(201);
+    const exported = await learner.send('POST', '/api/me/exports');
+    const nation = await session('nationAdmin');
+    const contentImport = await nation.send('POST', '/api/admin/content/imports');
+    const policies = (await nation.send('GET', '/api/admin/certification-policies')).body as Record<string, unknown>[];
+    const targetGroup = policies[0]!.targetGroup as string;
+    // The settings only: what the page sends back.
+    const policySettings = Object.fromEntries(Object.entries(policies[0]!).filter(([k]) => !['targetGroup', 'frameworkVersion', 'updatedAt'].includes(k)));
+    Object.assign(params, {
+      'units/provinces/{id}': hanoi.province.id,
+      'me/exports/{id}': (exported.body as { id: string }).id,
+      'admin/content/imports/{id}': (contentImport.body as { id: string }).id,
+      '{slug}': course.slug,
+      '{lesson}': course.lessons[0]!.slug,
+      '{quiz}': course.quizzes[0]!.slug,
+      '{file}': 'khong-co.png',
+      'quiz-attempts/{id}': (attempt.body as { id: string }).id,
+      'self-assessment/attempts/{id}': (assessment.body as { id: string }).id,
+      '{targetGroup}': targetGroup,
+      '{code}': 'ABCD-EFGH-JKMN',
+      '{id}': '00000000-0000-4000-8000-000000000000',
+    });
+    Object.assign(bodies, {
+      'PUT /api/admin/users/{id}/role': { role: 'teacher' },
+      'PUT /api/quiz-attempts/{id}/answers': { answers: {} },
+      'PUT /api/admin/certification-policies/{targetGroup}': policySettings,
+      'POST /api/quiz-attempts/{id}/submission': { answers: {} },
+      'POST /api/admin/records/{id}/revocation': { reason: 'Kiểm tra quyền truy cập' },
+      'POST /api/admin/records/{id}/reissue': { reason: 'Kiểm tra quyền truy cập' },
+    });
+  });
+  afterAll(() => t.close());
+
+  /** A fresh session of the actor (or none), with its CSRF token, sending whatever it is asked to. */
+  async function session(actor: Actor) {
+    const server = t.app.getHttpServer();
+    const sid = actor === 'anonymous' ? null : (await t.app.get(SessionsService).create(users[actor].id, 'matrix')).token;
+    const sidCookie = sid ? `sid=${sid}` : '';
+    const csrfRes = await request(server).get('/api/auth/csrf').set('Cookie', sidCookie);
+    const csrf = (csrfRes.body as { csrfToken: string }).csrfToken;
+    const cookie = [sidCookie, `csrf_token=${csrf}`].filter(Boolean).join('; ');
+    return {
+      send: (method: string, path: string, body?: object) =>
+        request(server)[method.toLowerCase() as 'get'](path).set('Cookie', cookie).set('x-csrf-token', csrf).set('Idempotency-Key', `matrix-${Math.random()}`).send(body),
+    };
+  }
+
+  const concrete = (path: string, target?: Target) =>
+    path
+      .replace('{id}', target ? users[target].id : (Object.entries(params).find(([k]) => k.includes('{id}') && path.includes(k))?.[1] ?? params['{id}']!))
+      .replace(/\{\w+\}/g, (name) => params[name]!)
+      .replace('/api/.well-known/', '/.well-known/');
+
+  it('has a row for every operation and no row for an operation that is gone', () => {
+    const rows = new Set(Object.keys(MATRIX).map((k) => k.split(' @')[0]!));
+    expect(operations.filter((op) => !rows.has(op))).toEqual([]);
+    expect([...rows].filter((op) => !operations.includes(op))).toEqual([]);
+  });
+
+  it('answers every cell as written down', async () => {
+    const seen: Record<string, string> = {};
+    // Writes that undo what later rows need (a role change, leaving the course) come last.
+    const last = (row: string) => Number(row.startsWith('PUT /api/admin/users') || row.startsWith('DELETE /api/courses'));
+    const rows = Object.keys(MATRIX).sort((x, y) => last(x) - last(y));
+    for (const row of rows) {
+      const [op, target] = row.split(' @') as [string, Target | undefined];
+      const [method, path] = op.split(' ') as [string, string];
+      let cells = '';
+      for (const actor of ACTORS) {
+        const res = await (await session(actor)).send(method, concrete(path, target), bodies[op] ?? (method === 'GET' ? undefined : {}));
+        cells += verdict(res.status, (res.body as { code?: string } | undefined)?.code);
+      }
+      seen[row] = cells;
+    }
+    expect(seen).toEqual(MATRIX);
+  });
+});
