@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type ExecutionContext, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { REDIS } from './common/redis/redis';
 import { BatchedThrottlerStorage } from './common/security/batched-throttler-storage';
 import { isAuthRateLimited } from './common/security/rate-limit';
+import { perAddress, perAddressAndLogin, perSession } from './common/security/rate-limit-trackers';
 import { RateLimitGuard } from './common/security/rate-limit-guard';
 import type { AppConfig } from './config/config';
 import { CoreModule } from './core.module';
@@ -18,6 +19,7 @@ import { AssessmentModule } from './modules/assessment/assessment.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { SessionAuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
+import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { CertificationModule } from './modules/certification/certification.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthController } from './modules/health/health.controller';
@@ -26,6 +28,8 @@ import { OrganisationsModule } from './modules/organisations/organisations.modul
 import { ProfileModule } from './modules/profile/profile.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
+
+const notAuth = (ctx: ExecutionContext) => !isAuthRateLimited(ctx);
 
 /** The API and the worker share this module; only their entrypoints differ. */
 @Module({})
@@ -40,14 +44,17 @@ export class AppModule {
         ThrottlerModule.forRootAsync({
           inject: [REDIS],
           useFactory: (redis: Redis | null) => ({
+            // Tight limits per person, a much higher allowance per address (rate-limit-trackers.ts).
             throttlers: [
-              { name: 'default', ttl: 60_000, limit: config.rateLimit.perMinute },
-              { name: 'auth', ttl: 60_000, limit: config.rateLimit.authPerMinute, skipIf: (ctx) => !isAuthRateLimited(ctx) },
+              { name: 'default', ttl: 60_000, limit: config.rateLimit.perMinute, getTracker: perSession(SESSION_COOKIE) },
+              { name: 'default-address', ttl: 60_000, limit: config.rateLimit.perAddressPerMinute, getTracker: perAddress },
+              { name: 'auth', ttl: 60_000, limit: config.rateLimit.authPerMinute, skipIf: notAuth, getTracker: perAddressAndLogin },
+              { name: 'auth-address', ttl: 60_000, limit: config.rateLimit.authPerAddressPerMinute, skipIf: notAuth, getTracker: perAddress },
             ],
             // Only a refusal carries a header (Retry-After, see RateLimitGuard).
             setHeaders: false,
-            // Shared through Redis so the limits hold across API processes; `default` in batches, `auth` on every hit.
-            storage: new BatchedThrottlerStorage(redis, { batched: ['default'] }),
+            // Shared through Redis so the limits hold across API processes; `default…` in batches, `auth…` on every hit.
+            storage: new BatchedThrottlerStorage(redis, { batched: ['default', 'default-address'] }),
           }),
         }),
         JobsModule,

@@ -65,6 +65,8 @@ const schema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('100kb'),
   RATE_LIMIT_PER_MINUTE: int(600, 1),
   AUTH_RATE_LIMIT_PER_MINUTE: int(30, 1),
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: int(6000, 1),
+  AUTH_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: int(600, 1),
   LOGIN_MAX_FAILURES: int(5, 1),
   LOGIN_LOCK_MINUTES: int(15, 1),
   LOGIN_IP_MAX_FAILURES: int(50, 1),
@@ -105,7 +107,8 @@ export type AppConfig = {
   session: { ttlHours: number; idleHours: number; cookieSecure: boolean };
   trustProxy: boolean;
   bodyLimit: string;
-  rateLimit: { perMinute: number; authPerMinute: number };
+  /** Per person (session, or address and login) and per address: see common/security/rate-limit-trackers.ts. */
+  rateLimit: { perMinute: number; authPerMinute: number; perAddressPerMinute: number; authPerAddressPerMinute: number };
   /**
    * Sign-in brakes (`auth/login-throttle.ts`): `maxFailures` per login from one address,
    * `accountMaxFailures` per login from everywhere (a device that signed in before is exempt from
@@ -165,7 +168,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustProxy: e.TRUST_PROXY,
     bodyLimit: e.BODY_LIMIT,
-    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, authPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE },
+    rateLimit: {
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      authPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+      perAddressPerMinute: e.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+      authPerAddressPerMinute: e.AUTH_RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    },
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,
       accountMaxFailures: e.LOGIN_ACCOUNT_MAX_FAILURES,

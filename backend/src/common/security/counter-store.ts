@@ -4,6 +4,8 @@ import type { Redis } from 'ioredis';
 export interface CounterStore {
   increment(key: string, windowMs: number): Promise<number>;
   get(key: string): Promise<number>;
+  /** Takes `by` off a count still in its window (never below zero); nothing when the window is over. */
+  decrement(key: string, by: number): Promise<void>;
   /** Milliseconds until the key's window ends; 0 when it holds no count. */
   ttlMs(key: string): Promise<number>;
   reset(key: string): Promise<void>;
@@ -25,6 +27,16 @@ export class RedisCounterStore implements CounterStore {
 
   async ttlMs(key: string): Promise<number> {
     return Math.max(0, await this.redis.pttl(key));
+  }
+
+  async decrement(key: string, by: number): Promise<void> {
+    // One script, so a concurrent increment is never lost and an expired key is not brought back.
+    await this.redis.eval(
+      `local n = redis.call('GET', KEYS[1]) if n then redis.call('SET', KEYS[1], math.max(0, tonumber(n) - tonumber(ARGV[1])), 'KEEPTTL') end`,
+      1,
+      key,
+      by,
+    );
   }
 
   async reset(key: string): Promise<void> {
@@ -49,6 +61,11 @@ export class MemoryCounterStore implements CounterStore {
   async get(key: string): Promise<number> {
     const entry = this.counts.get(key);
     return entry && entry.expiresAt > Date.now() ? entry.count : 0;
+  }
+
+  async decrement(key: string, by: number): Promise<void> {
+    const entry = this.counts.get(key);
+    if (entry && entry.expiresAt > Date.now()) entry.count = Math.max(0, entry.count - by);
   }
 
   async ttlMs(key: string): Promise<number> {

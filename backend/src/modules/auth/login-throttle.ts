@@ -18,7 +18,8 @@ export type Attempt = { loginKey: string; ip: string | null; device: { userId: s
  * phone counts exactly like a known one), never by the account:
  * - per login and address: `maxFailures` failures lock that login for that address only;
  * - per login from everywhere: `accountMaxFailures` stop a spread-out guessing campaign;
- * - per address over every login: `ipMaxFailures` stop password spraying.
+ * - per address over every login: `ipMaxFailures` stop password spraying (failures of logins that
+ *   then got in are forgiven, so a class behind one address is not stopped by its typos).
  * A device that signed in to the account before (the signed `device` cookie) is exempt from the
  * first two, so the owner keeps their way in while strangers are locked out; it has its own
  * counter, so a stolen cookie buys `maxFailures` guesses, not more.
@@ -69,9 +70,21 @@ export class LoginThrottle {
     return pair >= maxFailures || everywhere >= accountMaxFailures;
   }
 
-  /** After a right password: this address starts afresh for this login. */
+  /**
+   * After a right password: this address starts afresh for this login, and the person's own typos
+   * are taken off the address's and the login's counts. What is left on an address are failures on
+   * logins that never got in from it, the mark of password spraying, not of a class whose members
+   * mistype before they sign in.
+   */
   async recordSuccess(attempt: Attempt): Promise<void> {
-    await this.counters.reset(keys.pair(attempt.loginKey, attempt.ip));
+    const pairKey = keys.pair(attempt.loginKey, attempt.ip);
+    const typos = await this.counters.get(pairKey);
+    if (typos === 0) return;
+    await Promise.all([
+      this.counters.decrement(keys.ip(attempt.ip), typos),
+      this.counters.decrement(keys.login(attempt.loginKey), typos),
+      this.counters.reset(pairKey),
+    ]);
   }
 
   /** When the login is locked from everywhere (what an administrator can see and lift), else null. */
