@@ -1,47 +1,64 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { competencyCodes, type CourseDraft, type FrameworkDraft, type LessonDraft, matchesRule, type QuestionDraft, type QuizDraft } from './content-model';
+import type { ContentTree } from './content-tree';
 import { splitFrontMatter } from './front-matter';
-import { parseGift } from './gift-parser';
+import { hasHtmlTag, imagesIn } from './markdown-scan';
+import { validateMediaFile } from './media-check';
 import { ProblemSink } from './problems';
-import { bankSchema, check, courseSchema, lessonSchema } from './schemas';
-import { readYamlQuestions } from './yaml-questions';
+import { bankFormatOf, parseQuestionBank, PARSER_VERSION } from './question-bank';
+import { check, courseSchema, lessonSchema } from './schemas';
 import { YamlSource } from './yaml-source';
 
-const IMAGE = /!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
-const HTML_TAG = /<\/?[a-zA-Z][^>]*>/;
+/** A media file name the media route serves: one plain name directly in `media/`. */
+export const MEDIA_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
 
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? filesUnder(full) : [full];
-  });
+/** `media/<name>` for a path written relative to `fromDir` (inside the course), or null when it leaves media/. */
+function mediaPath(fromDir: string, src: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/')) return null;
+  const normal = path.posix.normalize(path.posix.join(fromDir, src));
+  const name = normal.startsWith('media/') ? normal.slice('media/'.length) : '';
+  return MEDIA_FILE.test(name) ? normal : null;
 }
 
-/** Reads one course folder, checking everything it can and reporting every problem with its line. */
-export function readCourse(contentDir: string, folder: string, framework: FrameworkDraft): { course: CourseDraft | null; sinks: ProblemSink[] } {
-  const dir = path.join(contentDir, 'courses', folder);
-  const rel = (full: string) => path.relative(contentDir, full);
+/**
+ * Reads one course folder from the snapshot, checking everything it can and reporting every problem
+ * with its line. Never throws for anything a file holds: an unexpected error becomes a problem.
+ */
+export function readCourse(tree: ContentTree, folder: string, framework: FrameworkDraft): { course: CourseDraft | null; sinks: ProblemSink[] } {
+  const dir = `courses/${folder}`;
   const sinks: ProblemSink[] = [];
-  const sinkFor = (full: string) => {
-    const s = new ProblemSink(rel(full));
-    sinks.push(s);
+  const sinkFor = (rel: string) => {
+    let s = sinks.find((x) => x.file === rel);
+    if (!s) {
+      s = new ProblemSink(rel);
+      sinks.push(s);
+    }
     return s;
   };
-  const codes = competencyCodes(framework);
-  const groups = new Set(framework.targetGroups.map((g) => g.code));
-
-  const courseFile = path.join(dir, 'course.yaml');
+  const courseFile = `${dir}/course.yaml`;
   const courseSink = sinkFor(courseFile);
-  if (!existsSync(courseFile)) {
-    courseSink.add(1, 'missing file course.yaml');
+  try {
+    return { course: readCourseFiles(tree, dir, folder, framework, sinkFor), sinks };
+  } catch (err) {
+    courseSink.add(1, `the course could not be read: ${(err as Error).message}`);
     return { course: null, sinks };
   }
-  const source = YamlSource.parse(readFileSync(courseFile, 'utf8'), courseSink);
+}
+
+function readCourseFiles(tree: ContentTree, dir: string, folder: string, framework: FrameworkDraft, sinkFor: (rel: string) => ProblemSink): CourseDraft | null {
+  const codes = competencyCodes(framework);
+  const groups = new Set(framework.targetGroups.map((g) => g.code));
+  const courseFile = `${dir}/course.yaml`;
+  const courseSink = sinkFor(courseFile);
+  if (!tree.has(courseFile)) {
+    courseSink.add(1, 'missing file course.yaml');
+    return null;
+  }
+  const text = tree.text(courseFile, courseSink);
+  const source = text === null ? null : YamlSource.parse(text, courseSink);
   const meta = source && check(courseSchema, source.value, source, courseSink);
-  if (!source || !meta) return { course: null, sinks };
+  if (!source || !meta) return null;
 
   meta.targetGroups.forEach((g, i) => {
     if (!groups.has(g)) courseSink.add(source.lineOf(['targetGroups', i]), `unknown target group ${g}`);
@@ -49,10 +66,29 @@ export function readCourse(contentDir: string, folder: string, framework: Framew
   meta.competencies.forEach((c, i) => {
     if (!codes.has(c.code)) courseSink.add(source.lineOf(['competencies', i]), `unknown competency ${c.code}`);
   });
+  const defaults = meta.questionDefaults ?? (meta.competencies.length === 1 ? { competency: meta.competencies[0]!.code, level: meta.competencies[0]!.level } : {});
+
+  // Every file has a place: course.yaml, lessons/*.md, questions/*, media/<name>.
+  const files = tree.filesUnder(dir);
+  for (const f of files) {
+    const inCourse = f.slice(dir.length + 1);
+    const known = inCourse === 'course.yaml' || /^lessons\/[^/]+\.md$/.test(inCourse) || /^questions\/[^/]+$/.test(inCourse) || /^media\/[^/]+$/.test(inCourse);
+    if (!known) sinkFor(f).add(1, 'file is not part of a course: only course.yaml, lessons/*.md, questions/* and media/* are read');
+  }
+
+  // Media: each file checked by its bytes.
+  const media = new Map<string, string>();
+  for (const f of files.filter((x) => x.startsWith(`${dir}/media/`))) {
+    const name = f.slice(`${dir}/media/`.length);
+    const file = tree.files.get(f)!;
+    if (!MEDIA_FILE.test(name)) sinkFor(f).add(1, 'media file names are letters, digits, ".", "-" and "_" only');
+    const verdict = validateMediaFile(file.data, name, { size: file.size, limits: tree.limits.media });
+    for (const p of verdict.problems) sinkFor(f).add(p.line, p.message);
+    if (verdict.kind && verdict.problems.length === 0) media.set(`media/${name}`, verdict.kind);
+  }
 
   // Lessons: listed ⇔ present, front matter valid, images described and present.
-  const lessonDir = path.join(dir, 'lessons');
-  const present = new Set(filesUnder(lessonDir).filter((f) => f.endsWith('.md')).map((f) => path.basename(f)));
+  const present = new Set(files.filter((f) => /\/lessons\/[^/]+\.md$/.test(f)).map((f) => path.posix.basename(f)));
   const seen = new Set<string>();
   const lessons: LessonDraft[] = [];
   meta.lessons.forEach((name, i) => {
@@ -60,7 +96,7 @@ export function readCourse(contentDir: string, folder: string, framework: Framew
     if (seen.has(name)) return courseSink.add(line, `lesson ${name} is listed twice`);
     seen.add(name);
     if (!present.has(name)) return courseSink.add(line, `missing file lessons/${name}`);
-    const lesson = readLesson(path.join(lessonDir, name), i, sinkFor, codes, dir);
+    const lesson = readLesson(tree, `${dir}/lessons/${name}`, i, sinkFor(`${dir}/lessons/${name}`), codes, media);
     if (lesson) lessons.push(lesson);
   });
   for (const name of present) {
@@ -69,27 +105,32 @@ export function readCourse(contentDir: string, folder: string, framework: Framew
 
   // Question banks: every file under questions/, YAML or GIFT, ids unique across the course.
   const questions: QuestionDraft[] = [];
-  const bankFiles = filesUnder(path.join(dir, 'questions')).sort();
-  for (const file of bankFiles) {
+  const where = new Map<string, string>();
+  for (const file of files.filter((f) => f.startsWith(`${dir}/questions/`))) {
     const sink = sinkFor(file);
-    const text = readFileSync(file, 'utf8');
-    const relToCourse = path.relative(dir, file);
-    let found: QuestionDraft[] = [];
-    if (file.endsWith('.gift')) found = parseGift(text, relToCourse, sink);
-    else if (file.endsWith('.yaml') || file.endsWith('.yml')) {
-      const bank = YamlSource.parse(text, sink);
-      if (bank && check(bankSchema, bank.value, bank, sink)) found = readYamlQuestions(bank, relToCourse, sink);
-    } else sink.add(1, 'question banks must be .yaml or .gift');
+    const relToCourse = file.slice(dir.length + 1);
+    const format = bankFormatOf(file);
+    if (!format) {
+      sink.add(1, 'question banks must be .yaml or .gift');
+      continue;
+    }
+    const text = tree.text(file, sink);
+    if (text === null) continue;
+    const found = parseQuestionBank(text, format, relToCourse, sink, defaults);
     for (const q of found) {
-      if (!codes.has(q.competency)) sink.add(1, `question ${q.externalId}: unknown competency ${q.competency}`);
-      if (questions.some((o) => o.externalId === q.externalId)) sink.add(1, `question id ${q.externalId} is used twice in this course`);
+      if (!codes.has(q.competency)) sink.add(q.line, `question ${q.externalId}: unknown competency ${q.competency}`);
+      const other = where.get(q.externalId);
+      if (other && other.split(':')[0] !== relToCourse) sink.add(q.line, `question id ${q.externalId} is used twice in this course (also ${other})`);
+      else if (!other) where.set(q.externalId, `${relToCourse}:${q.line}`);
     }
     questions.push(...found);
   }
 
   const quizzes = meta.quizzes.map((quiz, i): QuizDraft => {
     quiz.banks.forEach((bank, j) => {
-      if (!existsSync(path.join(dir, bank))) courseSink.add(source.lineOf(['quizzes', i, 'banks', j]), `missing file ${bank}`);
+      if (!tree.has(`${dir}/${path.posix.normalize(bank)}`) || !path.posix.normalize(bank).startsWith('questions/')) {
+        courseSink.add(source.lineOf(['quizzes', i, 'banks', j]), `missing file ${bank}`);
+      }
     });
     const pool = questions.filter((q) => quiz.banks.includes(q.file));
     const draw = quiz.draw ?? [];
@@ -121,35 +162,28 @@ export function readCourse(contentDir: string, folder: string, framework: Framew
     };
   });
 
-  const hash = createHash('sha256').update(framework.version);
-  for (const file of filesUnder(dir).sort()) hash.update(rel(file)).update('\0').update(readFileSync(file)).update('\0');
+  // The parser's version is part of the hash: when the reading of a file changes, courses re-import.
+  const hash = createHash('sha256').update(framework.version).update('\0').update(PARSER_VERSION);
+  for (const f of files) hash.update(f).update('\0').update(tree.files.get(f)!.digest).update('\0');
   return {
-    course: {
-      slug: meta.slug ?? folder,
-      title: meta.title,
-      summary: meta.summary,
-      targetGroups: meta.targetGroups,
-      competencies: meta.competencies,
-      estimatedMinutes: meta.estimatedMinutes,
-      ordering: meta.ordering,
-      lessons,
-      questions,
-      quizzes,
-      contentHash: hash.digest('hex'),
-    },
-    sinks,
+    slug: meta.slug ?? folder,
+    folder,
+    title: meta.title,
+    summary: meta.summary,
+    targetGroups: meta.targetGroups,
+    competencies: meta.competencies,
+    estimatedMinutes: meta.estimatedMinutes,
+    ordering: meta.ordering,
+    lessons,
+    questions,
+    quizzes,
+    contentHash: hash.digest('hex'),
   };
 }
 
-function readLesson(
-  file: string,
-  position: number,
-  sinkFor: (f: string) => ProblemSink,
-  codes: Set<string>,
-  courseDir: string,
-): LessonDraft | null {
-  const sink = sinkFor(file);
-  const text = readFileSync(file, 'utf8');
+function readLesson(tree: ContentTree, file: string, position: number, sink: ProblemSink, codes: Set<string>, media: Map<string, string>): LessonDraft | null {
+  const text = tree.text(file, sink);
+  if (text === null) return null;
   const parts = splitFrontMatter(text);
   if (!parts) {
     sink.add(1, 'lesson must start with front matter between --- lines');
@@ -163,22 +197,29 @@ function readLesson(
   });
   parts.body.split('\n').forEach((line, i) => {
     const at = parts.bodyLine + i;
-    for (const m of line.matchAll(IMAGE)) {
-      const [, alt = '', src = ''] = m;
+    for (const { alt, src } of imagesIn(line)) {
       if (!alt.trim()) sink.add(at, `image ${src} has no alt text`);
-      if (/^[a-z]+:/i.test(src)) sink.add(at, `image ${src} must be a file of this course (../media/…), not a web address`);
-      else if (!path.posix.normalize(path.posix.join('lessons', src)).startsWith('media/')) sink.add(at, `image ${src} must be in the course's media folder`);
-      else if (!existsSync(path.resolve(path.dirname(file), src))) sink.add(at, `missing file ${src}`);
+      const inMedia = mediaPath('lessons', src);
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src)) sink.add(at, `image ${src} must be a file of this course (../media/…), not a web address`);
+      else if (!inMedia) sink.add(at, `image ${src} must be in the course's media folder`);
+      else if (!tree.has(`${path.posix.dirname(path.posix.dirname(file))}/${inMedia}`)) sink.add(at, `missing file ${src}`);
+      else if (media.get(inMedia) !== 'image' && media.get(inMedia) !== 'svg') sink.add(at, `image ${src} is not a valid image`);
     }
-    if (HTML_TAG.test(line)) sink.add(at, 'raw HTML is not allowed in lessons; write Markdown');
+    if (hasHtmlTag(line)) sink.add(at, 'raw HTML is not allowed in lessons; write Markdown');
   });
   if (meta.video) {
-    for (const key of ['src', 'captions'] as const) {
-      if (!existsSync(path.join(courseDir, meta.video[key]))) sink.add(source.lineOf(['video', key]), `missing file ${meta.video[key]}`);
+    const courseDir = path.posix.dirname(path.posix.dirname(file));
+    for (const [key, kinds] of [['src', ['video', 'audio']], ['captions', ['captions']]] as const) {
+      const written = meta.video[key];
+      const inMedia = mediaPath('', written);
+      const line = source.lineOf(['video', key]);
+      if (!inMedia) sink.add(line, `video.${key} ${written} must be a file in the course's media folder (media/…)`);
+      else if (!tree.has(`${courseDir}/${inMedia}`)) sink.add(line, `missing file ${written}`);
+      else if (!(kinds as readonly string[]).includes(media.get(inMedia) ?? '')) sink.add(line, `video.${key} ${written} is not a valid ${kinds.join(' or ')} file`);
     }
   }
   return {
-    slug: path.basename(file, '.md'),
+    slug: path.posix.basename(file, '.md'),
     position,
     title: meta.title,
     competencies: meta.competencies,

@@ -15,6 +15,8 @@ export const courseSchema = z.object({
   competencies: z.array(z.object({ code, level }).strict()).min(1),
   estimatedMinutes: z.number().int().min(1).max(6000),
   ordering: z.enum(['sequential', 'free']),
+  /** For question banks that say neither (GIFT without `// @` comments or a `$CATEGORY` naming them). */
+  questionDefaults: z.object({ competency: code, level }).strict().optional(),
   lessons: z.array(z.string().regex(/^[a-z0-9-]+\.md$/, 'must be a lesson file name such as 01-bat-dau.md')).min(1),
   quizzes: z
     .array(
@@ -58,6 +60,7 @@ export const questionSchema = z
     options: z.array(option).min(2).optional(),
     answer: z.boolean().optional(),
     accepted: z.array(text).min(1).optional(),
+    numbers: z.array(z.object({ value: z.number(), tolerance: z.number().min(0).default(0) }).strict()).min(1).optional(),
     pairs: z.array(z.object({ left: text, right: text }).strict()).min(2).optional(),
     feedback: z.union([twoWay('true', 'false'), twoWay('correct', 'incorrect')]).optional(),
   })

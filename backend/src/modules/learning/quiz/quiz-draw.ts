@@ -45,14 +45,18 @@ function drawOne(q: PoolQuestion): DrawnQuestion {
     case 'ordering':
       return { questionId: q.id, options: scrambled(options).map((o) => ({ key: key(), optionId: o.id })) };
     case 'matching': {
-      const pairs = (q.payload.pairs ?? []).map((_, pair) => pair);
+      const all = q.payload.pairs ?? [];
+      const pairs = all.map((_, pair) => pair);
+      // A pair with no left side is a distractor (GIFT `= -> x`): only a choice on the right.
+      const items = pairs.filter((pair) => all[pair]!.left !== '');
       return {
         questionId: q.id,
-        left: shuffle(pairs).map((pair) => ({ key: key(), pair })),
+        left: shuffle(items).map((pair) => ({ key: key(), pair })),
         right: scrambled(pairs).map((pair) => ({ key: key(), pair })),
       };
     }
     case 'short_text':
+    case 'numerical':
       return { questionId: q.id };
     case 'single':
     case 'multiple':
