@@ -90,6 +90,8 @@ export class ContentTree {
     readonly root: string,
     readonly files: ReadonlyMap<string, TreeFile>,
     private readonly dirs: ReadonlySet<string>,
+    /** Entries that exist but were refused (links, devices, too big): reported once, never "missing". */
+    readonly refused: ReadonlySet<string>,
     readonly problems: Problem[],
     readonly limits: ContentLimits,
   ) {}
@@ -97,6 +99,7 @@ export class ContentTree {
   static async load(root: string, limits: ContentLimits = DEFAULT_LIMITS): Promise<ContentTree> {
     const files = new Map<string, TreeFile>();
     const dirs = new Set<string>(['']);
+    const refused = new Set<string>();
     const problems: Problem[] = [];
     const add = (file: string, message: string): void => {
       problems.push({ file, line: 1, message });
@@ -107,7 +110,7 @@ export class ContentTree {
       base = await realpath(root);
     } catch (err) {
       add('.', `content folder cannot be read: ${(err as Error).message}`);
-      return new ContentTree(root, files, dirs, problems, limits);
+      return new ContentTree(root, files, dirs, refused, problems, limits);
     }
     const courseOf = (rel: string) => (rel.startsWith('courses/') ? rel.split('/').slice(0, 2).join('/') : null);
     const perCourse = new Map<string, { bytes: number; files: number }>();
@@ -134,6 +137,7 @@ export class ContentTree {
           dirs.add(childRel);
           await walk(childRel, depth + 1);
         } else if (!st.isFile()) {
+          refused.add(childRel);
           add(childRel, `is ${kindOf(st)}; only regular files and folders are allowed (nothing is followed)`);
         } else {
           const course = courseOf(childRel);
@@ -152,7 +156,10 @@ export class ContentTree {
             }
           }
           const file = await readFile(full, childRel, st.size);
-          if (typeof file === 'string') add(childRel, file);
+          if (typeof file === 'string') {
+            refused.add(childRel);
+            add(childRel, file);
+          }
           else files.set(childRel, file);
         }
       }
@@ -195,7 +202,7 @@ export class ContentTree {
       }
     }
     await yieldToLoop();
-    return new ContentTree(base, files, dirs, problems, limits);
+    return new ContentTree(base, files, dirs, refused, problems, limits);
   }
 
   /** A text file as strict UTF-8 (BOM dropped), or null with the problem in `sink`; null also when absent. */
@@ -222,6 +229,12 @@ export class ContentTree {
   subdirs(rel: string): string[] {
     const prefix = `${rel}/`;
     return [...this.dirs].filter((d) => d.startsWith(prefix) && !d.slice(prefix.length).includes('/')).map((d) => d.slice(prefix.length)).sort();
+  }
+
+  /** The refused entries under `rel`. */
+  refusedUnder(rel: string): string[] {
+    const prefix = `${rel}/`;
+    return [...this.refused].filter((f) => f.startsWith(prefix)).sort();
   }
 
   /** Every file under `rel` (recursively), sorted, as paths relative to content/. */

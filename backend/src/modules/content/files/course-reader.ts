@@ -88,7 +88,7 @@ function readCourseFiles(tree: ContentTree, dir: string, folder: string, framewo
   }
 
   // Lessons: listed ⇔ present, front matter valid, images described and present.
-  const present = new Set(files.filter((f) => /\/lessons\/[^/]+\.md$/.test(f)).map((f) => path.posix.basename(f)));
+  const present = new Set([...files, ...tree.refusedUnder(dir)].filter((f) => /\/lessons\/[^/]+\.md$/.test(f)).map((f) => path.posix.basename(f)));
   const seen = new Set<string>();
   const lessons: LessonDraft[] = [];
   meta.lessons.forEach((name, i) => {
@@ -96,6 +96,7 @@ function readCourseFiles(tree: ContentTree, dir: string, folder: string, framewo
     if (seen.has(name)) return courseSink.add(line, `lesson ${name} is listed twice`);
     seen.add(name);
     if (!present.has(name)) return courseSink.add(line, `missing file lessons/${name}`);
+    if (!tree.has(`${dir}/lessons/${name}`)) return; // refused already, with its reason
     const lesson = readLesson(tree, `${dir}/lessons/${name}`, i, sinkFor(`${dir}/lessons/${name}`), codes, media);
     if (lesson) lessons.push(lesson);
   });

@@ -122,13 +122,13 @@ function withFeedback(s: string, format: TextFormat): { text: string; feedback: 
   return { text: formatted(s.slice(0, hash), format).text, feedback: formatted(s.slice(hash + 1), format).text };
 }
 
-const WEIGHT = /^%(-*)([0-9]{1,2})\.?([0-9]*)%/;
+const WEIGHT = /^%-*([0-9]{1,2})\.?([0-9]*)%/;
 /** Moodle's answerweightparser: `%-33.3%rest` → -33.3 and `rest`. */
 function weighted(answer: string): { weight: number; rest: string } | null {
-  const m = WEIGHT.exec(answer);
-  if (!m) return null;
-  const magnitude = Number(`${m[2]}.${m[3] || '0'}`);
-  return { weight: m[1] ? -magnitude : magnitude, rest: answer.slice(m[0].length) };
+  if (!WEIGHT.test(answer)) return null;
+  const end = answer.indexOf('%', 1);
+  const weight = Number(answer.slice(1, end));
+  return Number.isFinite(weight) ? { weight, rest: answer.slice(end + 1) } : null;
 }
 
 /** Moodle's explode on a separator, dropping an empty first piece. */
