@@ -28,17 +28,16 @@ export function htmlToText(html: string): string {
   const lower = html.toLowerCase();
   let out = '';
   let i = 0;
-  let noCloseFrom = Infinity;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
-    if (lt < 0 || lt >= noCloseFrom) {
+    if (lt < 0) {
       out += html.slice(i);
       break;
     }
     out += html.slice(i, lt);
     const gt = html.indexOf('>', lt + 1);
     if (gt < 0) {
-      noCloseFrom = lt;
+      // No tag can close any more: the rest is text.
       out += html.slice(lt);
       break;
     }
