@@ -90,4 +90,17 @@ describe('content validation', () => {
     const { lines } = await errorsOf({ 'thanh-toan-qr': withFile('lessons/02-kiem-tra.md', lesson) });
     expect(lines).toEqual(['courses/thanh-toan-qr/lessons/02-kiem-tra.md:8: image https://example.com/logo.png must be a file of this course (../media/…), not a web address']);
   });
+
+  it('gives GIFT questions without // @ comments the course defaults from course.yaml', async () => {
+    const course = withFile('questions/them.gift', '::qr-3:: Mã OTP nên được chia sẻ với ai? {=Không ai cả #Đúng. ~Nhân viên ngân hàng #Ngân hàng không hỏi OTP.####OTP là của riêng bạn.}\n');
+    course['course.yaml'] = course['course.yaml']!.replace('ordering: sequential', "ordering: sequential\nquestionDefaults: { competency: '2.1', level: 2 }");
+    const { result, lines } = await errorsOf({ 'thanh-toan-qr': course });
+    expect(lines).toEqual([]);
+    expect(result.courses[0]!.questions.find((q) => q.externalId === 'qr-3')).toMatchObject({ competency: '2.1', level: 2 });
+  });
+
+  it('refuses a course folder whose name is not a slug', async () => {
+    const { lines } = await errorsOf({ 'Khóa Học': VALID_COURSE });
+    expect(lines).toEqual(['courses/Khóa Học/course.yaml:1: folder name Khóa Học is not a slug (lowercase letters, digits, hyphens); rename it or set slug:']);
+  });
 });

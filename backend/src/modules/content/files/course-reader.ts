@@ -66,6 +66,8 @@ function readCourseFiles(tree: ContentTree, dir: string, folder: string, framewo
   meta.competencies.forEach((c, i) => {
     if (!codes.has(c.code)) courseSink.add(source.lineOf(['competencies', i]), `unknown competency ${c.code}`);
   });
+  if (!meta.slug && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(folder)) courseSink.add(1, `folder name ${folder} is not a slug (lowercase letters, digits, hyphens); rename it or set slug:`);
+  if (folder.length > 120) courseSink.add(1, 'the folder name is longer than 120 characters');
   const defaults = meta.questionDefaults ?? (meta.competencies.length === 1 ? { competency: meta.competencies[0]!.code, level: meta.competencies[0]!.level } : {});
 
   // Every file has a place: course.yaml, lessons/*.md, questions/*, media/<name>.
@@ -111,6 +113,7 @@ function readCourseFiles(tree: ContentTree, dir: string, folder: string, framewo
     const sink = sinkFor(file);
     const relToCourse = file.slice(dir.length + 1);
     const format = bankFormatOf(file);
+    if (relToCourse.length > 200) sink.add(1, 'the bank file name is longer than 200 characters');
     if (!format) {
       sink.add(1, 'question banks must be .yaml or .gift');
       continue;
