@@ -11,6 +11,8 @@ import { decodeStrictUtf8 } from './strict-text';
 export type ContentLimits = {
   /** Each YAML, Markdown or GIFT file. */
   textFileBytes: number;
+  /** Each lesson: the API renders it, so it stays well below the text limit. */
+  lessonBytes: number;
   media: MediaLimits;
   /** Every file of one course together. */
   courseBytes: number;
@@ -21,6 +23,7 @@ export type ContentLimits = {
 
 export const DEFAULT_LIMITS: ContentLimits = {
   textFileBytes: 1024 * 1024,
+  lessonBytes: 256 * 1024,
   media: DEFAULT_MEDIA_LIMITS,
   courseBytes: 1024 * 1024 * 1024,
   filesPerCourse: 2000,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { competencyCodes, type CourseDraft, type FrameworkDraft, type LessonDraft, matchesRule, type QuestionDraft, type QuizDraft } from './content-model';
 import type { ContentTree } from './content-tree';
 import { splitFrontMatter } from './front-matter';
-import { hasHtmlTag, imagesIn } from './markdown-scan';
+import { crowdedMarkdown, hasHtmlTag, imagesIn, MAX_OPENERS_PER_LESSON, MAX_OPENERS_PER_PARAGRAPH } from './markdown-scan';
 import { validateMediaFile } from './media-check';
 import { ProblemSink } from './problems';
 import { bankFormatOf, parseQuestionBank, PARSER_VERSION } from './question-bank';
@@ -109,6 +109,8 @@ function readCourseFiles(tree: ContentTree, dir: string, folder: string, framewo
   // Question banks: every file under questions/, YAML or GIFT, ids unique across the course.
   const questions: QuestionDraft[] = [];
   const where = new Map<string, string>();
+  // Banks refused or with errors: their questions are not all known, so draw counts are not judged.
+  const broken = new Set(tree.refusedUnder(`${dir}/questions`).map((f) => f.slice(dir.length + 1)));
   for (const file of files.filter((f) => f.startsWith(`${dir}/questions/`))) {
     const sink = sinkFor(file);
     const relToCourse = file.slice(dir.length + 1);
@@ -119,8 +121,13 @@ function readCourseFiles(tree: ContentTree, dir: string, folder: string, framewo
       continue;
     }
     const text = tree.text(file, sink);
-    if (text === null) continue;
+    if (text === null) {
+      broken.add(relToCourse);
+      continue;
+    }
+    const before = sink.problems.filter((p) => !p.warning).length;
     const found = parseQuestionBank(text, format, relToCourse, sink, defaults);
+    if (sink.problems.filter((p) => !p.warning).length > before) broken.add(relToCourse);
     for (const q of found) {
       if (!codes.has(q.competency)) sink.add(q.line, `question ${q.externalId}: unknown competency ${q.competency}`);
       const other = where.get(q.externalId);
@@ -132,11 +139,13 @@ function readCourseFiles(tree: ContentTree, dir: string, folder: string, framewo
 
   const quizzes = meta.quizzes.map((quiz, i): QuizDraft => {
     quiz.banks.forEach((bank, j) => {
-      if (!tree.has(`${dir}/${path.posix.normalize(bank)}`) || !path.posix.normalize(bank).startsWith('questions/')) {
+      const inCourse = `${dir}/${path.posix.normalize(bank)}`;
+      if ((!tree.has(inCourse) && !tree.refused.has(inCourse)) || !path.posix.normalize(bank).startsWith('questions/')) {
         courseSink.add(source.lineOf(['quizzes', i, 'banks', j]), `missing file ${bank}`);
       }
     });
     const pool = questions.filter((q) => quiz.banks.includes(q.file));
+    const judged = !quiz.banks.some((b) => broken.has(path.posix.normalize(b)));
     const draw = quiz.draw ?? [];
     const drawTotal = draw.reduce((n, r) => n + r.count, 0);
     const questionCount = quiz.questionCount ?? drawTotal;
@@ -147,9 +156,9 @@ function readCourseFiles(tree: ContentTree, dir: string, folder: string, framewo
     draw.forEach((rule, j) => {
       if (rule.competency === undefined && rule.level === undefined) courseSink.add(source.lineOf(['quizzes', i, 'draw', j]), 'a draw rule needs a competency, a level or both');
       const matching = pool.filter((q) => matchesRule(q, rule)).length;
-      if (matching < rule.count) courseSink.add(source.lineOf(['quizzes', i, 'draw', j]), `draw rule asks ${rule.count} questions but the banks have ${matching} that match`);
+      if (judged && matching < rule.count) courseSink.add(source.lineOf(['quizzes', i, 'draw', j]), `draw rule asks ${rule.count} questions but the banks have ${matching} that match`);
     });
-    if (pool.length < questionCount) {
+    if (judged && pool.length < questionCount) {
       courseSink.add(source.lineOf(['quizzes', i, 'questionCount']), `quiz ${quiz.slug} draws ${questionCount} questions but its banks have ${pool.length}`);
     }
     return {
@@ -186,6 +195,11 @@ function readCourseFiles(tree: ContentTree, dir: string, folder: string, framewo
 }
 
 function readLesson(tree: ContentTree, file: string, position: number, sink: ProblemSink, codes: Set<string>, media: Map<string, string>): LessonDraft | null {
+  const size = tree.files.get(file)?.size ?? 0;
+  if (size > tree.limits.lessonBytes) {
+    sink.add(1, `lesson is ${size} bytes; a lesson may be at most ${tree.limits.lessonBytes} bytes (split it into several lessons)`);
+    return null;
+  }
   const text = tree.text(file, sink);
   if (text === null) return null;
   const parts = splitFrontMatter(text);
@@ -199,7 +213,15 @@ function readLesson(tree: ContentTree, file: string, position: number, sink: Pro
   meta.competencies.forEach((c, i) => {
     if (!codes.has(c)) sink.add(source.lineOf(['competencies', i]), `unknown competency ${c}`);
   });
-  parts.body.split('\n').forEach((line, i) => {
+  const bodyLines = parts.body.split('\n');
+  const crowded = crowdedMarkdown(bodyLines);
+  for (const at of crowded.paragraphs) {
+    sink.add(parts.bodyLine + at, `paragraph holds more than ${MAX_OPENERS_PER_PARAGRAPH} [ or more than ${MAX_OPENERS_PER_PARAGRAPH} * and _; split it (the renderer slows down on such text)`);
+  }
+  if (crowded.lesson !== null) {
+    sink.add(parts.bodyLine + crowded.lesson, `the lesson holds more than ${MAX_OPENERS_PER_LESSON} [ or more than ${MAX_OPENERS_PER_LESSON} * and _; split it into several lessons`);
+  }
+  bodyLines.forEach((line, i) => {
     const at = parts.bodyLine + i;
     for (const { alt, src } of imagesIn(line)) {
       if (!alt.trim()) sink.add(at, `image ${src} has no alt text`);

@@ -98,18 +98,25 @@ describe('hostile course files', () => {
     expect(errors).toContain(`${COURSE}/questions/cau-hoi.yaml:3: YAML aliases (*a) are not allowed; write the value out`);
   });
 
-  it('scans a 1 MB line of tag and image openers in linear time', async () => {
-    const line = '<a‹a'.repeat(170_000);
-    const errors = await errorsWith(withLesson(line));
-    expect(errors).toEqual([]);
-    const images = '![!['.repeat(200_000) + '](x';
-    expect(await errorsWith(withLesson(images))).toEqual([]);
-    expect(await errorsWith(withLesson(`${'<a '.repeat(300_000)}>`))).toEqual([`${COURSE}/lessons/02-kiem-tra.md:6: raw HTML is not allowed in lessons; write Markdown`]);
+  it('scans a 1 MB line of tag and image openers in linear time, and refuses paragraphs that would make the renderer slow', async () => {
+    // The scanners' own bound is the text limit (1 MB); lessons are smaller by default, so it is raised here.
+    const big = { ...DEFAULT_LIMITS, lessonBytes: DEFAULT_LIMITS.textFileBytes };
+    expect(await errorsWith(withLesson('<a‹a'.repeat(170_000)), big)).toEqual([]);
+    expect(await errorsWith(withLesson(`${'<a '.repeat(300_000)}>`), big)).toEqual([`${COURSE}/lessons/02-kiem-tra.md:6: raw HTML is not allowed in lessons; write Markdown`]);
+    const crowded = `${COURSE}/lessons/02-kiem-tra.md:6: paragraph holds more than 100 [ or more than 100 * and _; split it (the renderer slows down on such text)`;
+    expect(await errorsWith(withLesson('![!['.repeat(200_000) + '](x'), big)).toEqual([crowded, `${COURSE}/lessons/02-kiem-tra.md:6: the lesson holds more than 1000 [ or more than 1000 * and _; split it into several lessons`]);
+    expect(await errorsWith(withLesson('*a'.repeat(200)))).toEqual([crowded]);
+    const many = Array.from({ length: 30 }, () => '[a] '.repeat(50)).join('\n\n');
+    expect(await errorsWith(withLesson(many))).toEqual([`${COURSE}/lessons/02-kiem-tra.md:46: the lesson holds more than 1000 [ or more than 1000 * and _; split it into several lessons`]);
+    // Code blocks are not rendered as Markdown inline text, and prose with a few links is fine.
+    expect(await errorsWith(withLesson('```\n' + 'x = [1, 2]\n'.repeat(300) + '```\n\n' + '[Cổng](https://dichvucong.gov.vn) '.repeat(20)))).toEqual([]);
   });
 
-  it('refuses files over the size limits, per file and per course', async () => {
-    const big = await errorsWith(withLesson('Chữ. '.repeat(250_000)));
-    expect(big).toEqual([`${COURSE}/lessons/02-kiem-tra.md:1: file is ${Buffer.byteLength(`---\ntitle: Kiểm tra người nhận\ncompetencies: ['2.1']\nestimatedMinutes: 8\n---\n${'Chữ. '.repeat(250_000)}\n`)} bytes; text files may be at most 1048576 bytes`]);
+  it('refuses files over the size limits: per text file, per lesson and per course', async () => {
+    const lesson = `---\ntitle: Kiểm tra người nhận\ncompetencies: ['2.1']\nestimatedMinutes: 8\n---\n${'Chữ. '.repeat(60_000)}\n`;
+    expect(await errorsWith(withLesson('Chữ. '.repeat(60_000)))).toEqual([`${COURSE}/lessons/02-kiem-tra.md:1: lesson is ${Buffer.byteLength(lesson)} bytes; a lesson may be at most 262144 bytes (split it into several lessons)`]);
+    const bank = 'questions: []\n' + '# chú thích\n'.repeat(100_000);
+    expect(await errorsWith((d) => write(d, 'questions/cau-hoi.yaml', bank))).toEqual([`${COURSE}/questions/cau-hoi.yaml:1: file is ${Buffer.byteLength(bank)} bytes; text files may be at most 1048576 bytes`]);
     const small = { ...DEFAULT_LIMITS, courseBytes: 3000 };
     const errors = await errorsWith((d) => write(d, 'media/anh.png', Buffer.concat([PNG, Buffer.alloc(4000)])), small);
     expect(errors).toContain(`${COURSE}/course.yaml:1: the course's files exceed 3000 bytes together`);

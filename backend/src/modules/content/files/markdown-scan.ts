@@ -63,3 +63,48 @@ export function hasHtmlTag(line: string): boolean {
   const m = opener.exec(line);
   return m !== null && m.index < lastClose;
 }
+
+/**
+ * The Markdown renderer (markdown-it) looks ahead from every unmatched `[` and every emphasis
+ * delimiter to the end of its paragraph, at a cost of microseconds each, so a lesson made of
+ * thousands of them takes seconds to render (measured: 256 KB of `![` in 4.7 s). Lessons are rendered
+ * by the API, so such text is refused here: at most this many of each per paragraph, and ten times
+ * as many per lesson, far more than prose ever needs.
+ */
+export const MAX_OPENERS_PER_PARAGRAPH = 100;
+export const MAX_OPENERS_PER_LESSON = 1000;
+
+/** Lines where a paragraph (outside fenced code) or the whole lesson first holds too many `[` or `*`/`_`. */
+export function crowdedMarkdown(lines: readonly string[]): { paragraphs: number[]; lesson: number | null } {
+  const paragraphs: number[] = [];
+  let lesson: number | null = null;
+  let fenced = false;
+  let start = 0;
+  let brackets = 0;
+  let emphasis = 0;
+  let allBrackets = 0;
+  let allEmphasis = 0;
+  let reported = false;
+  lines.forEach((line, i) => {
+    const trimmed = line.trimStart();
+    if (trimmed.startsWith('```') || trimmed.startsWith('~~~')) fenced = !fenced;
+    if (fenced || trimmed === '') {
+      [start, brackets, emphasis, reported] = [i + 1, 0, 0, false];
+      return;
+    }
+    let b = 0;
+    let e = 0;
+    for (let k = 0; k < line.length; k++) {
+      const c = line.charCodeAt(k);
+      if (c === 91) b++; // [
+      else if (c === 42 || c === 95) e++; // * _
+    }
+    [brackets, emphasis, allBrackets, allEmphasis] = [brackets + b, emphasis + e, allBrackets + b, allEmphasis + e];
+    if (!reported && (brackets > MAX_OPENERS_PER_PARAGRAPH || emphasis > MAX_OPENERS_PER_PARAGRAPH)) {
+      paragraphs.push(start);
+      reported = true;
+    }
+    if (lesson === null && (allBrackets > MAX_OPENERS_PER_LESSON || allEmphasis > MAX_OPENERS_PER_LESSON)) lesson = i;
+  });
+  return { paragraphs, lesson };
+}
