@@ -21,7 +21,7 @@ export async function readContent(contentDir: string, limits: ContentLimits = DE
     const slugs = new Map<string, string>();
     for (const folder of tree.subdirs('courses')) {
       await yieldToLoop();
-      const { course, sinks: courseSinks } = readCourse(tree, folder, framework);
+      const { course, sinks: courseSinks } = await readCourse(tree, folder, framework);
       problems.push(...courseSinks.flatMap((s) => s.problems));
       if (!course) continue;
       const other = slugs.get(course.slug);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { competencyCodes, type CourseDraft, type FrameworkDraft, type LessonDraft, matchesRule, type QuestionDraft, type QuizDraft } from './content-model';
 import type { ContentTree } from './content-tree';
 import { splitFrontMatter } from './front-matter';
@@ -25,7 +26,7 @@ function mediaPath(fromDir: string, src: string): string | null {
  * Reads one course folder from the snapshot, checking everything it can and reporting every problem
  * with its line. Never throws for anything a file holds: an unexpected error becomes a problem.
  */
-export function readCourse(tree: ContentTree, folder: string, framework: FrameworkDraft): { course: CourseDraft | null; sinks: ProblemSink[] } {
+export async function readCourse(tree: ContentTree, folder: string, framework: FrameworkDraft): Promise<{ course: CourseDraft | null; sinks: ProblemSink[] }> {
   const dir = `courses/${folder}`;
   const sinks: ProblemSink[] = [];
   const sinkFor = (rel: string) => {
@@ -39,14 +40,15 @@ export function readCourse(tree: ContentTree, folder: string, framework: Framewo
   const courseFile = `${dir}/course.yaml`;
   const courseSink = sinkFor(courseFile);
   try {
-    return { course: readCourseFiles(tree, dir, folder, framework, sinkFor), sinks };
+    return { course: await readCourseFiles(tree, dir, folder, framework, sinkFor), sinks };
   } catch (err) {
     courseSink.add(1, `the course could not be read: ${(err as Error).message}`);
     return { course: null, sinks };
   }
 }
 
-function readCourseFiles(tree: ContentTree, dir: string, folder: string, framework: FrameworkDraft, sinkFor: (rel: string) => ProblemSink): CourseDraft | null {
+/** Parses one course, giving the event loop back after each lesson and bank (each is bounded in size). */
+async function readCourseFiles(tree: ContentTree, dir: string, folder: string, framework: FrameworkDraft, sinkFor: (rel: string) => ProblemSink): Promise<CourseDraft | null> {
   const codes = competencyCodes(framework);
   const groups = new Set(framework.targetGroups.map((g) => g.code));
   const courseFile = `${dir}/course.yaml`;
@@ -93,15 +95,21 @@ function readCourseFiles(tree: ContentTree, dir: string, folder: string, framewo
   const present = new Set([...files, ...tree.refusedUnder(dir)].filter((f) => /\/lessons\/[^/]+\.md$/.test(f)).map((f) => path.posix.basename(f)));
   const seen = new Set<string>();
   const lessons: LessonDraft[] = [];
-  meta.lessons.forEach((name, i) => {
+  for (const [i, name] of meta.lessons.entries()) {
     const line = source.lineOf(['lessons', i]);
-    if (seen.has(name)) return courseSink.add(line, `lesson ${name} is listed twice`);
+    if (seen.has(name)) {
+      courseSink.add(line, `lesson ${name} is listed twice`);
+      continue;
+    }
     seen.add(name);
-    if (!present.has(name)) return courseSink.add(line, `missing file lessons/${name}`);
-    if (!tree.has(`${dir}/lessons/${name}`)) return; // refused already, with its reason
-    const lesson = readLesson(tree, `${dir}/lessons/${name}`, i, sinkFor(`${dir}/lessons/${name}`), codes, media);
-    if (lesson) lessons.push(lesson);
-  });
+    if (!present.has(name)) courseSink.add(line, `missing file lessons/${name}`);
+    // A refused file (link, size…) is reported already, with its reason.
+    else if (tree.has(`${dir}/lessons/${name}`)) {
+      const lesson = readLesson(tree, `${dir}/lessons/${name}`, i, sinkFor(`${dir}/lessons/${name}`), codes, media);
+      if (lesson) lessons.push(lesson);
+      await yieldToLoop();
+    }
+  }
   for (const name of present) {
     if (!seen.has(name)) courseSink.add(source.lineOf(['lessons']), `lessons/${name} is not listed in course.yaml`);
   }
@@ -128,6 +136,7 @@ function readCourseFiles(tree: ContentTree, dir: string, folder: string, framewo
     const before = sink.problems.filter((p) => !p.warning).length;
     const found = parseQuestionBank(text, format, relToCourse, sink, defaults);
     if (sink.problems.filter((p) => !p.warning).length > before) broken.add(relToCourse);
+    await yieldToLoop();
     for (const q of found) {
       if (!codes.has(q.competency)) sink.add(q.line, `question ${q.externalId}: unknown competency ${q.competency}`);
       const other = where.get(q.externalId);

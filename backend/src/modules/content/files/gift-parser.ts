@@ -96,7 +96,9 @@ function escapePre(s: string): string {
   }
   return out;
 }
-const escapePost = (s: string) => ESCAPES.reduce((acc, [ch, ph]) => acc.split(ph).join(ch === 'n' ? '\n' : ch), s);
+const UNESCAPE = new Map(ESCAPES.map(([ch, ph]) => [ph, ch === 'n' ? '\n' : ch]));
+const PLACEHOLDER = /[\uE03A\uE023\uE03D\uE07B\uE07D\uE07E\uE00A]/g;
+const escapePost = (s: string) => s.replace(PLACEHOLDER, (ph) => UNESCAPE.get(ph)!);
 
 const FORMATS: Record<string, TextFormat> = { moodle: 'moodle', html: 'html', plain: 'plain', markdown: 'markdown' };
 
