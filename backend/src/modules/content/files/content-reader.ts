@@ -14,7 +14,15 @@ export type ContentSet = { framework: FrameworkDraft | null; courses: CourseDraf
  */
 export async function readContent(contentDir: string, limits: ContentLimits = DEFAULT_LIMITS): Promise<ContentSet> {
   const tree = await ContentTree.load(contentDir, limits);
-  const { framework, sinks } = readFramework(tree);
+  let read: ReturnType<typeof readFramework>;
+  try {
+    read = readFramework(tree);
+  } catch (err) {
+    // Nothing a file holds should get here; if something does, it is still a file:line problem.
+    const problems = [...tree.problems, { file: 'framework/framework.yaml', line: 1, message: `the framework could not be read: ${(err as Error).message}` }];
+    return { framework: null, courses: [], problems, errors: problems.length };
+  }
+  const { framework, sinks } = read;
   const problems: Problem[] = [...tree.problems, ...sinks.flatMap((s) => s.problems)];
   const courses: CourseDraft[] = [];
   if (framework) {

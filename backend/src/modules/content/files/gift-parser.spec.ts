@@ -184,6 +184,8 @@ describe('GIFT parser', () => {
       ['<b>123456</b>', 'Quá ngắn.'],
     ]);
     expect(q.explanation).toBe('Dài > phức tạp.');
+    // Moodle's default format keeps text that only looks like a comparison.
+    expect(one('::so-sanh:: Số nào lớn hơn: 2 < 3 hay 3 > 2? {=Bằng nhau ~Không so được}').prompt).toBe('Số nào lớn hơn: 2 < 3 hay 3 > 2?');
   });
 
   it('reads numerical questions with tolerance, ranges and weighted answers, graded on the server', () => {

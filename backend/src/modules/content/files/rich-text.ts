@@ -35,6 +35,12 @@ export function htmlToText(html: string): string {
       break;
     }
     out += html.slice(i, lt);
+    // `a < b` is text: only `<` before a letter, `/`, `!` or `?` opens a tag, as in HTML.
+    if (!/[A-Za-z/!?]/.test(html[lt + 1] ?? '')) {
+      out += '<';
+      i = lt + 1;
+      continue;
+    }
     const gt = html.indexOf('>', lt + 1);
     if (gt < 0) {
       // No tag can close any more: the rest is text.
