@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeContent, VALID_COURSE } from '../../../../test/support/content-fixture';
 import { readContent } from './content-reader';
@@ -78,8 +78,14 @@ describe('hostile course files', () => {
   it('refuses a symlinked course folder and a symlinked lessons folder', async () => {
     const errors = await errorsWith((d) => {
       symlinkSync(d, path.join(d, '..', 'ban-sao'));
+      renameSync(path.join(d, 'lessons'), path.join(d, '..', '..', 'bai-hoc-that'));
+      symlinkSync(path.join(d, '..', '..', 'bai-hoc-that'), path.join(d, 'lessons'));
     });
-    expect(errors).toContain('courses/ban-sao:1: is a symbolic link; only regular files and folders are allowed (nothing is followed)');
+    expect(errors).toEqual(expect.arrayContaining([
+      'courses/ban-sao:1: is a symbolic link; only regular files and folders are allowed (nothing is followed)',
+      `${COURSE}/lessons:1: is a symbolic link; only regular files and folders are allowed (nothing is followed)`,
+      `${COURSE}/course.yaml:10: missing file lessons/01-quet-ma.md`,
+    ]));
   });
 
   it('refuses video and caption paths outside the course media folder', async () => {

@@ -12,8 +12,10 @@ const DRAWING = new Set([
   'style', 'filter', 'feblend', 'fecolormatrix', 'fecomponenttransfer', 'fecomposite', 'feconvolvematrix', 'fediffuselighting',
   'fedisplacementmap', 'fedistantlight', 'fedropshadow', 'feflood', 'fefunca', 'fefuncb', 'fefuncg', 'fefuncr', 'fegaussianblur',
   'femerge', 'femergenode', 'femorphology', 'feoffset', 'fepointlight', 'fespecularlighting', 'fespotlight', 'fetile', 'feturbulence',
-  // Inkscape/Sodipodi editor metadata inside <metadata> and on the root.
-  'rdf', 'work', 'format', 'type', 'namedview', 'grid', 'guide',
+  'switch',
+  // Editor metadata (Inkscape, Sodipodi, RDF/Dublin Core/Creative Commons inside <metadata>).
+  'rdf', 'work', 'format', 'type', 'namedview', 'grid', 'guide', 'pageview', 'license', 'permits', 'requires', 'prohibits', 'creator',
+  'agent', 'date', 'rights', 'publisher', 'subject', 'bag', 'li', 'language', 'source', 'contributor', 'identifier', 'description',
 ]);
 
 /** `url(` that points anywhere but `#id` inside this file, `@import`, or a script URL. */
