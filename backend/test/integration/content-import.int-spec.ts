@@ -18,22 +18,28 @@ const SECOND_COURSE: Record<string, string> = {
     .replace("code: '4.2', level: 1", "code: '2.3', level: 2"),
 };
 
+/** An app whose content folder holds `courses` and whose database starts with no course (the template holds the shipped ones). */
+function contentApp(courses: () => Record<string, Record<string, string>>) {
+  const app = {} as { t: TestApp; content: ReturnType<typeof makeContent>; importer: ContentImportService };
+  beforeAll(async () => {
+    app.content = makeContent(courses());
+    app.t = await startTestApp({ CONTENT_DIR: app.content.dir });
+    app.importer = app.t.app.get(ContentImportService);
+    await app.t.dataSource.query('DELETE FROM courses');
+  });
+  afterAll(async () => {
+    await app.t.close();
+    app.content.cleanup();
+  });
+  return app;
+}
+
 describe('content import and catalogue', () => {
+  const app = contentApp(() => ({ 'thanh-toan-qr': VALID_COURSE, 'dich-vu-cong': SECOND_COURSE }));
   let t: TestApp;
   let content: ReturnType<typeof makeContent>;
   let importer: ContentImportService;
-
-  beforeAll(async () => {
-    content = makeContent({ 'thanh-toan-qr': VALID_COURSE, 'dich-vu-cong': SECOND_COURSE });
-    t = await startTestApp({ CONTENT_DIR: content.dir });
-    importer = t.app.get(ContentImportService);
-    // Start from no courses: the template holds the shipped catalogue.
-    await t.dataSource.query('DELETE FROM courses');
-  });
-  afterAll(async () => {
-    await t.close();
-    content.cleanup();
-  });
+  beforeAll(() => ({ t, content, importer } = app));
 
   const snapshot = async () => JSON.stringify(await t.dataSource.query(
     `SELECT c.slug, c.updated_at, c.content_hash, (SELECT json_agg(l ORDER BY l.slug) FROM lessons l WHERE l.course_id = c.id) AS lessons,
@@ -162,16 +168,8 @@ Cách nào an toàn nhất để đăng nhập trên máy tính công cộng? {
 `,
   });
 
-  beforeAll(async () => {
-    content = makeContent({ 'an-toan': courseFiles() });
-    t = await startTestApp({ CONTENT_DIR: content.dir });
-    importer = t.app.get(ContentImportService);
-    await t.dataSource.query('DELETE FROM courses');
-  });
-  afterAll(async () => {
-    await t.close();
-    content.cleanup();
-  });
+  const app = contentApp(() => ({ 'an-toan': courseFiles() }));
+  beforeAll(() => ({ t, content, importer } = app));
 
   const questionRows = async () =>
     (await t.dataSource.query(`SELECT q.id, q.external_id, q.archived_at FROM questions q JOIN courses c ON c.id = q.course_id WHERE c.slug = 'an-toan' ORDER BY q.external_id`)) as { id: string; external_id: string; archived_at: Date | null }[];
