@@ -305,6 +305,9 @@ async function answerSheets(attempts) {
         case 'short_text':
           answers[d.questionId] = { text: right ? question.payload.accepted[0] : 'không biết' };
           break;
+        case 'numerical':
+          answers[d.questionId] = { text: right ? String(question.payload.numbers.find((n) => n.weight === 100).value) : 'không biết' };
+          break;
         case 'matching': {
           const rightKey = new Map(d.right.map((r) => [r.pair, r.key]));
           answers[d.questionId] = { matches: Object.fromEntries(d.left.map((l, k) => [l.key, right ? rightKey.get(l.pair) : d.right[(k + 1) % d.right.length].key])) };

@@ -12,14 +12,22 @@ import { runCli } from './cli-app';
  */
 const [command, dirArg] = process.argv.slice(2);
 
-if (command === 'validate') {
+async function validate(): Promise<void> {
   const dir = path.resolve(dirArg ?? loadConfig({ ...process.env, NODE_ENV: 'test', SESSION_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') }).contentDir);
-  const content = readContent(dir);
+  const content = await readContent(dir);
   for (const p of content.problems) console.log(formatProblem(p));
   const lessons = content.courses.reduce((n, c) => n + c.lessons.length, 0);
   const questions = content.courses.reduce((n, c) => n + c.questions.length, 0);
   console.log(`${content.courses.length} courses, ${lessons} lessons, ${questions} questions; ${content.errors} errors, ${content.problems.length - content.errors} warnings`);
   process.exitCode = content.errors > 0 ? 1 : 0;
+}
+
+if (command === 'validate') {
+  validate().catch((err: unknown) => {
+    // Nothing a file holds reaches here (every problem is file:line); this is the machine failing.
+    console.error(err);
+    process.exitCode = 2;
+  });
 } else if (command === 'import') {
   void runCli(async (app, config) => {
     try {

@@ -69,8 +69,10 @@ Luôn xem tên người nhận trước khi bấm xác nhận.
 `,
 };
 
+const BINARY = /\.(png|jpe?g|gif|webp|mp3|m4a|ogg|oga|wav|mp4|m4v|webm|ogv|pdf)$/i;
+
 /** A content folder in a temp dir: the real framework plus the given courses (slug → files). */
-export function makeContent(courses: Record<string, Record<string, string>>): { dir: string; cleanup: () => void } {
+export function makeContent(courses: Record<string, Record<string, string | Buffer>>): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'bdhvs-content-'));
   // The shipped policy proposal names shipped courses, which a fixture does not have.
   cpSync(path.join(REPO_ROOT, 'content', 'framework'), path.join(dir, 'framework'), {
@@ -81,7 +83,8 @@ export function makeContent(courses: Record<string, Record<string, string>>): { 
     for (const [name, text] of Object.entries(files)) {
       const file = path.join(dir, 'courses', slug, name);
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, text);
+      // Binary media written as strings are one byte per character.
+      writeFileSync(file, text, typeof text === 'string' && BINARY.test(name) ? 'latin1' : 'utf8');
     }
   }
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
@@ -146,7 +149,8 @@ required: false
 Tài liệu đọc thêm, không bắt buộc.
 `,
   'media/mat-khau.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
-  'media/otp.webm': 'webm',
+  // The first bytes of a WebM (EBML) file: media are recognised by their content.
+  'media/otp.webm': '\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01',
   'media/otp.vtt': 'WEBVTT\n\n00:00.000 --> 00:03.000\nMã OTP là chìa khóa của giao dịch.\n',
   'questions/cau-hoi.yaml': `questions:
   - id: q-single

@@ -15,6 +15,7 @@ export async function correctAnswers(dataSource: DataSource, attemptId: string, 
     const keyOf = (optionId: string) => d.options!.find((o) => o.optionId === optionId)!.key;
     if (q.type === 'ordering') answers[d.questionId] = { order: options.map((o) => keyOf(o.id)) };
     else if (q.type === 'short_text') answers[d.questionId] = { text: ` ${q.payload.accepted![0]!.toLowerCase()} ` };
+    else if (q.type === 'numerical') answers[d.questionId] = { text: String(q.payload.numbers!.find((n) => n.weight === 100)!.value) };
     else if (q.type === 'matching') {
       answers[d.questionId] = { matches: Object.fromEntries(d.left!.map((l) => [l.key, d.right!.find((r) => r.pair === l.pair)!.key])) };
     } else answers[d.questionId] = { choices: options.filter((o) => o.correct).map((o) => keyOf(o.id)) };

@@ -1443,7 +1443,7 @@ export interface components {
             choices?: string[];
             /** @description ordering: option keys in the chosen order */
             order?: string[];
-            /** @description short_text */
+            /** @description short_text: the answer; numerical: a number (3.5 or 3,5) */
             text?: string;
             /** @description matching: left key → right key */
             matches?: {
@@ -1465,7 +1465,7 @@ export interface components {
         LearnerQuestionDto: {
             id: string;
             /** @enum {string} */
-            type: "single" | "multiple" | "true_false" | "ordering" | "short_text" | "matching";
+            type: "single" | "multiple" | "true_false" | "ordering" | "short_text" | "matching" | "numerical";
             competency: string;
             level: number;
             prompt: string;
@@ -1485,7 +1485,7 @@ export interface components {
         QuestionResultDto: {
             id: string;
             /** @enum {string} */
-            type: "single" | "multiple" | "true_false" | "ordering" | "short_text" | "matching";
+            type: "single" | "multiple" | "true_false" | "ordering" | "short_text" | "matching" | "numerical";
             competency: string;
             level: number;
             prompt: string;

@@ -10,6 +10,7 @@ import { Question } from './entities/question.entity';
 import { Quiz } from './entities/quiz.entity';
 import type { CourseDraft, FrameworkDraft } from './files/content-model';
 import { readContent } from './files/content-reader';
+import { type ContentLimits, DEFAULT_LIMITS } from './files/content-tree';
 import { formatProblem } from './files/problems';
 
 export class ContentInvalidError extends AppException {
@@ -20,59 +21,60 @@ export class ContentInvalidError extends AppException {
 
 /**
  * Loads content/ into the database. Idempotent: a course whose files hash the same is skipped.
- * Each course is its own transaction. Nothing learners may have used is deleted: lessons, questions
- * and quizzes that left the files, and courses whose folder left, are archived.
+ * All or nothing: the files are read and checked first (any problem refuses the whole import), then
+ * the framework and every course are written in one transaction, so a course refused by the
+ * database leaves nothing of the others behind. Nothing learners may have used is deleted: lessons,
+ * questions and quizzes that left the files, and courses whose folder left, are archived.
  */
 @Injectable()
 export class ContentImportService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async importDirectory(contentDir: string, onProgress: (percent: number) => Promise<void> = async () => undefined): Promise<ContentImportReport> {
-    const content = readContent(contentDir);
+  async importDirectory(
+    contentDir: string,
+    onProgress: (percent: number) => Promise<void> = async () => undefined,
+    limits: ContentLimits = DEFAULT_LIMITS,
+  ): Promise<ContentImportReport> {
+    const content = await readContent(contentDir, limits);
     if (content.errors > 0 || !content.framework) {
       throw new ContentInvalidError(content.problems.filter((p) => !p.warning).map(formatProblem));
     }
     const framework = content.framework;
-    // One import at a time across processes: a session lock on its own connection, so each
-    // course can still commit in its own transaction.
-    const lock = this.dataSource.createQueryRunner();
-    await lock.connect();
-    await lock.query(`SELECT pg_advisory_lock(hashtext('content_import'))`);
-    try {
-      const versionId = await this.upsertFramework(framework);
+    // Progress is written outside the transaction (its own connection), so only between phases.
+    await onProgress(50);
+    return this.dataSource.transaction(async (em) => {
+      // One import at a time across processes; the lock ends with the transaction.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('content_import'))`);
+      const versionId = await this.upsertFramework(em, framework);
       const report: ContentImportReport = { created: [], updated: [], unchanged: [], archived: [] };
-      for (const [i, course] of content.courses.entries()) {
-        const outcome = await this.dataSource.transaction((em) => this.upsertCourse(em, course, versionId));
+      for (const course of content.courses) {
+        const outcome = await this.upsertCourse(em, course, versionId).catch((err: unknown) => {
+          // A refusal the validator did not foresee still names its file; the transaction rolls back.
+          throw new ContentInvalidError([`courses/${course.folder}/course.yaml:1: the database refused this course: ${(err as Error).message.split('\n')[0]}`]);
+        });
         report[outcome].push(course.slug);
-        await onProgress(Math.round(((i + 1) / content.courses.length) * 95));
       }
-      const gone = await this.dataSource.getRepository(Course).find({
-        where: { slug: Not(In(content.courses.map((c) => c.slug))), archivedAt: IsNull() },
-      });
+      const courses = em.getRepository(Course);
+      const gone = await courses.find({ where: { slug: Not(In(content.courses.map((c) => c.slug))), archivedAt: IsNull() } });
       for (const course of gone) {
-        await this.dataSource.getRepository(Course).update(course.id, { archivedAt: new Date() });
+        await courses.update(course.id, { archivedAt: new Date() });
         report.archived.push(course.slug);
       }
       return report;
-    } finally {
-      await lock.query(`SELECT pg_advisory_unlock(hashtext('content_import'))`);
-      await lock.release();
-    }
+    });
   }
 
-  private async upsertFramework(f: FrameworkDraft): Promise<string> {
-    return this.dataSource.transaction(async (em) => {
-      const repo = em.getRepository(FrameworkVersion);
-      const definition = { levels: f.levels, domains: f.domains, targetGroups: f.targetGroups };
-      let version = await repo.findOne({ where: { version: f.version } });
-      if (!version) version = await repo.save(repo.create({ version: f.version, title: f.title, definition, profiles: f.profiles, profilesStatus: f.profilesStatus, current: true }));
-      else await repo.update(version.id, { title: f.title, definition, profiles: f.profiles, profilesStatus: f.profilesStatus, current: true });
-      await repo.update({ id: Not(version.id), current: true }, { current: false });
-      const rows = f.domains.flatMap((d) => d.competencies.map((c) => ({ frameworkVersionId: version.id, code: c.code, domainCode: d.code, name: c.name, nameEn: c.nameEn })));
-      await em.createQueryBuilder().insert().into(Competency).values(rows).orUpdate(['domain_code', 'name', 'name_en'], ['framework_version_id', 'code']).execute();
-      await this.proposePolicies(em, version.id, f.policies);
-      return version.id;
-    });
+  private async upsertFramework(em: EntityManager, f: FrameworkDraft): Promise<string> {
+    const repo = em.getRepository(FrameworkVersion);
+    const definition = { levels: f.levels, domains: f.domains, targetGroups: f.targetGroups };
+    let version = await repo.findOne({ where: { version: f.version } });
+    if (!version) version = await repo.save(repo.create({ version: f.version, title: f.title, definition, profiles: f.profiles, profilesStatus: f.profilesStatus, current: true }));
+    else await repo.update(version.id, { title: f.title, definition, profiles: f.profiles, profilesStatus: f.profilesStatus, current: true });
+    await repo.update({ id: Not(version.id), current: true }, { current: false });
+    const rows = f.domains.flatMap((d) => d.competencies.map((c) => ({ frameworkVersionId: version.id, code: c.code, domainCode: d.code, name: c.name, nameEn: c.nameEn })));
+    await em.createQueryBuilder().insert().into(Competency).values(rows).orUpdate(['domain_code', 'name', 'name_en'], ['framework_version_id', 'code']).execute();
+    await this.proposePolicies(em, version.id, f.policies);
+    return version.id;
   }
 
   /** The shipped policies fill only the gaps: a policy an administrator has set is never overwritten. */
@@ -124,7 +126,7 @@ export class ContentImportService {
       await em.createQueryBuilder().insert().into(Question)
         .values({
           courseId: saved.id, externalId: q.externalId, bankFile: q.file, type: q.type, competency: q.competency, level: q.level,
-          prompt: q.prompt, explanation: q.explanation, payload: { options: q.options, accepted: q.accepted, pairs: q.pairs, feedback: q.feedback }, archivedAt: null,
+          prompt: q.prompt, explanation: q.explanation, payload: { options: q.options, accepted: q.accepted, answers: q.answers, numbers: q.numbers, pairs: q.pairs, feedback: q.feedback, grading: q.grading }, archivedAt: null,
         })
         .orUpdate(['bank_file', 'type', 'competency', 'level', 'prompt', 'explanation', 'payload', 'archived_at'], ['course_id', 'external_id'])
         .execute();

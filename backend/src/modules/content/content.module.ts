@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 import { ContentImportService } from './content-import.service';
+import { ContentChecksService } from './content-checks.service';
+import { CourseMediaService } from './course-media.service';
 import { ContentImportsController } from './content-imports.controller';
 import { ContentImportsService } from './content-imports.service';
 import { ContentImport } from './entities/content-import.entity';
@@ -11,7 +13,7 @@ import { ContentImportProcessor } from './jobs/content-import.processor';
 @Module({
   imports: [TypeOrmModule.forFeature([ContentImport])],
   controllers: [CatalogueController, ContentImportsController],
-  providers: [CatalogueService, ContentImportService, ContentImportsService, ContentImportProcessor],
-  exports: [ContentImportService],
+  providers: [CatalogueService, ContentImportService, ContentImportsService, ContentImportProcessor, CourseMediaService, ContentChecksService],
+  exports: [ContentImportService, CourseMediaService, ContentChecksService],
 })
 export class ContentModule {}

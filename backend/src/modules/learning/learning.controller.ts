@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Inject, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Headers, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import path from 'node:path';
 import { fieldError } from '../../common/errors/app-exception';
 import { ApiIdempotencyKey, IdempotencyKey } from '../../common/http/idempotency-key';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { CourseMediaService } from '../content/course-media.service';
+import { MEDIA_FILE } from '../content/files/course-reader';
 import { CurrentUser, type Principal, Public } from '../auth/decorators';
 import { CourseAccessService } from './course-access.service';
 import { CompleteLessonDto, LessonCompletionDto, LessonDto } from './dto/lesson.dto';
@@ -14,7 +14,6 @@ import { deviceTime } from './learning-events.service';
 import { LessonsService } from './lessons.service';
 import { JobQueue } from '../../jobs/job-queue';
 
-const MEDIA_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
 
 @ApiTags('learning')
 @Controller()
@@ -24,7 +23,7 @@ export class LearningController {
     private readonly enrolments: EnrolmentsService,
     private readonly lessons: LessonsService,
     private readonly access: CourseAccessService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mediaFiles: CourseMediaService,
   ) {}
 
   @Get('me/learning')
@@ -79,14 +78,18 @@ export class LearningController {
     return done;
   }
 
-  /** Images, videos and captions of a published course; public like the catalogue. */
+  /**
+   * Images, videos, captions and PDFs of a published course; public like the catalogue. Checked again
+   * as served (no links, allowed type by its bytes) and sent with headers that keep it inert.
+   */
   @Public()
   @Get('courses/:slug/media/:file')
   @ApiOkResponse({ description: 'The file' })
-  async media(@Param('slug') slug: string, @Param('file') file: string, @Res() res: FastifyReply): Promise<void> {
+  async media(@Param('slug') slug: string, @Param('file') file: string, @Headers('range') range: string | undefined, @Res() res: FastifyReply): Promise<void> {
     if (!MEDIA_FILE.test(file)) throw fieldError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'file', 'file must be a plain file name');
     const course = await this.access.course(slug);
-    // A missing file goes to the common 404.
-    await res.sendFile(file, path.join(this.config.contentDir, 'courses', course.slug, 'media'), { maxAge: '1d', dotfiles: 'deny' });
+    const opened = await this.mediaFiles.open(course.slug, file, range);
+    res.status(opened.status).headers(opened.headers);
+    await res.send('stream' in opened ? opened.stream : '');
   }
 }

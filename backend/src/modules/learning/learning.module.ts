@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContentModule } from '../content/content.module';
 import { CourseAccessService } from './course-access.service';
 import { EnrolmentsService } from './enrolments.service';
 import { LearningController } from './learning.controller';
@@ -12,6 +13,7 @@ import { QuizzesController } from './quiz/quizzes.controller';
 
 /** The learner's journey: enrolment, lessons, quizzes, progress and the durable event log. */
 @Module({
+  imports: [ContentModule],
   controllers: [LearningController, QuizzesController],
   providers: [CourseAccessService, CourseContentCache, EnrolmentsService, LearnerStateCache, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService],
   exports: [ProgressService, LearningEventsService],

@@ -61,7 +61,7 @@ export function QuestionReview({ results }: { results: Result[] }) {
 
 function ResultBody({ result: r }: { result: Result }) {
   const { t } = useTranslation();
-  if (r.type === 'short_text') {
+  if (r.type === 'short_text' || r.type === 'numerical') {
     return (
       <p>
         {t('quiz.youWrote', { text: r.answer.text || '—' })} {t('quiz.accepted', { answers: (r.accepted ?? []).join('; ') })}

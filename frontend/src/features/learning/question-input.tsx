@@ -57,6 +57,14 @@ export function QuestionInput({ question: q, number, value, onChange }: Props) {
           <input id={name} type="text" autoComplete="off" maxLength={500} value={value?.text ?? ''} onChange={(e) => onChange({ text: e.target.value })} />
         </fieldset>
       );
+    case 'numerical':
+      return (
+        <fieldset className="question field">
+          {legend}
+          <label htmlFor={name}>{t('quiz.numberHint')}</label>
+          <input id={name} type="text" inputMode="decimal" autoComplete="off" maxLength={40} value={value?.text ?? ''} onChange={(e) => onChange({ text: e.target.value })} />
+        </fieldset>
+      );
     case 'ordering': {
       const order = value?.order ?? q.options!.map((o) => o.key);
       const text = new Map(q.options!.map((o) => [o.key, o.text]));

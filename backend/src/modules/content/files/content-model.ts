@@ -1,6 +1,6 @@
 /** What the course files say, parsed and checked: the importer's input, independent of file format. */
 
-export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'ordering', 'short_text', 'matching'] as const;
+export const QUESTION_TYPES = ['single', 'multiple', 'true_false', 'ordering', 'short_text', 'matching', 'numerical'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 export type ChoiceOption = {
@@ -12,7 +12,17 @@ export type ChoiceOption = {
   feedback: string;
 };
 
+/** A short answer with its share of the mark (GIFT `=%50%…`); `*` in the text matches anything, as in Moodle. */
+export type WeightedAnswer = { text: string; weight: number; feedback: string };
+
+/** A numerical answer: `value ± tolerance` earns `weight` (0..100); a null value matches any number (Moodle's `*`). */
+export type NumericAnswer = { value: number | null; tolerance: number; weight: number; feedback: string };
+
+/** Competency and level for questions whose bank does not give them (GIFT without `// @` comments). */
+export type QuestionDefaults = { competency?: string; level?: number };
+
 export type QuestionDraft = {
+  /** Explicit (YAML `id`, GIFT title) or a stable hash of the normalised question text. */
   externalId: string;
   type: QuestionType;
   competency: string;
@@ -21,10 +31,20 @@ export type QuestionDraft = {
   explanation: string;
   /** single, multiple, true_false (Đúng/Sai) and ordering (in the correct order). */
   options?: ChoiceOption[];
+  /** short_text: the answers that earn full marks (shown after submission). */
   accepted?: string[];
+  /** short_text from GIFT: every answer in Moodle's order with its weight; the first that matches counts. */
+  answers?: WeightedAnswer[];
+  /** numerical: the first answer whose range holds the number counts. */
+  numbers?: NumericAnswer[];
+  /** matching; a pair with an empty `left` is a distractor: one more choice on the right. */
   pairs?: { left: string; right: string }[];
   feedback?: { correct: string; incorrect: string };
+  /** multiple from GIFT: the mark is the sum of the chosen options' weights, clamped to 0..1 (Moodle). */
+  grading?: 'weights';
   file: string;
+  /** Where the question starts in its file, for problems. */
+  line: number;
 };
 
 export type LessonDraft = {
@@ -61,6 +81,8 @@ export type QuizDraft = {
 
 export type CourseDraft = {
   slug: string;
+  /** The folder under courses/ (the slug unless course.yaml sets another). */
+  folder: string;
   title: string;
   summary: string;
   targetGroups: string[];

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import type { FrameworkDraft } from './content-model';
+import type { ContentTree } from './content-tree';
 import { ProblemSink } from './problems';
 import { check } from './schemas';
 import { YamlSource } from './yaml-source';
@@ -51,29 +50,28 @@ const policiesSchema = z.object({
   policies: z.record(z.string(), policySchema),
 }).strict();
 
-function load<T>(dir: string, name: string, schema: z.ZodType<T>, sink: ProblemSink[], optional = false): { data: T; source: YamlSource; file: string } | null {
-  const file = path.join('framework', name);
+function load<T>(tree: ContentTree, name: string, schema: z.ZodType<T>, sink: ProblemSink[], optional = false): { data: T; source: YamlSource; file: string } | null {
+  const file = `framework/${name}`;
   const s = new ProblemSink(file);
   sink.push(s);
-  let text: string;
-  try {
-    text = readFileSync(path.join(dir, file), 'utf8');
-  } catch {
+  if (!tree.has(file)) {
     if (!optional) s.add(1, 'missing file');
     return null;
   }
+  const text = tree.text(file, s);
+  if (text === null) return null;
   const source = YamlSource.parse(text, s);
   const data = source && check(schema, source.value, source, s);
   return source && data ? { data, source, file } : null;
 }
 
 /** Reads content/framework/*.yaml and checks that the profiles point at real competencies and groups. */
-export function readFramework(contentDir: string): { framework: FrameworkDraft | null; sinks: ProblemSink[] } {
+export function readFramework(tree: ContentTree): { framework: FrameworkDraft | null; sinks: ProblemSink[] } {
   const sinks: ProblemSink[] = [];
-  const fw = load(contentDir, 'framework.yaml', frameworkSchema, sinks);
-  const groups = load(contentDir, 'target-groups.yaml', groupsSchema, sinks);
-  const profiles = load(contentDir, 'profiles.yaml', profilesSchema, sinks);
-  const policies = load(contentDir, 'certification-policies.yaml', policiesSchema, sinks, true);
+  const fw = load(tree, 'framework.yaml', frameworkSchema, sinks);
+  const groups = load(tree, 'target-groups.yaml', groupsSchema, sinks);
+  const profiles = load(tree, 'profiles.yaml', profilesSchema, sinks);
+  const policies = load(tree, 'certification-policies.yaml', policiesSchema, sinks, true);
   if (!fw || !groups || !profiles) return { framework: null, sinks };
   const sink = sinks[2]!;
   const codes = new Set(fw.data.domains.flatMap((d) => d.competencies.map((c) => c.code)));

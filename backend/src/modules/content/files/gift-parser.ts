@@ -1,229 +1,353 @@
-import type { ChoiceOption, QuestionDraft } from './content-model';
+import { createHash } from 'node:crypto';
+import type { ChoiceOption, NumericAnswer, QuestionDefaults, QuestionDraft, WeightedAnswer } from './content-model';
 import type { ProblemSink } from './problems';
+import { type TextFormat, toPlainText } from './rich-text';
 
 /**
- * Moodle GIFT question banks (https://docs.moodle.org/en/GIFT_format) into the common model.
- * Competency and level, which GIFT lacks, come from `// @competency 4.2` and `// @level 1` comments
- * that apply to the questions after them. Constructs with no equivalent are reported, never dropped.
+ * Moodle GIFT banks read as Moodle's own importer reads them (question/format/gift/format.php):
+ * questions end at a blank line; `::title::`; the first `{` and the first `}` bound the answers; the
+ * type follows Moodle's order (description, essay, numerical `#`, multiple choice `~`, matching
+ * `=`+`->`, true/false, short answer); weights `%n%`; feedback `#`; general feedback `####`; format
+ * markers `[html]` `[moodle]` `[markdown]` `[plain]`; escapes `\: \# \= \{ \} \~ \n \\`.
+ *
+ * GIFT has no competency or level: `// @competency 4.2` and `// @level 1` comments set them for the
+ * questions after them, a `$CATEGORY` whose path names them (`…/4.2 Bảo vệ thiết bị/Mức 1`) does
+ * too, and the course's `questionDefaults` (or its only competency) fill what is still missing.
  */
-export function parseGift(text: string, file: string, sink: ProblemSink): QuestionDraft[] {
+export function parseGift(text: string, file: string, sink: ProblemSink, defaults: QuestionDefaults = {}): QuestionDraft[] {
   const questions: QuestionDraft[] = [];
-  const ids = new Set<string>();
   for (const block of blocks(text)) {
-    const q = parseBlock(block, file, sink);
-    if (!q) continue;
-    if (ids.has(q.externalId)) sink.add(block.line, `duplicate question title ${q.externalId}`);
-    ids.add(q.externalId);
-    questions.push(q);
+    const q = readBlock(block, file, sink, defaults);
+    if (q) questions.push(q);
   }
   return questions;
 }
 
-type Block = { text: string; line: number; competency?: string; level?: number };
+type Block = { lines: string[]; line: number; competency?: string; level?: number; levelLine?: number; category?: boolean };
 
-/** Questions are separated by blank lines; comments carry the competency and level directives. */
+/** Moodle: a line that is empty after trimming ends a question; `//` lines are blanked, not removed. */
 function* blocks(text: string): Generator<Block> {
   let competency: string | undefined;
   let level: number | undefined;
   let current: Block | null = null;
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
-  for (const [i, raw] of lines.entries()) {
-    const line = raw.trim();
-    const open = current ? depth(current.text) > 0 : false;
-    if (line.startsWith('//')) {
-      const directive = /^\/\/\s*@(competency|level)\s+(\S+)/.exec(line);
-      if (directive?.[1] === 'competency') competency = directive[2];
-      if (directive?.[1] === 'level') level = Number(directive[2]);
-      continue;
-    }
-    if (line.startsWith('$CATEGORY:')) continue;
-    if (line === '' && !open) {
+  const all = text.split('\n');
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i]!.trim();
+    if (line === '') {
       if (current) yield current;
       current = null;
       continue;
     }
-    if (!current) current = { text: raw, line: i + 1, competency, level };
-    else current.text += `\n${raw}`;
+    if (line.startsWith('//')) {
+      const directive = /^\/\/\s*@(competency|level)\s+(\S+)/.exec(line);
+      if (directive?.[1] === 'competency') competency = directive[2];
+      if (directive?.[1] === 'level') level = Number(directive[2]);
+      if (current) current.lines.push(' ');
+      continue;
+    }
+    if (!current) {
+      current = { lines: [line], line: i + 1, competency, level };
+      if (line.startsWith('$CATEGORY:')) {
+        // The category's path may name the competency and level of the questions after it.
+        const named = fromCategory(line.slice('$CATEGORY:'.length));
+        competency = named.competency ?? competency;
+        level = named.level ?? level;
+        current.category = true;
+      }
+    } else current.lines.push(line);
   }
   if (current) yield current;
 }
 
-/** Unescaped `{` minus unescaped `}`. */
-function depth(text: string): number {
-  let d = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '{') d++;
-    else if (text[i] === '}') d--;
+/** `$course$/top/4.2 Bảo vệ thiết bị/Mức 1` → competency 4.2, level 1 (the deepest segment that names one). */
+export function fromCategory(path: string): QuestionDefaults {
+  const named: QuestionDefaults = {};
+  for (const raw of path.split('/')) {
+    const segment = raw.trim();
+    const code = /^(\d\.\d)(?![\d.])/.exec(segment);
+    if (code) named.competency = code[1];
+    const level = /^(?:mức|muc|level|cấp độ|cap do|bậc|bac|L)\s*(\d)$/iu.exec(segment.normalize('NFC'));
+    if (level) named.level = Number(level[1]);
   }
-  return d;
+  return named;
 }
 
-/** Index of the first unescaped `ch` at or after `from`, or -1. */
-function find(text: string, ch: string, from = 0): number {
-  for (let i = from; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === ch) return i;
+// Escaped characters become private-use placeholders while the structure is read (Moodle uses `&&058;`…).
+const ESCAPES: [string, string][] = [[':', '\uE03A'], ['#', '\uE023'], ['=', '\uE03D'], ['{', '\uE07B'], ['}', '\uE07D'], ['~', '\uE07E'], ['n', '\uE00A']];
+function escapePre(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\' && i + 1 < s.length) {
+      const next = s[i + 1]!;
+      if (next === '\\') {
+        out += '\\';
+        i++;
+        continue;
+      }
+      const hit = ESCAPES.find(([ch]) => ch === next);
+      if (hit) {
+        out += hit[1];
+        i++;
+        continue;
+      }
+    }
+    out += c;
   }
-  return -1;
+  return out;
+}
+const UNESCAPE = new Map(ESCAPES.map(([ch, ph]) => [ph, ch === 'n' ? '\n' : ch]));
+const PLACEHOLDER = /[\uE03A\uE023\uE03D\uE07B\uE07D\uE07E\uE00A]/g;
+const escapePost = (s: string) => s.replace(PLACEHOLDER, (ph) => UNESCAPE.get(ph)!);
+
+const FORMATS: Record<string, TextFormat> = { moodle: 'moodle', html: 'html', plain: 'plain', markdown: 'markdown' };
+
+/** Moodle's parse_text_with_format: an optional `[format]` prefix, then the text as plain text for the quiz. */
+function formatted(raw: string, fallback: TextFormat): { text: string; format: TextFormat } {
+  let text = raw.trim();
+  let format = fallback;
+  if (text.startsWith('[')) {
+    const end = text.indexOf(']');
+    const named = end > 0 ? FORMATS[text.slice(1, end).toLowerCase()] : undefined;
+    if (named) {
+      format = named;
+      text = text.slice(end + 1);
+    }
+  }
+  return { text: toPlainText(escapePost(text).trim(), format), format };
 }
 
-/** Splits on unescaped single characters from `chars`, keeping the separator with each piece. */
-function splitKeeping(text: string, chars: string): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (chars.includes(text[i]!) && i > start) {
-      parts.push(text.slice(start, i));
-      start = i;
-    } else if (chars.includes(text[i]!)) start = i;
-  }
-  parts.push(text.slice(start));
-  return parts.filter((p) => p.trim() !== '');
+/** `answer#feedback` (first `#`), each with the question's format unless it names its own. */
+function withFeedback(s: string, format: TextFormat): { text: string; feedback: string } {
+  const hash = s.indexOf('#');
+  if (hash < 0) return { text: formatted(s, format).text, feedback: '' };
+  return { text: formatted(s.slice(0, hash), format).text, feedback: formatted(s.slice(hash + 1), format).text };
 }
 
-const unescape = (s: string) => s.replace(/\\n/g, '\n').replace(/\\([~=#{}:\\])/g, '$1').trim();
-const letter = (i: number) => String.fromCharCode(97 + i);
-
-/** `answer#feedback` → both parts, unescaped. */
-function withFeedback(s: string): { text: string; feedback: string | undefined } {
-  const hash = find(s, '#');
-  return hash < 0 ? { text: unescape(s), feedback: undefined } : { text: unescape(s.slice(0, hash)), feedback: unescape(s.slice(hash + 1)) };
+const WEIGHT = /^%-*([0-9]{1,2})\.?([0-9]*)%/;
+/** Moodle's answerweightparser: `%-33.3%rest` → -33.3 and `rest`. */
+function weighted(answer: string): { weight: number; rest: string } | null {
+  if (!WEIGHT.test(answer)) return null;
+  const end = answer.indexOf('%', 1);
+  const weight = Number(answer.slice(1, end));
+  return Number.isFinite(weight) ? { weight, rest: answer.slice(end + 1) } : null;
 }
 
-function parseBlock(block: Block, file: string, sink: ProblemSink): QuestionDraft | null {
-  let text = block.text.trim();
-  let title: string | undefined;
-  const titled = /^::([\s\S]*?)::/.exec(text);
-  if (titled) {
-    title = unescape(titled[1] ?? '');
-    text = text.slice(titled[0].length).trim();
-  }
-  const format = /^\[(markdown|plain|html|moodle)\]/.exec(text);
-  if (format) {
-    if (format[1] === 'html') sink.warn(block.line, 'HTML question text is shown as plain text');
-    text = text.slice(format[0].length).trim();
-  }
-  const open = find(text, '{');
-  const close = open < 0 ? -1 : find(text, '}', open + 1);
-  if (open < 0) {
-    sink.add(block.line, 'GIFT description (text with no answers) is not supported: it is not a question');
-    return null;
-  }
-  if (close < 0) {
-    sink.add(block.line, 'unclosed { in GIFT question');
-    return null;
-  }
-  const before = unescape(text.slice(0, open));
-  const after = unescape(text.slice(close + 1));
-  const prompt = after ? `${before} _____ ${after}` : before;
-  const body = text.slice(open + 1, close).trim();
-  const externalId = (title ?? `line-${block.line}`).replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-|-$/g, '') || `line-${block.line}`;
+/** Moodle's explode on a separator, dropping an empty first piece. */
+function pieces(s: string, sep: string): string[] {
+  const parts = s.split(sep);
+  if (parts.length && parts[0]!.trim() === '') parts.shift();
+  return parts.map((p) => p.trim());
+}
 
-  if (!prompt) sink.add(block.line, 'question has no text');
-  if (!block.competency) sink.add(block.line, 'no // @competency comment before this question');
-  if (!block.level || !Number.isInteger(block.level) || block.level < 1 || block.level > 8) {
-    sink.add(block.line, 'no valid // @level 1-8 comment before this question');
-  }
-  if (body === '') {
-    sink.add(block.line, 'GIFT essay questions are not supported');
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The explicit id a title gives (letters of every script kept, diacritics included), or null. */
+export function idFromTitle(title: string): string | null {
+  const slug = title.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '');
+  if (!slug) return null;
+  if (slug.length <= 100) return slug;
+  return `${slug.slice(0, 80)}-${createHash('sha256').update(slug).digest('hex').slice(0, 12)}`;
+}
+
+/** The id of an untitled question: a hash of its normalised text, so lines added elsewhere never change it. */
+export function idFromText(text: string): string {
+  const normal = text.normalize('NFC').split(/\s+/).filter(Boolean).join(' ');
+  return `q-${createHash('sha256').update(normal).digest('hex').slice(0, 16)}`;
+}
+
+function readBlock(block: Block, file: string, sink: ProblemSink, defaults: QuestionDefaults): QuestionDraft | null {
+  const line = block.line;
+  const error = (message: string): null => {
+    sink.add(line, message);
     return null;
-  }
-  if (body.startsWith('#')) {
-    sink.add(block.line, 'GIFT numerical questions are not supported');
+  };
+  let text = escapePre(block.lines.join('\n').trim());
+  if (text === '') return null;
+
+  if (block.category) {
+    if (text.includes('\n')) return error('$CATEGORY must be followed by a blank line: Moodle reads the lines after it as part of the category name, and the question is lost');
     return null;
   }
 
-  // General feedback (####) is the explanation.
-  const general = body.indexOf('####');
-  const answers = general >= 0 ? body.slice(0, general) : body;
-  const explanation = general >= 0 ? unescape(body.slice(general + 4)) : '';
-  const base = { externalId, prompt, competency: block.competency ?? '', level: block.level ?? 0, file };
-  const explain = () => {
-    if (explanation) return explanation;
-    sink.warn(block.line, 'no general feedback (####): the explanation is left empty');
+  let title: string | null = null;
+  if (text.startsWith('::')) {
+    text = text.slice(2);
+    const end = text.indexOf('::');
+    if (end >= 0) {
+      title = escapePost(text.slice(0, end)).trim();
+      text = text.slice(end + 2).trim();
+    }
+  }
+
+  const start = text.indexOf('{');
+  const finish = text.indexOf('}');
+  const description = start < 0 && finish < 0;
+  if (!description && (start < 0 || finish < 0 || finish < start)) {
+    return error('unmatched { or } (a blank line inside { } ends the question in Moodle; escape a literal brace as \\{ or \\})');
+  }
+  const answerText = description ? '' : text.slice(start + 1, finish).trim();
+  const rest = description ? '' : text.slice(finish + 1);
+  if (rest.includes('{') || /\n\s*::/.test(rest)) {
+    sink.warn(line, 'Moodle reads the next question as part of this one: separate questions with a blank line');
+  }
+  // Moodle: answers at the very end leave the text as it is; answers inside it become a blank.
+  const questionText = description ? text : text.endsWith('}') ? `${text.slice(0, start)}${rest}` : `${text.slice(0, start)}_____${rest}`;
+
+  if (description) {
+    sink.warn(line, 'a description (text with no answers) is not a question: skipped');
+    return null;
+  }
+  if (answerText === '') {
+    return error('essay questions ({}) have free answers that cannot be graded on the server: rewrite as another type or remove');
+  }
+
+  const generalAt = answerText.lastIndexOf('####');
+  const answers = generalAt < 0 ? answerText : answerText.slice(0, generalAt).trim();
+  const prompt = formatted(questionText, 'moodle');
+  const format = prompt.format;
+  const explanationText = generalAt < 0 ? '' : formatted(answerText.slice(generalAt + 4), format).text;
+
+  const competency = block.competency ?? defaults.competency;
+  const level = block.level ?? defaults.level;
+  if (!prompt.text) sink.add(line, 'question has no text');
+  if (!competency) sink.add(line, 'no competency for this question: add a // @competency comment, a $CATEGORY naming it (…/4.2 …) or questionDefaults in course.yaml');
+  if (level === undefined || !Number.isInteger(level) || level < 1 || level > 8) {
+    sink.add(line, 'no valid level 1-8 for this question: add a // @level comment, a $CATEGORY naming it (…/Mức 1) or questionDefaults in course.yaml');
+  }
+  const externalId = (title && idFromTitle(title)) ?? idFromText(text);
+  const base = { externalId, prompt: prompt.text, competency: competency ?? '', level: level ?? 0, file, line };
+  const explanation = () => {
+    if (explanationText) return explanationText;
+    sink.warn(line, 'no general feedback (####): the explanation is left empty');
     return '';
   };
-  const feedbackOr = (fb: string | undefined, fallback: string) => {
+  const feedbackOr = (fb: string, fallback: string) => {
     if (fb) return fb;
-    sink.warn(block.line, 'an answer has no #feedback: a generic one is used');
+    sink.warn(line, 'an answer has no #feedback: a generic one is used');
     return fallback;
   };
 
-  const tf = /^(T|TRUE|F|FALSE)\s*(#[\s\S]*)?$/.exec(answers.trim());
-  if (tf) {
-    const answer = tf[1]!.startsWith('T');
-    const parts = tf[2] ? splitHashes(tf[2]) : [];
+  // Moodle's order of tests decides the type.
+  if (answers.startsWith('#')) return numerical(answers.slice(1), format, base, explanation, error);
+  if (answers.includes('~')) {
+    const single = answers.includes('=');
+    const parts = pieces(answers.split('=').join('~='), '~');
+    if (parts.length < 2) return error('a multiple-choice question needs at least 2 answers');
+    const options: ChoiceOption[] = parts.map((p, i) => {
+      let weight = 0;
+      let body = p;
+      if (p.startsWith('=')) [weight, body] = [100, p.slice(1)];
+      else {
+        const w = weighted(p);
+        if (w) [weight, body] = [w.weight, w.rest];
+      }
+      const { text: optionText, feedback } = withFeedback(body, format);
+      const correct = single ? weight >= 100 : weight > 0;
+      return { id: String.fromCharCode(97 + i), text: optionText, correct, weight, feedback: feedbackOr(feedback, correct ? 'Đúng.' : 'Chưa đúng.') };
+    });
+    if (single) {
+      if (Math.max(...options.map((o) => o.weight)) !== 100) return error('one answer must be worth 100%');
+      return { ...base, type: 'single', explanation: explanation(), options };
+    }
+    const total = options.reduce((n, o) => n + Math.max(0, o.weight), 0);
+    if (Math.abs(total - 100) > 0.5) return error(`the positive weights add up to ${total}%, not 100% (Moodle refuses this question)`);
+    return { ...base, type: 'multiple', explanation: explanation(), options, grading: 'weights' };
+  }
+  if (answers.includes('=') && answers.includes('->')) {
+    const parts = pieces(answers, '=');
+    if (parts.length < 2) return error('matching needs at least 2 "left -> right" pairs');
+    const pairs: { left: string; right: string }[] = [];
+    for (const p of parts) {
+      const arrow = p.indexOf('->');
+      if (arrow < 0) return error(`matching answer "${escapePost(p).slice(0, 40)}" has no ->`);
+      pairs.push({ left: formatted(p.slice(0, arrow), format).text, right: escapePost(p.slice(arrow + 2)).trim() });
+    }
+    if (pairs.filter((p) => p.left !== '').length < 2) return error('matching needs at least 2 pairs with a left side (= -> x is an extra choice)');
+    if (pairs.some((p) => p.right === '')) return error('a matching pair has an empty right side');
+    return { ...base, type: 'matching', explanation: explanation(), pairs, feedback: { correct: 'Đúng.', incorrect: 'Chưa đúng. Hãy xem lại phần giải thích.' } };
+  }
+  const hashAt = answers.indexOf('#');
+  const tfWord = hashAt > 0 ? answers.slice(0, hashAt).trim() : answers;
+  if (['T', 'TRUE', 'F', 'FALSE'].includes(tfWord)) {
+    // Moodle: explode('#', $answer, 3).
+    const first = answers.indexOf('#');
+    const second = first < 0 ? -1 : answers.indexOf('#', first + 1);
+    const wrongRaw = first < 0 ? '' : answers.slice(first + 1, second < 0 ? undefined : second);
+    const rightRaw = second < 0 ? '' : answers.slice(second + 1);
+    const isTrue = tfWord.startsWith('T');
     // GIFT: the first feedback is for a wrong answer, the second for the right one.
-    const wrong = feedbackOr(parts[0], 'Chưa đúng.');
-    const right = feedbackOr(parts[1], 'Đúng.');
+    const wrong = feedbackOr(formatted(wrongRaw, format).text, 'Chưa đúng.');
+    const right = feedbackOr(formatted(rightRaw, format).text, 'Đúng.');
     return {
       ...base,
       type: 'true_false',
-      explanation: explain(),
+      explanation: explanation(),
       options: [
-        { id: 'true', text: 'Đúng', correct: answer, weight: answer ? 100 : 0, feedback: answer ? right : wrong },
-        { id: 'false', text: 'Sai', correct: !answer, weight: answer ? 0 : 100, feedback: answer ? wrong : right },
+        { id: 'true', text: 'Đúng', correct: isTrue, weight: isTrue ? 100 : 0, feedback: isTrue ? right : wrong },
+        { id: 'false', text: 'Sai', correct: !isTrue, weight: isTrue ? 0 : 100, feedback: isTrue ? wrong : right },
       ],
     };
   }
-
-  const tokens = splitKeeping(answers.trim(), '=~');
-  if (tokens.some((t) => !/^[=~]/.test(t))) {
-    sink.add(block.line, 'answers must start with = or ~');
-    return null;
-  }
-  const allRight = tokens.every((t) => t.startsWith('='));
-  if (allRight && tokens.some((t) => t.includes('->'))) {
-    const pairs = tokens.map((t) => {
-      const [left = '', right = ''] = t.slice(1).split('->');
-      return { left: unescape(left), right: withFeedback(right).text };
-    });
-    if (pairs.length < 2 || pairs.some((p) => !p.right)) sink.add(block.line, 'matching needs at least two "left -> right" pairs');
-    return { ...base, type: 'matching', explanation: explain(), pairs, feedback: { correct: 'Đúng.', incorrect: 'Chưa đúng. Hãy xem lại phần giải thích.' } };
-  }
-  const parsed = tokens.map((t) => {
-    const weighted = /^([=~])%(-?\d+(?:\.\d+)?)%/.exec(t);
-    const rest = weighted ? t.slice(weighted[0].length) : t.slice(1);
-    const weight = weighted ? Number(weighted[2]) : t.startsWith('=') ? 100 : 0;
-    return { weight, ...withFeedback(rest) };
+  // Short answer: every `=` answer, weight 100 unless `%n%`; `*` matches anything.
+  const parts = pieces(answers, '=');
+  if (parts.length < 1) return error('a short-answer question needs an answer');
+  const list: WeightedAnswer[] = parts.map((p) => {
+    const w = weighted(p);
+    const { text: answerValue, feedback } = withFeedback(w ? w.rest : p, format);
+    return { text: answerValue, weight: w ? w.weight : 100, feedback };
   });
-  if (allRight) {
-    return {
-      ...base,
-      type: 'short_text',
-      explanation: explain(),
-      accepted: parsed.map((p) => p.text),
-      feedback: { correct: feedbackOr(parsed[0]?.feedback, 'Đúng.'), incorrect: 'Chưa đúng. Hãy xem lại phần giải thích.' },
-    };
-  }
-  const correct = parsed.filter((p) => p.weight > 0).length;
-  if (correct === 0) {
-    sink.add(block.line, 'question has no correct answer');
-    return null;
-  }
-  const multiple = tokens.some((t) => /^~%/.test(t)) || correct > 1;
-  const options: ChoiceOption[] = parsed.map((p, i) => ({
-    id: letter(i),
-    text: p.text,
-    correct: p.weight > 0,
-    weight: p.weight,
-    feedback: feedbackOr(p.feedback, p.weight > 0 ? 'Đúng.' : 'Chưa đúng.'),
-  }));
-  return { ...base, type: multiple ? 'multiple' : 'single', explanation: explain(), options };
+  if (!list.some((a) => a.weight === 100)) return error('one answer must be worth 100%');
+  if (list.some((a) => a.text === '')) return error('a short answer is empty');
+  const full = list.find((a) => a.weight === 100)!;
+  const other = list.find((a) => a.weight === 0 && /^\*+$/.test(a.text));
+  return {
+    ...base,
+    type: 'short_text',
+    explanation: explanation(),
+    accepted: list.filter((a) => a.weight === 100).map((a) => a.text),
+    answers: list,
+    feedback: { correct: feedbackOr(full.feedback, 'Đúng.'), incorrect: other?.feedback || 'Chưa đúng. Hãy xem lại phần giải thích.' },
+  };
 }
 
-/** `#wrong#right` → ['wrong', 'right'] (unescaped). */
-function splitHashes(s: string): string[] {
-  const out: string[] = [];
-  let start = 1;
-  for (let i = 1; i <= s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (i === s.length || s[i] === '#') {
-      out.push(unescape(s.slice(start, i)));
-      start = i + 1;
-    }
+type Base = Pick<QuestionDraft, 'externalId' | 'prompt' | 'competency' | 'level' | 'file' | 'line'>;
+
+/** Moodle's numerical: `=value:tolerance`, `=min..max`, `=value`, weights, and `~#feedback` for any other number. */
+function numerical(body: string, format: TextFormat, base: Base, explanation: () => string, error: (m: string) => null): QuestionDraft | null {
+  const tilde = body.indexOf('~');
+  const wrongFeedback = tilde < 0 ? '' : withFeedback(body.slice(tilde + 1), format).feedback;
+  const parts = pieces(tilde < 0 ? body : body.slice(0, tilde), '=');
+  if (parts.length === 0) return error('a numerical question needs an answer');
+  const numbers: NumericAnswer[] = [];
+  for (const p of parts) {
+    const w = weighted(p);
+    const raw = w ? w.rest : p;
+    const hash = raw.indexOf('#');
+    const answer = escapePost(hash < 0 ? raw : raw.slice(0, hash)).trim();
+    const feedback = hash < 0 ? '' : formatted(raw.slice(hash + 1), format).text;
+    let value: string;
+    let tolerance: string;
+    const range = answer.indexOf('..');
+    const colon = answer.indexOf(':');
+    if (range > 0) {
+      const [min, max] = [answer.slice(0, range).trim(), answer.slice(range + 2).trim()];
+      if (!NUMBER.test(min) || !NUMBER.test(max)) return error(`numerical answer "${answer}" is not min..max`);
+      value = String((Number(min) + Number(max)) / 2);
+      tolerance = String(Math.abs(Number(max) - Number(min)) / 2);
+    } else if (colon > 0) [value, tolerance] = [answer.slice(0, colon).trim(), answer.slice(colon + 1).trim()];
+    else [value, tolerance] = [answer.trim(), '0'];
+    if (!(NUMBER.test(value) || value === '*') || !NUMBER.test(tolerance)) return error(`numerical answer "${answer}" is not a number (value, value:tolerance or min..max)`);
+    numbers.push({ value: value === '*' ? null : Number(value), tolerance: Math.abs(Number(tolerance)), weight: w ? w.weight : 100, feedback });
   }
-  return out;
+  if (wrongFeedback) numbers.push({ value: null, tolerance: 0, weight: 0, feedback: wrongFeedback });
+  if (!numbers.some((n) => n.weight === 100)) return error('one numerical answer must be worth 100%');
+  const right = numbers.find((n) => n.weight === 100)!;
+  return {
+    ...base,
+    type: 'numerical',
+    explanation: explanation(),
+    numbers,
+    feedback: { correct: right.feedback || 'Đúng.', incorrect: wrongFeedback || 'Chưa đúng. Hãy xem lại phần giải thích.' },
+  };
 }

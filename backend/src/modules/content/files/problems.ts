@@ -7,7 +7,7 @@ export const formatProblem = (p: Problem) => `${p.file}:${p.line}: ${p.warning ?
 export class ProblemSink {
   readonly problems: Problem[] = [];
 
-  constructor(private readonly file: string) {}
+  constructor(readonly file: string) {}
 
   add(line: number, message: string): void {
     this.problems.push({ file: this.file, line, message });

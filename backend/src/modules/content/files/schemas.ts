@@ -4,24 +4,29 @@ import type { ProblemSink } from './problems';
 import type { YamlSource } from './yaml-source';
 
 const text = z.string().trim().min(1, 'must not be empty');
+/** Titles fit their columns (300 characters). */
+const title = text.max(300, 'must be at most 300 characters');
+const slug = z.string().max(120, 'must be at most 120 characters').regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens');
 const code = z.string().regex(/^\d\.\d$/, "must be a competency code such as '1.1' (quoted)");
 const level = z.number().int().min(1).max(8);
 
 export const courseSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional(),
-  title: text,
+  slug: slug.optional(),
+  title,
   summary: text,
   targetGroups: z.array(z.string()).min(1),
   competencies: z.array(z.object({ code, level }).strict()).min(1),
   estimatedMinutes: z.number().int().min(1).max(6000),
   ordering: z.enum(['sequential', 'free']),
-  lessons: z.array(z.string().regex(/^[a-z0-9-]+\.md$/, 'must be a lesson file name such as 01-bat-dau.md')).min(1),
+  /** For question banks that say neither (GIFT without `// @` comments or a `$CATEGORY` naming them). */
+  questionDefaults: z.object({ competency: code, level }).strict().optional(),
+  lessons: z.array(z.string().regex(/^[a-z0-9-]{1,120}\.md$/, 'must be a lesson file name such as 01-bat-dau.md')).min(1),
   quizzes: z
     .array(
       z
         .object({
-          slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-          title: text,
+          slug,
+          title,
           banks: z.array(z.string()).min(1),
           questionCount: z.number().int().min(1).max(200).optional(),
           draw: z.array(z.object({ competency: code.optional(), level: level.optional(), count: z.number().int().min(1).max(200) }).strict()).min(1).optional(),
@@ -37,7 +42,7 @@ export const courseSchema = z.object({
 }).strict();
 
 export const lessonSchema = z.object({
-  title: text,
+  title,
   competencies: z.array(code).min(1),
   estimatedMinutes: z.number().int().min(1).max(600),
   required: z.boolean().default(true),
@@ -49,7 +54,7 @@ const twoWay = <K extends string>(a: K, b: K) => z.object({ [a]: text, [b]: text
 
 export const questionSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _'),
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,120}$/, 'must be 1 to 120 letters, digits, - or _'),
     type: z.enum(QUESTION_TYPES),
     competency: code,
     level,
@@ -58,6 +63,7 @@ export const questionSchema = z
     options: z.array(option).min(2).optional(),
     answer: z.boolean().optional(),
     accepted: z.array(text).min(1).optional(),
+    numbers: z.array(z.object({ value: z.number(), tolerance: z.number().min(0).default(0) }).strict()).min(1).optional(),
     pairs: z.array(z.object({ left: text, right: text }).strict()).min(2).optional(),
     feedback: z.union([twoWay('true', 'false'), twoWay('correct', 'incorrect')]).optional(),
   })

@@ -16,18 +16,18 @@ export function readYamlQuestions(source: YamlSource, file: string, sink: Proble
     if (!q) return;
     const line = source.lineOf(['questions', i]);
     const problem = (message: string) => sink.add(line, `question ${q.id} ${message}`);
-    const draft = toDraft(q, file, problem);
+    const draft = toDraft(q, file, line, problem);
     if (draft) out.push(draft);
   });
   return out;
 }
 
-function toDraft(q: Parsed, file: string, problem: (m: string) => void): QuestionDraft | null {
+function toDraft(q: Parsed, file: string, line: number, problem: (m: string) => void): QuestionDraft | null {
   const fail = (message: string): null => {
     problem(message);
     return null;
   };
-  const base = { externalId: q.id, type: q.type, competency: q.competency, level: q.level, prompt: q.prompt, explanation: q.explanation, file };
+  const base = { externalId: q.id, type: q.type, competency: q.competency, level: q.level, prompt: q.prompt, explanation: q.explanation, file, line };
   const twoWay = q.feedback as Record<string, string> | undefined;
   switch (q.type) {
     case 'single':
@@ -58,6 +58,12 @@ function toDraft(q: Parsed, file: string, problem: (m: string) => void): Questio
       if (!q.accepted) return fail('has no accepted answer');
       if (!twoWay?.correct || !twoWay.incorrect) return fail('needs feedback for correct and incorrect');
       return { ...base, accepted: q.accepted, feedback: { correct: twoWay.correct, incorrect: twoWay.incorrect } };
+    }
+    case 'numerical': {
+      if (!q.numbers) return fail('needs numbers: [{ value, tolerance }]');
+      if (!twoWay?.correct || !twoWay.incorrect) return fail('needs feedback for correct and incorrect');
+      const feedback = { correct: twoWay.correct, incorrect: twoWay.incorrect };
+      return { ...base, numbers: q.numbers.map((n) => ({ value: n.value, tolerance: n.tolerance, weight: 100, feedback: feedback.correct })), feedback };
     }
     case 'matching': {
       if (!q.pairs) return fail('needs at least two pairs');

@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { ProblemSink } from './problems';
 
 /**
@@ -10,6 +10,7 @@ export class YamlSource {
     private readonly doc: Document,
     private readonly lines: LineCounter,
     private readonly lineOffset: number,
+    private readonly plain: unknown,
   ) {}
 
   /** Parses `text`; syntax errors go to `sink` and give null. `lineOffset` shifts lines (front matter). */
@@ -20,11 +21,29 @@ export class YamlSource {
       for (const err of doc.errors) sink.add(lines.linePos(err.pos[0]).line + lineOffset, `invalid YAML: ${err.message.split('\n')[0]}`);
       return null;
     }
-    return new YamlSource(doc, lines, lineOffset);
+    // Aliases (`*name`) are refused: content never needs them, and a few nested ones make an
+    // exponentially large value (an "alias bomb"). Custom tags are refused for the same reason.
+    let refused = false;
+    visit(doc, (_key, node) => {
+      if (isAlias(node)) {
+        sink.add(lines.linePos(node.range?.[0] ?? 0).line + lineOffset, `YAML aliases (*${node.source}) are not allowed; write the value out`);
+        refused = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    });
+    if (refused) return null;
+    try {
+      return new YamlSource(doc, lines, lineOffset, doc.toJS({ maxAliasCount: 0 }));
+    } catch (err) {
+      sink.add(1 + lineOffset, `invalid YAML: ${(err as Error).message.split('\n')[0]}`);
+      return null;
+    }
   }
 
+  /** The plain value, built once (never re-walked per question). */
   get value(): unknown {
-    return this.doc.toJS();
+    return this.plain;
   }
 
   /** The line of the value at `path` (keys and indexes), or of its nearest ancestor that exists. */

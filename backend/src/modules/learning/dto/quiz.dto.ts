@@ -13,7 +13,7 @@ export class ChoiceDto {
 export class AnswerValueDto {
   @ApiPropertyOptional({ type: [String], description: 'single, multiple, true_false: chosen option keys' }) choices?: string[];
   @ApiPropertyOptional({ type: [String], description: 'ordering: option keys in the chosen order' }) order?: string[];
-  @ApiPropertyOptional({ description: 'short_text' }) text?: string;
+  @ApiPropertyOptional({ description: 'short_text: the answer; numerical: a number (3.5 or 3,5)' }) text?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'matching: left key → right key' }) matches?: Record<string, string>;
 }
 

@@ -37,14 +37,18 @@ function drawOne(q: PoolQuestion): DrawnQuestion {
       // Any order, the right one included: a draw that never showed it would give two items away (the reverse is right).
       return { questionId: q.id, options: shuffle(options).map((o) => ({ key: key(), optionId: o.id })) };
     case 'matching': {
-      const pairs = (q.payload.pairs ?? []).map((_, pair) => pair);
+      const all = q.payload.pairs ?? [];
+      const pairs = all.map((_, pair) => pair);
+      // A pair with no left side is a distractor (GIFT `= -> x`): only a choice on the right.
+      const items = pairs.filter((pair) => all[pair]!.left !== '');
       return {
         questionId: q.id,
-        left: shuffle(pairs).map((pair) => ({ key: key(), pair })),
+        left: shuffle(items).map((pair) => ({ key: key(), pair })),
         right: shuffle(pairs).map((pair) => ({ key: key(), pair })),
       };
     }
     case 'short_text':
+    case 'numerical':
       return { questionId: q.id };
     case 'single':
     case 'multiple':

@@ -1,14 +1,26 @@
 import type { Question } from '../../content/entities/question.entity';
 import type { AnswerValue, DrawnQuestion } from '../entities/quiz-attempt.entity';
 import { type Choice, type LearnerQuestion, toLearnerQuestion } from './learner-question';
-import { foldAnswer, prepare } from './prepared-question';
+import { foldAnswer, matchesPattern, parseLearnerNumber, prepare, withinTolerance } from './prepared-question';
 
 export { foldAnswer };
+
+const share = (weight: number) => Math.round(Math.min(100, Math.max(0, weight))) / 100;
+
+/** The answer of a weighted short-answer or numerical question that the learner's answer meets (Moodle: the first in order). */
+function matchedAnswer(q: Question, answer: AnswerValue | undefined): { weight: number; feedback: string } | undefined {
+  if (q.type === 'numerical') {
+    const x = parseLearnerNumber(answer?.text);
+    return x === null ? undefined : (q.payload.numbers ?? []).find((n) => withinTolerance(x, n));
+  }
+  const given = foldAnswer(answer?.text ?? '');
+  return given === '' ? undefined : prepare(q).patterns.find((p) => matchesPattern(given, p.bits));
+}
 
 /** The share of the mark earned, 0..1. */
 export function gradeQuestion(q: Question, drawn: DrawnQuestion, answer: AnswerValue | undefined): number {
   const options = q.payload.options ?? [];
-  const { optionById, rightCount, accepted } = prepare(q);
+  const { optionById, rightCount, accepted, patterns } = prepare(q);
   const optionOf = (key: string) => {
     const id = drawn.options?.find((o) => o.key === key)?.optionId;
     return id === undefined ? undefined : optionById.get(id);
@@ -16,12 +28,16 @@ export function gradeQuestion(q: Question, drawn: DrawnQuestion, answer: AnswerV
   switch (q.type) {
     case 'single':
     case 'true_false': {
+      // The chosen option's weight: 100 for the right one, a GIFT partial weight (`~%25%`) for some others.
       const chosen = answer?.choices ?? [];
-      return chosen.length === 1 && optionOf(chosen[0]!)?.correct ? 1 : 0;
+      const o = chosen.length === 1 ? optionOf(chosen[0]!) : undefined;
+      return o ? share(o.weight) : 0;
     }
     case 'multiple': {
       const chosen = [...new Set(answer?.choices ?? [])].map(optionOf);
       if (chosen.some((o) => !o)) return 0;
+      // GIFT (Moodle): the sum of the chosen weights, between 0 and 1.
+      if (q.payload.grading === 'weights') return share(chosen.reduce((sum, o) => sum + o!.weight, 0));
       if (chosen.length === rightCount && chosen.every((o) => o!.correct)) return 1;
       // GIFT weights count as written; a wrong pick without a weight cancels one right pick.
       const total = chosen.reduce((sum, o) => sum + (o!.weight !== 0 ? o!.weight : o!.correct ? 100 / rightCount : -100 / rightCount), 0);
@@ -32,9 +48,12 @@ export function gradeQuestion(q: Question, drawn: DrawnQuestion, answer: AnswerV
       return order.length === options.length && order.every((key, i) => optionOf(key)?.id === options[i]!.id) ? 1 : 0;
     }
     case 'short_text': {
+      if (patterns.length) return share(matchedAnswer(q, answer)?.weight ?? 0);
       const given = foldAnswer(answer?.text ?? '');
       return given !== '' && accepted.has(given) ? 1 : 0;
     }
+    case 'numerical':
+      return share(matchedAnswer(q, answer)?.weight ?? 0);
     case 'matching': {
       const left = drawn.left ?? [];
       const rightPair = new Map((drawn.right ?? []).map((r) => [r.key, r.pair]));
@@ -86,6 +105,11 @@ export function resultOf(q: Question, drawn: DrawnQuestion, answer: AnswerValue 
     result.correctMatches = Object.fromEntries(drawn.left!.map((l) => [l.key, rightKey.get(l.pair)!]));
   }
   if (q.type === 'short_text') result.accepted = q.payload.accepted;
-  if (q.payload.feedback) result.feedback = score === 1 ? q.payload.feedback.correct : q.payload.feedback.incorrect;
+  if (q.type === 'numerical') {
+    result.accepted = (q.payload.numbers ?? []).filter((n) => n.weight === 100 && n.value !== null).map((n) => (n.tolerance ? `${n.value} ± ${n.tolerance}` : String(n.value)));
+  }
+  const matched = q.type === 'numerical' || (q.type === 'short_text' && q.payload.answers) ? matchedAnswer(q, answer) : undefined;
+  if (matched?.feedback) result.feedback = matched.feedback;
+  else if (q.payload.feedback) result.feedback = score === 1 ? q.payload.feedback.correct : q.payload.feedback.incorrect;
   return result;
 }
