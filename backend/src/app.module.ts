@@ -23,6 +23,7 @@ import { ContentModule } from './modules/content/content.module';
 import { HealthController } from './modules/health/health.controller';
 import { LearningModule } from './modules/learning/learning.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 import { ProfileModule } from './modules/profile/profile.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
@@ -62,6 +63,7 @@ export class AppModule {
         LearningModule,
         AssessmentModule,
         CertificationModule,
+        ReportingModule,
       ],
       controllers: [HealthController],
       providers: [
