@@ -32,6 +32,8 @@ export const router = createBrowserRouter([
       { path: '/quan-tri/nguoi-dung/:id', element: page(() => import('./routes/admin-users')) },
       { path: '/quan-tri/ho-so-xac-nhan', element: page(() => import('./routes/admin-records')) },
       { path: '/quan-tri/chinh-sach-xac-nhan', element: page(() => import('./routes/admin-policies')) },
+      { path: '/quan-tri/bao-cao', element: page(() => import('./routes/admin-reporting')) },
+      { path: '/quan-tri/chi-tieu', element: page(() => import('./routes/admin-targets')) },
       { path: '*', element: page(() => import('./routes/not-found')) },
     ],
   },
