@@ -58,3 +58,5 @@ export const recountQuery = (id: string) =>
     queryFn: async () => unwrap(await api.GET('/api/admin/reporting/recounts/{id}', { params: { path: { id } } })),
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 1000),
   });
+
+export const TARGET_GROUPS = ['public_servant', 'student', 'worker', 'citizen'] as const;
