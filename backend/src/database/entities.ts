@@ -18,6 +18,7 @@ import { LessonCompletion } from '../modules/learning/entities/lesson-completion
 import { QuizAttempt } from '../modules/learning/entities/quiz-attempt.entity';
 import { Organisation } from '../modules/organisations/entities/organisation.entity';
 import { DataExport } from '../modules/profile/entities/data-export.entity';
+import { ClassCourse, ClassMember, LearningClass } from '../modules/classes/entities/learning-class.entity';
 import { ReportingRecount } from '../modules/reporting/entities/reporting-recount.entity';
 import { ReportingTarget } from '../modules/reporting/entities/reporting-target.entity';
 import {
@@ -54,6 +55,9 @@ export const ENTITIES = [
   AssessmentAttempt,
   CompletionRecord,
   CertificateFile,
+  LearningClass,
+  ClassCourse,
+  ClassMember,
   ReportingPeople,
   ReportingLearningMonthly,
   ReportingActiveLearner,

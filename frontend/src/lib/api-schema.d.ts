@@ -948,6 +948,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_list"];
+        put?: never;
+        post: operations["ClassesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{id}/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ClassesController_assign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_qr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_mine"];
+        put?: never;
+        post: operations["ClassesController_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/reporting/cohort": {
         parameters: {
             query?: never;
@@ -1985,6 +2065,74 @@ export interface components {
         };
         RecordReasonDto: {
             reason: string;
+        };
+        CreateClassDto: {
+            /** @example Lớp kỹ năng số thôn 3, tháng 12 */
+            name: string;
+            courseIds: string[];
+        };
+        ClassCourseDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+        };
+        MemberProgressDto: {
+            /** Format: uuid */
+            courseId: string;
+            enrolled: boolean;
+            lessonsDone: number;
+            lessonsTotal: number;
+            completed: boolean;
+        };
+        ClassMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** Format: date-time */
+            joinedAt: string;
+            progress: components["schemas"]["MemberProgressDto"][];
+            holdsRecord: boolean;
+        };
+        ClassDetailDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            joinCode: string;
+            unitName: string;
+            teacherName: string;
+            memberCount: number;
+            courses: components["schemas"]["ClassCourseDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The address the QR code opens */
+            joinUrl: string;
+            members: components["schemas"]["ClassMemberDto"][];
+        };
+        ClassSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            joinCode: string;
+            unitName: string;
+            teacherName: string;
+            memberCount: number;
+            courses: components["schemas"]["ClassCourseDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AssignCoursesDto: {
+            courseIds: string[];
+        };
+        JoinClassDto: {
+            /** @example K7M2QX */
+            code: string;
+        };
+        JoinedClassDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            courses: components["schemas"]["ClassCourseDto"][];
         };
         MeasuresDto: {
             /** @description Accounts registered now (not deleted) */
@@ -3516,6 +3664,158 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminRecordDto"];
+                };
+            };
+        };
+    };
+    ClassesController_list: {
+        parameters: {
+            query?: {
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassSummaryDto"][];
+                };
+            };
+        };
+    };
+    ClassesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClassDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDetailDto"];
+                };
+            };
+        };
+    };
+    ClassesController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDetailDto"];
+                };
+            };
+        };
+    };
+    ClassesController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCoursesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDetailDto"];
+                };
+            };
+        };
+    };
+    ClassesController_qr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description QR code of the join address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClassesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinedClassDto"][];
+                };
+            };
+        };
+    };
+    ClassesController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinClassDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinedClassDto"];
                 };
             };
         };

@@ -14,6 +14,6 @@ import { QuizzesController } from './quiz/quizzes.controller';
 @Module({
   controllers: [LearningController, QuizzesController],
   providers: [CourseAccessService, CourseContentCache, EnrolmentsService, LearnerStateCache, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService],
-  exports: [ProgressService, LearningEventsService],
+  exports: [ProgressService, LearningEventsService, EnrolmentsService],
 })
 export class LearningModule {}
