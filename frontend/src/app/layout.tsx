@@ -57,6 +57,11 @@ export function Layout() {
                 <li>
                   <NavLink to="/ho-so">{t('nav.profile')}</NavLink>
                 </li>
+                {me.role !== 'learner' && (
+                  <li>
+                    <NavLink to="/lop-hoc">{t('nav.classes')}</NavLink>
+                  </li>
+                )}
                 {me.role === 'admin' && (
                   <>
                     <li>

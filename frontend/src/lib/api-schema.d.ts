@@ -2069,7 +2069,13 @@ export interface components {
         CreateClassDto: {
             /** @example Lớp kỹ năng số thôn 3, tháng 12 */
             name: string;
-            courseIds: string[];
+            /**
+             * @description Course slugs
+             * @example [
+             *       "dich-vu-cong-truc-tuyen"
+             *     ]
+             */
+            courses: string[];
         };
         ClassCourseDto: {
             /** Format: uuid */
@@ -2122,7 +2128,13 @@ export interface components {
             createdAt: string;
         };
         AssignCoursesDto: {
-            courseIds: string[];
+            /**
+             * @description Course slugs
+             * @example [
+             *       "dich-vu-cong-truc-tuyen"
+             *     ]
+             */
+            courses: string[];
         };
         JoinClassDto: {
             /** @example K7M2QX */

@@ -36,7 +36,7 @@ export class ClassesController {
   @Roles('teacher', 'admin')
   @ApiOkResponse({ type: ClassDetailDto })
   assign(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Body() dto: AssignCoursesDto): Promise<ClassDetailDto> {
-    return this.classes.assign(p, id, dto.courseIds);
+    return this.classes.assign(p, id, dto.courses);
   }
 
   @Get('classes/:id/qr.svg')

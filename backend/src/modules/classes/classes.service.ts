@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
 import { fieldError, notFound } from '../../common/errors/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { whereInScope } from '../admin-users/user-scope';
@@ -34,7 +34,7 @@ export class ClassesService {
   async create(p: Principal, dto: CreateClassDto): Promise<ClassDetailDto> {
     const id = await this.dataSource.transaction(async (em) => {
       const teacher = await em.getRepository(User).findOneByOrFail({ id: p.userId });
-      await this.checkCourses(em, dto.courseIds);
+      const courseIds = await this.courseIds(em, dto.courses);
       // A clash of two random codes is rare; try again with a new one.
       for (let attempt = 0; ; attempt++) {
         const inserted = await em.createQueryBuilder().insert().into(LearningClass)
@@ -42,7 +42,7 @@ export class ClassesService {
           .orIgnore().returning('id').execute();
         const row = inserted.raw as { id: string }[];
         if (row[0]) {
-          await this.assignIn(em, row[0].id, dto.courseIds);
+          await this.assignIn(em, row[0].id, courseIds);
           return row[0].id;
         }
         if (attempt > 5) throw new Error('No free join code');
@@ -53,7 +53,7 @@ export class ClassesService {
 
   async list(p: Principal, unitId?: string): Promise<ClassSummaryDto[]> {
     const qb = this.base(p);
-    if (unitId) qb.andWhere('c.unit_id = :unitId', { unitId });
+    if (unitId) qb.andWhere('(c.unit_id = :unitId OR c.province_id = :unitId)', { unitId });
     return this.summaries(await qb.orderBy('c.created_at', 'DESC').limit(200).getRawMany<Row>());
   }
 
@@ -85,16 +85,15 @@ export class ClassesService {
   }
 
   /** The courses of a class, replaced; members are enrolled in any newly assigned course. */
-  async assign(p: Principal, id: string, courseIds: string[]): Promise<ClassDetailDto> {
+  async assign(p: Principal, id: string, slugs: string[]): Promise<ClassDetailDto> {
     await this.owned(p, id);
     await this.dataSource.transaction(async (em) => {
-      await this.checkCourses(em, courseIds);
+      const courseIds = await this.courseIds(em, slugs);
       await em.getRepository(ClassCourse).delete({ classId: id });
       await this.assignIn(em, id, courseIds);
     });
     const members = await this.dataSource.getRepository(ClassMember).findBy({ classId: id });
-    const courses = courseIds.length ? await this.dataSource.getRepository(Course).findBy({ id: In(courseIds) }) : [];
-    for (const m of members) for (const c of courses) await this.enrolments.enrol(m.userId, c.slug);
+    for (const m of members) for (const slug of new Set(slugs)) await this.enrolments.enrol(m.userId, slug);
     return this.detail(p, id);
   }
 
@@ -158,10 +157,12 @@ export class ClassesService {
     return out;
   }
 
-  private async checkCourses(em: EntityManager, courseIds: string[]): Promise<void> {
-    const unique = [...new Set(courseIds)];
-    const found = unique.length ? await em.getRepository(Course).countBy({ id: In(unique) }) : 0;
-    if (found !== unique.length) throw fieldError(HttpStatus.BAD_REQUEST, 'COURSE_NOT_FOUND', 'courseIds', 'courseIds names a course that does not exist');
+  /** The ids of the courses named by slug; a slug that names no open course is a 400. */
+  private async courseIds(em: EntityManager, slugs: string[]): Promise<string[]> {
+    const unique = [...new Set(slugs)];
+    const found = unique.length ? await em.getRepository(Course).findBy({ slug: In(unique), archivedAt: IsNull() }) : [];
+    if (found.length !== unique.length) throw fieldError(HttpStatus.BAD_REQUEST, 'COURSE_NOT_FOUND', 'courses', 'courses names a course that does not exist');
+    return found.map((c) => c.id);
   }
 
   private async assignIn(em: EntityManager, classId: string, courseIds: string[]): Promise<void> {

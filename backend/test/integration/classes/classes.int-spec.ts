@@ -31,9 +31,9 @@ describe('classes', () => {
   afterAll(() => t.close());
 
   it('a teacher opens a class with courses; a learner joins by its code and is enrolled', async () => {
-    await teacher.post('/api/classes', { name: 'Lớp kỹ năng số thôn 3, tháng 12', courseIds: ['00000000-0000-4000-8000-000000000000'] }).expect(400);
-    await learner.post('/api/classes', { name: 'Lớp của tôi', courseIds: [] }).expect(403);
-    cls = (await teacher.post('/api/classes', { name: 'Lớp kỹ năng số thôn 3, tháng 12', courseIds: [courses[0]!.id] }).expect(201)).body as ClassDetail;
+    await teacher.post('/api/classes', { name: 'Lớp kỹ năng số thôn 3, tháng 12', courses: ['khong-co-khoa-nay'] }).expect(400);
+    await learner.post('/api/classes', { name: 'Lớp của tôi', courses: [] }).expect(403);
+    cls = (await teacher.post('/api/classes', { name: 'Lớp kỹ năng số thôn 3, tháng 12', courses: [courses[0]!.slug] }).expect(201)).body as ClassDetail;
     expect(cls.joinCode).toMatch(/^[2-9A-Z]{6}$/);
     expect(cls.joinUrl).toContain(`/tham-gia-lop?ma=${cls.joinCode}`);
 
@@ -51,7 +51,7 @@ describe('classes', () => {
     let detail = (await teacher.get(`/api/classes/${cls.id}`).expect(200)).body as ClassDetail;
     expect(detail.memberCount).toBe(1);
     expect(detail.members[0]).toMatchObject({ userId: learnerId, progress: [{ courseId: courses[0]!.id, enrolled: true, lessonsDone: 1, completed: false }] });
-    detail = (await teacher.put(`/api/classes/${cls.id}/courses`, { courseIds: courses.map((c) => c.id) }).expect(200)).body as ClassDetail;
+    detail = (await teacher.put(`/api/classes/${cls.id}/courses`, { courses: courses.map((c) => c.slug) }).expect(200)).body as ClassDetail;
     expect(detail.members[0]!.progress.map((p) => p.enrolled)).toEqual([true, true]);
     const qr = await teacher.get(`/api/classes/${cls.id}/qr.svg`).expect(200);
     expect(qr.headers['content-type']).toContain('image/svg+xml');
@@ -61,7 +61,7 @@ describe('classes', () => {
   it('a teacher sees only their own classes; administrators only those of their scope', async () => {
     expect((await otherTeacher.get('/api/classes').expect(200)).body).toEqual([]);
     await otherTeacher.get(`/api/classes/${cls.id}`).expect(404);
-    await otherTeacher.put(`/api/classes/${cls.id}/courses`, { courseIds: [] }).expect(404);
+    await otherTeacher.put(`/api/classes/${cls.id}/courses`, { courses: [] }).expect(404);
     await otherTeacher.get(`/api/classes/${cls.id}/qr.svg`).expect(404);
     await learner.get(`/api/classes/${cls.id}`).expect(403);
 

@@ -7,11 +7,11 @@ export class UnitFilterDto {
 
 export class CreateClassDto {
   @ApiProperty({ example: 'Lớp kỹ năng số thôn 3, tháng 12' }) @IsString() @MinLength(3) @MaxLength(120) name: string;
-  @ApiProperty({ type: [String], format: 'uuid' }) @IsArray() @ArrayMaxSize(30) @IsUUID('all', { each: true }) courseIds: string[];
+  @ApiProperty({ type: [String], description: 'Course slugs', example: ['dich-vu-cong-truc-tuyen'] }) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(120, { each: true }) courses: string[];
 }
 
 export class AssignCoursesDto {
-  @ApiProperty({ type: [String], format: 'uuid' }) @IsArray() @ArrayMaxSize(30) @IsUUID('all', { each: true }) courseIds: string[];
+  @ApiProperty({ type: [String], description: 'Course slugs', example: ['dich-vu-cong-truc-tuyen'] }) @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(120, { each: true }) courses: string[];
 }
 
 export class JoinClassDto {
