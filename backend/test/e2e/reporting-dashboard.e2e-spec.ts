@@ -8,6 +8,9 @@ describe('cohort dashboard in the browser', () => {
   let communeA: AdminUnit;
   let provinceAdminPhone: string;
   let communeAdminPhone: string;
+  let teacherPhone: string;
+  let learnerPhone: string;
+  let courseTitle: string;
 
   beforeAll(async () => {
     app = await startBrowserApp({}, async (t) => {
@@ -25,6 +28,9 @@ describe('cohort dashboard in the browser', () => {
           for (const lesson of course.lessons) await t.dataSource.query('SELECT * FROM complete_lessons($1, $2, $3, $4, $5)', [[user.id], [course.slug], [lesson], [new Date()], [null]]);
         }
       }
+      courseTitle = ((await t.dataSource.query('SELECT title FROM courses WHERE id = $1', [course.id])) as [{ title: string }])[0].title;
+      teacherPhone = (await createUser(t, { commune: hanoi.communes[2]!, role: 'teacher', fullName: 'Cô Giáo Lan' })).phone;
+      learnerPhone = (await createUser(t, { commune: hanoi.communes[2]!, fullName: 'Người Vào Lớp' })).phone;
       const home = hanoi.communes[1]!;
       provinceAdminPhone = (await createUser(t, { commune: home, role: 'admin', scope: { level: 'province', unitId: hanoi.province.id } })).phone;
       communeAdminPhone = (await createUser(t, { commune: home, role: 'admin', scope: { level: 'commune', unitId: communeA.id } })).phone;
@@ -80,5 +86,32 @@ describe('cohort dashboard in the browser', () => {
     await page.locator('td', { hasText: /^20$/ }).waitFor();
     await expectAccessible(page);
     await context.close();
+  });
+
+  it('a teacher opens a class, a learner joins with the code from its QR address, and the roster shows them', async () => {
+    const teacher = await signIn(teacherPhone, '/lop-hoc');
+    await teacher.page.getByRole('heading', { level: 1, name: 'Lớp học' }).waitFor();
+    await teacher.page.getByLabel('Tên lớp').fill('Lớp kỹ năng số thôn 3, tháng 12');
+    await teacher.page.getByLabel(courseTitle).check();
+    await teacher.page.getByRole('button', { name: 'Mở lớp' }).click();
+    await teacher.page.getByRole('heading', { level: 1, name: 'Lớp kỹ năng số thôn 3, tháng 12' }).waitFor();
+    const code = (await teacher.page.locator('.join-card .record-code').textContent())!;
+    expect(code).toMatch(/^[2-9A-Z]{6}$/);
+    await expectAccessible(teacher.page);
+
+    // The QR code opens /tham-gia-lop?ma=CODE: signed out, the learner signs in and comes back to it, code filled in.
+    const learner = await signIn(learnerPhone, `/tham-gia-lop?ma=${code}`);
+    await learner.page.getByRole('heading', { level: 1, name: 'Tham gia lớp học' }).waitFor();
+    expect(await learner.page.getByLabel('Mã lớp').inputValue()).toBe(code);
+    await expectAccessible(learner.page);
+    await learner.page.getByRole('button', { name: 'Tham gia' }).click();
+    await learner.page.getByText('Bạn đã tham gia lớp “Lớp kỹ năng số thôn 3, tháng 12”').waitFor();
+    await learner.context.close();
+
+    await teacher.page.reload();
+    await teacher.page.getByText('1 học viên, 0 người đã hoàn thành mọi khóa học của lớp.').waitFor();
+    await teacher.page.getByRole('rowheader', { name: 'Người Vào Lớp' }).or(teacher.page.locator('th', { hasText: 'Người Vào Lớp' })).first().waitFor();
+    await expectAccessible(teacher.page);
+    await teacher.context.close();
   });
 });
