@@ -146,8 +146,9 @@ export class ReportingRollups1796115000000 implements MigrationInterface {
         ${addTo('reporting_active_monthly', ACTIVE_KEYS, ['active'], `
           SELECT a.unit_id, f.month, a.province_id, a.target_group, a.organisation_id, a.age_band, count(*)::int
             FROM firsts f
-           CROSS JOIN LATERAL (SELECT n.unit_id, n.province_id, n.target_group, coalesce(n.organisation_id, ${NO_ORG}) AS organisation_id, n.age_band
-                                 FROM new_events n WHERE n.user_id = f.user_id AND vn_month(n.occurred_at) = f.month AND n.type <> 'left' LIMIT 1) a
+            JOIN (SELECT DISTINCT ON (n.user_id, vn_month(n.occurred_at)) n.user_id, vn_month(n.occurred_at) AS month, n.unit_id, n.province_id,
+                         n.target_group, coalesce(n.organisation_id, ${NO_ORG}) AS organisation_id, n.age_band
+                    FROM new_events n WHERE n.type <> 'left' ORDER BY n.user_id, vn_month(n.occurred_at)) a ON a.user_id = f.user_id AND a.month = f.month
            GROUP BY 1, 2, 3, 4, 5, 6`)};
         RETURN NULL;
       END
