@@ -25,6 +25,8 @@ import { ContentModule } from './modules/content/content.module';
 import { HealthController } from './modules/health/health.controller';
 import { LearningModule } from './modules/learning/learning.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ClassesModule } from './modules/classes/classes.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 import { ProfileModule } from './modules/profile/profile.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
@@ -69,6 +71,8 @@ export class AppModule {
         LearningModule,
         AssessmentModule,
         CertificationModule,
+        ClassesModule,
+        ReportingModule,
       ],
       controllers: [HealthController],
       providers: [

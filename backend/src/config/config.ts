@@ -72,6 +72,7 @@ const schema = z.object({
   LOGIN_IP_MAX_FAILURES: int(50, 1),
   LOGIN_ACCOUNT_MAX_FAILURES: int(20, 1),
   RESET_CODE_TTL_MINUTES: int(60 * 24, 5),
+  REPORT_MIN_COUNT: int(5, 1),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Bình dân học vụ số <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -116,6 +117,8 @@ export type AppConfig = {
    */
   login: { maxFailures: number; accountMaxFailures: number; lockMinutes: number; ipMaxFailures: number };
   resetCodeTtlMinutes: number;
+  /** Cohort figures below this count are shown as "< N": small cells could identify a person. */
+  reportMinCount: number;
   mail: { smtpUrl: string; from: string } | null;
   logLevel: string;
   /** Where log lines go instead of standard output (appended). */
@@ -181,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ipMaxFailures: e.LOGIN_IP_MAX_FAILURES,
     },
     resetCodeTtlMinutes: e.RESET_CODE_TTL_MINUTES,
+    reportMinCount: e.REPORT_MIN_COUNT,
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     logLevel: e.LOG_LEVEL,
     logFile: e.LOG_FILE ?? null,

@@ -18,6 +18,17 @@ import { LessonCompletion } from '../modules/learning/entities/lesson-completion
 import { QuizAttempt } from '../modules/learning/entities/quiz-attempt.entity';
 import { Organisation } from '../modules/organisations/entities/organisation.entity';
 import { DataExport } from '../modules/profile/entities/data-export.entity';
+import { ClassCourse, ClassMember, LearningClass } from '../modules/classes/entities/learning-class.entity';
+import { ReportingRecount } from '../modules/reporting/entities/reporting-recount.entity';
+import { ReportingTarget } from '../modules/reporting/entities/reporting-target.entity';
+import {
+  ReportingActiveLearner,
+  ReportingActiveMonthly,
+  ReportingLearningMonthly,
+  ReportingPeople,
+  ReportingRecordsMonthly,
+  ReportingScoresMonthly,
+} from '../modules/reporting/entities/rollup-tables.entity';
 import { AdminUnit } from '../modules/units/entities/admin-unit.entity';
 import { User } from '../modules/users/entities/user.entity';
 
@@ -44,4 +55,15 @@ export const ENTITIES = [
   AssessmentAttempt,
   CompletionRecord,
   CertificateFile,
+  LearningClass,
+  ClassCourse,
+  ClassMember,
+  ReportingPeople,
+  ReportingLearningMonthly,
+  ReportingActiveLearner,
+  ReportingActiveMonthly,
+  ReportingRecordsMonthly,
+  ReportingScoresMonthly,
+  ReportingTarget,
+  ReportingRecount,
 ];

@@ -7,6 +7,8 @@ export type JobDataByQueue = {
   /** Issue the person's completion record if the policy is now met (after a self-assessment or a finished course). */
   certification: { userId: string };
   'certificate-pdf': { recordId: string };
+  /** Rebuild the reporting roll-ups from the raw rows and record what differed. */
+  'reporting-recount': { recountId: string };
 };
 export type QueueName = keyof JobDataByQueue;
 

@@ -57,6 +57,11 @@ export function Layout() {
                 <li>
                   <NavLink to="/ho-so">{t('nav.profile')}</NavLink>
                 </li>
+                {me.role !== 'learner' && (
+                  <li>
+                    <NavLink to="/lop-hoc">{t('nav.classes')}</NavLink>
+                  </li>
+                )}
                 {me.role === 'admin' && (
                   <>
                     <li>
@@ -64,6 +69,9 @@ export function Layout() {
                     </li>
                     <li>
                       <NavLink to="/quan-tri/ho-so-xac-nhan">{t('nav.adminRecords')}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/quan-tri/bao-cao">{t('nav.adminReporting')}</NavLink>
                     </li>
                   </>
                 )}

@@ -10,7 +10,7 @@ export function RequireAuth({ role, children }: { role?: Me['role']; children: (
   const me = useQuery(meQuery());
   const location = useLocation();
   if (me.isPending) return <Spinner />;
-  if (!me.data) return <Navigate to={`/dang-nhap?tiep=${encodeURIComponent(location.pathname)}`} replace />;
+  if (!me.data) return <Navigate to={`/dang-nhap?tiep=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (role && me.data.role !== role) return <Navigate to="/" replace />;
   return <>{children(me.data)}</>;
 }

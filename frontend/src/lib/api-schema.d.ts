@@ -948,6 +948,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_list"];
+        put?: never;
+        post: operations["ClassesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{id}/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ClassesController_assign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/classes/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_qr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ClassesController_mine"];
+        put?: never;
+        post: operations["ClassesController_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/cohort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportingController_cohort"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportingController_people"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportingController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportingController_listTargets"];
+        put: operations["ReportingController_setTarget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/targets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportingController_importTargets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/recounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportingController_startRecount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/recounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportingController_recount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1873,6 +2065,269 @@ export interface components {
         };
         RecordReasonDto: {
             reason: string;
+        };
+        CreateClassDto: {
+            /** @example Lớp kỹ năng số thôn 3, tháng 12 */
+            name: string;
+            /**
+             * @description Course slugs
+             * @example [
+             *       "dich-vu-cong-truc-tuyen"
+             *     ]
+             */
+            courses: string[];
+        };
+        ClassCourseDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+        };
+        MemberProgressDto: {
+            /** Format: uuid */
+            courseId: string;
+            enrolled: boolean;
+            lessonsDone: number;
+            lessonsTotal: number;
+            completed: boolean;
+        };
+        ClassMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** Format: date-time */
+            joinedAt: string;
+            progress: components["schemas"]["MemberProgressDto"][];
+            holdsRecord: boolean;
+        };
+        ClassDetailDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            joinCode: string;
+            unitName: string;
+            teacherName: string;
+            memberCount: number;
+            courses: components["schemas"]["ClassCourseDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The address the QR code opens */
+            joinUrl: string;
+            members: components["schemas"]["ClassMemberDto"][];
+        };
+        ClassSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            joinCode: string;
+            unitName: string;
+            teacherName: string;
+            memberCount: number;
+            courses: components["schemas"]["ClassCourseDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AssignCoursesDto: {
+            /**
+             * @description Course slugs
+             * @example [
+             *       "dich-vu-cong-truc-tuyen"
+             *     ]
+             */
+            courses: string[];
+        };
+        JoinClassDto: {
+            /** @example K7M2QX */
+            code: string;
+        };
+        JoinedClassDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            courses: components["schemas"]["ClassCourseDto"][];
+        };
+        MeasuresDto: {
+            /** @description Accounts registered now (not deleted) */
+            registered: number | null;
+            /** @description First enrolments in the period */
+            enrolled: number | null;
+            /** @description Distinct learners active per month, summed over the months of the period; null with a course or framework filter */
+            active: number | null;
+            lessonsCompleted: number | null;
+            quizzesPassed: number | null;
+            coursesCompleted: number | null;
+            /** @description coursesCompleted ÷ enrolled, in percent */
+            completionRate: number | null;
+            selfAssessments: number | null;
+            /** @description Mean overall self-assessment score (0–100) */
+            averageScore: number | null;
+            /** @description Completion records issued in the period */
+            recordsIssued: number | null;
+            /** @description Valid completion records at the end of the period */
+            recordHolders: number | null;
+            /** @description recordHolders ÷ registered, in percent */
+            recordShare: number | null;
+        };
+        TargetStatusDto: {
+            /** @description Head-count to reach this year */
+            targetCount: number;
+            /** @description Record holders now (null when suppressed) */
+            actual: number | null;
+            /** @description actual ÷ targetCount, in percent */
+            percent: number | null;
+            /** @description Behind the share of the year gone by */
+            behind: boolean;
+        };
+        CohortRowDto: {
+            measures: components["schemas"]["MeasuresDto"];
+            target: components["schemas"]["TargetStatusDto"] | null;
+        };
+        ChildUnitRowDto: {
+            measures: components["schemas"]["MeasuresDto"];
+            target: components["schemas"]["TargetStatusDto"] | null;
+            unit: components["schemas"]["UnitRefDto"];
+        };
+        GroupRowDto: {
+            measures: components["schemas"]["MeasuresDto"];
+            target: components["schemas"]["TargetStatusDto"] | null;
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+        };
+        MonthRowDto: {
+            /** @example 2026-03 */
+            month: string;
+            enrolled: number | null;
+            coursesCompleted: number | null;
+            active: number | null;
+            recordsIssued: number | null;
+        };
+        ScoreCellDto: {
+            /** @description Domain or competency code */
+            code: string;
+            /**
+             * Format: uuid
+             * @description The child unit; null for the whole cohort
+             */
+            unitId: string | null;
+            /** @description Mean score 0–100; null when suppressed */
+            average: number | null;
+        };
+        CohortReportDto: {
+            /** @description The unit viewed; null for the nation */
+            unit: components["schemas"]["UnitRefDto"] | null;
+            /** @description From the nation down to the unit viewed */
+            trail: components["schemas"]["UnitRefDto"][];
+            /** @example 2026-01 */
+            from: string;
+            /** @example 2026-12 */
+            to: string;
+            /** @description Counts below this are suppressed */
+            minCount: number;
+            total: components["schemas"]["CohortRowDto"];
+            /** @description Provinces (nation), communes (province); empty for a commune */
+            children: components["schemas"]["ChildUnitRowDto"][];
+            groups: components["schemas"]["GroupRowDto"][];
+            months: components["schemas"]["MonthRowDto"][];
+            /** @description Mean score per domain, for the cohort and per child unit (the heat map) */
+            domainScores: components["schemas"]["ScoreCellDto"][];
+            /** @description Mean score per competency, for the cohort */
+            competencyScores: components["schemas"]["ScoreCellDto"][];
+        };
+        CohortPersonDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            unitName: string;
+            enrolled: number;
+            coursesCompleted: number;
+            lessonsCompleted: number;
+            holdsRecord: boolean;
+            /** Format: date-time */
+            lastActiveAt: string | null;
+        };
+        CohortPeoplePageDto: {
+            items: components["schemas"]["CohortPersonDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        OptionDto: {
+            id: string;
+            name: string;
+        };
+        CohortOptionsDto: {
+            courses: components["schemas"]["OptionDto"][];
+            frameworkVersions: string[];
+            /** @description Organisations inside your scope */
+            organisations: components["schemas"]["OptionDto"][];
+        };
+        TargetDto: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            /** Format: uuid */
+            unitId: string | null;
+            unitName: string | null;
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            population: number | null;
+            targetPercent: number | null;
+            targetCount: number | null;
+        };
+        SetTargetDto: {
+            /** @example 2026 */
+            year: number;
+            /**
+             * Format: uuid
+             * @description Omit for the national default
+             */
+            unitId?: string | null;
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            /** @description People of this group in the unit (head-count) */
+            population?: number | null;
+            /** @description Share of the population to reach, in percent */
+            targetPercent?: number | null;
+            /** @description Or a head-count to reach */
+            targetCount?: number | null;
+        };
+        ImportTargetsDto: {
+            /** @example 2026 */
+            year: number;
+            /** @description CSV with the header unit_code,target_group,population,target_percent */
+            csv: string;
+        };
+        ImportTargetsResultDto: {
+            imported: number;
+        };
+        RecountDifferenceDto: {
+            table: string;
+            key: {
+                [key: string]: unknown;
+            };
+            expected: {
+                [key: string]: number;
+            };
+            actual: {
+                [key: string]: number;
+            };
+        };
+        RecountDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            progress: number;
+            /** @description Roll-up rows that differed from the raw rows (and were corrected) */
+            differenceCount: number | null;
+            /** @description The first differences */
+            differences: components["schemas"]["RecountDifferenceDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
         };
     };
     responses: never;
@@ -3221,6 +3676,348 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminRecordDto"];
+                };
+            };
+        };
+    };
+    ClassesController_list: {
+        parameters: {
+            query?: {
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassSummaryDto"][];
+                };
+            };
+        };
+    };
+    ClassesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClassDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDetailDto"];
+                };
+            };
+        };
+    };
+    ClassesController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDetailDto"];
+                };
+            };
+        };
+    };
+    ClassesController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCoursesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassDetailDto"];
+                };
+            };
+        };
+    };
+    ClassesController_qr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description QR code of the join address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ClassesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinedClassDto"][];
+                };
+            };
+        };
+    };
+    ClassesController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinClassDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinedClassDto"];
+                };
+            };
+        };
+    };
+    ReportingController_cohort: {
+        parameters: {
+            query?: {
+                /** @description A province or commune inside your scope (default: your scope) */
+                unitId?: string;
+                targetGroup?: "public_servant" | "student" | "worker" | "citizen";
+                organisationId?: string;
+                courseId?: string;
+                frameworkVersion?: string;
+                /** @description 1: under 25, 2: 25–34, 3: 35–44, 4: 45–54, 5: 55–64, 6: 65 and over, 0: not stated */
+                ageBand?: number;
+                /** @description First month of the period (default: January of this year) */
+                from?: string;
+                /** @description Last month of the period (default: this month) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortReportDto"];
+                };
+            };
+        };
+    };
+    ReportingController_people: {
+        parameters: {
+            query?: {
+                /** @description A province or commune inside your scope (default: your scope) */
+                unitId?: string;
+                targetGroup?: "public_servant" | "student" | "worker" | "citizen";
+                organisationId?: string;
+                courseId?: string;
+                frameworkVersion?: string;
+                /** @description 1: under 25, 2: 25–34, 3: 35–44, 4: 45–54, 5: 55–64, 6: 65 and over, 0: not stated */
+                ageBand?: number;
+                /** @description First month of the period (default: January of this year) */
+                from?: string;
+                /** @description Last month of the period (default: this month) */
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortPeoplePageDto"];
+                };
+            };
+        };
+    };
+    ReportingController_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortOptionsDto"];
+                };
+            };
+        };
+    };
+    ReportingController_listTargets: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetDto"][];
+                };
+            };
+        };
+    };
+    ReportingController_setTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTargetDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportingController_importTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportTargetsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportTargetsResultDto"];
+                };
+            };
+        };
+    };
+    ReportingController_startRecount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecountDto"];
+                };
+            };
+        };
+    };
+    ReportingController_recount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecountDto"];
                 };
             };
         };

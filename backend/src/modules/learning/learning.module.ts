@@ -16,6 +16,6 @@ import { QuizzesController } from './quiz/quizzes.controller';
   imports: [ContentModule],
   controllers: [LearningController, QuizzesController],
   providers: [CourseAccessService, CourseContentCache, EnrolmentsService, LearnerStateCache, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService],
-  exports: [ProgressService, LearningEventsService],
+  exports: [ProgressService, LearningEventsService, EnrolmentsService],
 })
 export class LearningModule {}

@@ -58,6 +58,9 @@ export default function MyLearningPage() {
       {() => (
         <section>
           <h1 tabIndex={-1}>{t('learning.mine')}</h1>
+          <p>
+            <Link to="/tham-gia-lop">{t('classes.joinLink')}</Link>
+          </p>
           <MyCourses />
         </section>
       )}

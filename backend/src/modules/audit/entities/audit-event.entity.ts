@@ -20,7 +20,11 @@ export type AuditEventType =
   | 'certification.policy_changed'
   | 'certification.record_issued'
   | 'certification.record_revoked'
-  | 'certification.record_reissued';
+  | 'certification.record_reissued'
+  | 'reporting.people_listed'
+  | 'reporting.target_set'
+  | 'reporting.targets_imported'
+  | 'reporting.recount_started';
 
 /** Append-only security log. Holds ids, never names, phones or emails. */
 @Entity('audit_events')

@@ -76,4 +76,8 @@ export class LearningEvent {
 
   @Column({ type: 'varchar', length: 40 })
   frameworkVersion: string;
+
+  /** The person's age band in the event's year (0 = birth year not stated; see age_band() in ReportingRollups). */
+  @Column({ type: 'smallint', default: 0 })
+  ageBand: number;
 }

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../common/http/uuid-param';
+import { CurrentUser, type Principal, Roles } from '../auth/decorators';
+import { ClassesService } from './classes.service';
+import { AssignCoursesDto, ClassDetailDto, ClassSummaryDto, CreateClassDto, JoinClassDto, JoinedClassDto, UnitFilterDto } from './dto/class.dto';
+
+@ApiTags('classes')
+@Controller()
+export class ClassesController {
+  constructor(private readonly classes: ClassesService) {}
+
+  @Post('classes')
+  @Roles('teacher', 'admin')
+  @ApiOkResponse({ type: ClassDetailDto })
+  create(@CurrentUser() p: Principal, @Body() dto: CreateClassDto): Promise<ClassDetailDto> {
+    return this.classes.create(p, dto);
+  }
+
+  /** A teacher's own classes; an administrator's, those of their scope (optionally one commune's). */
+  @Get('classes')
+  @Roles('teacher', 'admin')
+  @ApiOkResponse({ type: [ClassSummaryDto] })
+  list(@CurrentUser() p: Principal, @Query() q: UnitFilterDto): Promise<ClassSummaryDto[]> {
+    return this.classes.list(p, q.unitId);
+  }
+
+  @Get('classes/:id')
+  @Roles('teacher', 'admin')
+  @ApiOkResponse({ type: ClassDetailDto })
+  detail(@CurrentUser() p: Principal, @UuidParam('id') id: string): Promise<ClassDetailDto> {
+    return this.classes.detail(p, id);
+  }
+
+  @Put('classes/:id/courses')
+  @Roles('teacher', 'admin')
+  @ApiOkResponse({ type: ClassDetailDto })
+  assign(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Body() dto: AssignCoursesDto): Promise<ClassDetailDto> {
+    return this.classes.assign(p, id, dto.courses);
+  }
+
+  @Get('classes/:id/qr.svg')
+  @Roles('teacher', 'admin')
+  @ApiProduces('image/svg+xml')
+  @ApiOkResponse({ description: 'QR code of the join address' })
+  async qr(@CurrentUser() p: Principal, @UuidParam('id') id: string): Promise<StreamableFile> {
+    return new StreamableFile(Buffer.from(await this.classes.qrSvg(p, id)), { type: 'image/svg+xml' });
+  }
+
+  /** Any signed-in person joins with the code (typed, or from the QR code's address). */
+  @Post('me/classes')
+  @HttpCode(200)
+  @ApiOkResponse({ type: JoinedClassDto })
+  join(@CurrentUser() p: Principal, @Body() dto: JoinClassDto): Promise<JoinedClassDto> {
+    return this.classes.join(p.userId, dto.code);
+  }
+
+  @Get('me/classes')
+  @ApiOkResponse({ type: [JoinedClassDto] })
+  mine(@CurrentUser() p: Principal): Promise<JoinedClassDto[]> {
+    return this.classes.joined(p.userId);
+  }
+}

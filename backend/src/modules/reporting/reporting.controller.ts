@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ReqMeta, type RequestMeta } from '../../common/http/request-meta';
+import { UuidParam } from '../../common/http/uuid-param';
+import { CurrentUser, type Principal, Roles } from '../auth/decorators';
+import { CohortReportService } from './cohort-report.service';
+import { CohortOptionsDto, CohortPeoplePageDto, CohortQueryDto, CohortReportDto, PeopleQueryDto } from './dto/cohort.dto';
+import { RecountDto } from './dto/recount.dto';
+import { ImportTargetsDto, ImportTargetsResultDto, SetTargetDto, TargetDto, YearQueryDto } from './dto/target.dto';
+import { RecountRequestsService } from './recount-requests.service';
+import { TargetsService } from './targets.service';
+
+@ApiTags('reporting')
+@Roles('admin')
+@Controller('admin/reporting')
+export class ReportingController {
+  constructor(
+    private readonly cohorts: CohortReportService,
+    private readonly targets: TargetsService,
+    private readonly recounts: RecountRequestsService,
+  ) {}
+
+  /** A cohort's figures: the whole, its child units against their targets, groups, months, scores. */
+  @Get('cohort')
+  @ApiOkResponse({ type: CohortReportDto })
+  cohort(@CurrentUser() p: Principal, @Query() q: CohortQueryDto): Promise<CohortReportDto> {
+    return this.cohorts.report(p, q);
+  }
+
+  /** The people of a cohort, paged; each opening is audited. */
+  @Get('people')
+  @ApiOkResponse({ type: CohortPeoplePageDto })
+  people(@CurrentUser() p: Principal, @Query() q: PeopleQueryDto, @ReqMeta() meta: RequestMeta): Promise<CohortPeoplePageDto> {
+    return this.cohorts.people(p, q, meta);
+  }
+
+  @Get('options')
+  @ApiOkResponse({ type: CohortOptionsDto })
+  options(@CurrentUser() p: Principal): Promise<CohortOptionsDto> {
+    return this.cohorts.options(p);
+  }
+
+  @Get('targets')
+  @ApiOkResponse({ type: [TargetDto] })
+  listTargets(@CurrentUser() p: Principal, @Query() q: YearQueryDto): Promise<TargetDto[]> {
+    return this.targets.list(p, q.year);
+  }
+
+  @Put('targets')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  setTarget(@CurrentUser() p: Principal, @Body() dto: SetTargetDto, @ReqMeta() meta: RequestMeta): Promise<void> {
+    return this.targets.set(p, dto, meta);
+  }
+
+  @Post('targets/import')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ImportTargetsResultDto })
+  importTargets(@CurrentUser() p: Principal, @Body() dto: ImportTargetsDto, @ReqMeta() meta: RequestMeta): Promise<ImportTargetsResultDto> {
+    return this.targets.importCsv(p, dto.year, dto.csv, meta);
+  }
+
+  /** National administrators only: rebuild the roll-ups from the raw rows (a job) and see what differed. */
+  @Post('recounts')
+  @ApiCreatedResponse({ type: RecountDto })
+  startRecount(@CurrentUser() p: Principal, @ReqMeta() meta: RequestMeta): Promise<RecountDto> {
+    return this.recounts.start(p, meta);
+  }
+
+  @Get('recounts/:id')
+  @ApiOkResponse({ type: RecountDto })
+  recount(@CurrentUser() p: Principal, @UuidParam('id') id: string): Promise<RecountDto> {
+    return this.recounts.get(p, id);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CohortReportService } from './cohort-report.service';
+import { RecountProcessor } from './jobs/recount.processor';
+import { RecountRequestsService } from './recount-requests.service';
+import { RecountService } from './recount.service';
+import { ReportingController } from './reporting.controller';
+import { TargetsService } from './targets.service';
+
+/** Cohort reporting: the roll-ups (kept by database triggers), their recount, cohort figures and targets. */
+@Module({
+  controllers: [ReportingController],
+  providers: [RecountService, RecountProcessor, RecountRequestsService, CohortReportService, TargetsService],
+})
+export class ReportingModule {}

@@ -1,0 +1,62 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, type Schemas, unwrap } from '../../lib/api-client';
+import type { operations } from '../../lib/api-schema';
+
+export type CohortFilters = NonNullable<operations['ReportingController_cohort']['parameters']['query']>;
+export type CohortReport = Schemas['CohortReportDto'];
+export type Measures = Schemas['MeasuresDto'];
+export type Target = Schemas['TargetDto'];
+export type SetTarget = Schemas['SetTargetDto'];
+
+const REPORTING = 'reporting';
+
+export const cohortQuery = (filters: CohortFilters) =>
+  queryOptions({
+    queryKey: [REPORTING, 'cohort', filters],
+    queryFn: async () => unwrap(await api.GET('/api/admin/reporting/cohort', { params: { query: filters } })),
+    placeholderData: keepPreviousData,
+  });
+
+export const cohortOptionsQuery = () =>
+  queryOptions({ queryKey: [REPORTING, 'options'], queryFn: async () => unwrap(await api.GET('/api/admin/reporting/options')), staleTime: 5 * 60_000 });
+
+/** Each fetch of this list is audited on the server: it is fetched only when the administrator opens it. */
+export const cohortPeopleQuery = (filters: CohortFilters & { page: number }) =>
+  queryOptions({
+    queryKey: [REPORTING, 'people', filters],
+    queryFn: async () => unwrap(await api.GET('/api/admin/reporting/people', { params: { query: { ...filters, pageSize: 20 } } })),
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+
+export const targetsQuery = (year: number) =>
+  queryOptions({ queryKey: [REPORTING, 'targets', year], queryFn: async () => unwrap(await api.GET('/api/admin/reporting/targets', { params: { query: { year } } })) });
+
+export function useSetTarget() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: SetTarget) => unwrap(await api.PUT('/api/admin/reporting/targets', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [REPORTING] }),
+  });
+}
+
+export function useImportTargets() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { year: number; csv: string }) => unwrap(await api.POST('/api/admin/reporting/targets/import', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [REPORTING] }),
+  });
+}
+
+export function useStartRecount() {
+  return useMutation({ mutationFn: async () => unwrap(await api.POST('/api/admin/reporting/recounts')) });
+}
+
+export const recountQuery = (id: string) =>
+  queryOptions({
+    queryKey: [REPORTING, 'recount', id],
+    queryFn: async () => unwrap(await api.GET('/api/admin/reporting/recounts/{id}', { params: { path: { id } } })),
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 1000),
+  });
+
+export const TARGET_GROUPS = ['public_servant', 'student', 'worker', 'citizen'] as const;
