@@ -26,9 +26,13 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        // Administrators' pages stay out of a learner's first download; they load when opened.
+        globIgnores: ['**/admin-*.js'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/\.well-known\//, /^\/robots\.txt$/],
         cleanupOutdatedCaches: true,
+        // The first install takes the open page at once (nothing older to break); later versions wait.
+        clientsClaim: true,
         runtimeCaching: [
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/api\/courses\/[^/]+\/media\//.test(url.pathname),

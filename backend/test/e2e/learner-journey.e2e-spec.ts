@@ -102,6 +102,9 @@ describe('learner journey in the browser', () => {
     await page.getByRole('button', { name: 'Nộp bài' }).click();
     await page.getByText('Điểm của bạn: 0%').waitFor();
     await page.getByText(/Bạn chưa đạt/).waitFor();
+    // The result heading has focus and is in view: the button pressed was at the bottom of the form.
+    expect(await page.evaluate(() => document.activeElement?.tagName === 'H1' && /^Kết quả/.test(document.activeElement.textContent ?? ''))).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('h1')!.getBoundingClientRect().top >= 0 && document.querySelector('h1')!.getBoundingClientRect().top < 200)).toBe(true);
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Về trang bài kiểm tra' }).click();
     await page.getByText(/Bạn có thể làm lại sau/).waitFor();

@@ -47,6 +47,8 @@ async function warmCourse(slug: string): Promise<void> {
 export function warmEnrolledCourses(): Promise<void> {
   if (!hasServiceWorker() || !navigator.onLine) return Promise.resolve();
   running ??= (async () => {
+    // Who is signed in: offline, the pages need it to know the learner (it may predate the worker).
+    await getJson('/api/auth/me');
     const mine = await getJson<Schemas['MyCourseDto'][]>('/api/me/learning');
     for (const course of mine?.filter((c) => c.status === 'active') ?? []) await warmCourse(course.slug);
   })()
