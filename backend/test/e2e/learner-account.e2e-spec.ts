@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, type BrowserApp, startBrowserApp } from '../support/browser';
+import { axeViolations, type BrowserApp, startBrowserApp, openMenu } from '../support/browser';
 import { createUser, PASSWORD, unitsOf } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 
@@ -53,7 +53,12 @@ describe('a citizen registers, signs in and manages their profile in the browser
     expect(await page.textContent('main')).toContain('Nguyễn Thị Mai');
     expect(await axeViolations(page)).toEqual([]);
 
+    await openMenu(page);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor({ state: 'detached' });
+    // Signed out on a page that needs an account: the sign-in page (then the menu's link to it).
+    await page.waitForURL(/\/dang-nhap\?tiep=/);
+    await openMenu(page);
     await page.getByRole('link', { name: 'Đăng nhập' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

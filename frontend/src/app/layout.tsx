@@ -20,8 +20,10 @@ export function Layout() {
   // Phones: the navigation folds behind a menu button, so the page's title stays in view at any text size.
   const [menuOpen, setMenuOpen] = useState(false);
 
+  // Any navigation closes the menu, a link to the page already shown included.
+  useEffect(() => setMenuOpen(false), [location.key]);
+
   useEffect(() => {
-    setMenuOpen(false);
     if (first.current) {
       first.current = false;
       return;
