@@ -48,6 +48,12 @@ describe('a citizen registers, signs in and manages their profile in the browser
     await page.getByRole('checkbox', { name: /đồng ý/ }).check();
     await page.getByRole('button', { name: 'Đăng ký' }).click();
 
+    // Registered: the start page suggests where to begin, the self-assessment of their group first.
+    await page.getByRole('heading', { level: 1, name: 'Xin chào, Nguyễn Thị Mai!' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Chào mừng bạn! Nên bắt đầu từ đâu?' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Tự đánh giá kỹ năng số' }).first().getAttribute('href')).toBe('/tu-danh-gia');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('main').getByRole('link', { name: 'Hồ sơ của tôi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hồ sơ của tôi' }).waitFor();
     expect(page.url()).toBe(`${base}/ho-so`);
     expect(await page.textContent('main')).toContain('Nguyễn Thị Mai');

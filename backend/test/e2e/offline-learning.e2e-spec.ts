@@ -139,6 +139,18 @@ describe('learning offline in the browser', () => {
     )) as { slug: string }[];
     expect(done.map((r) => r.slug)).toEqual(['02-ma-qr']);
     expect(await t.dataSource.query(`SELECT 1 FROM learning_events WHERE user_id = $1 AND type = 'lesson_completed'`, [user.id])).toHaveLength(1);
+
+    // The signed-in home offers to continue where the learner stopped; the catalogue starts with their group.
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { level: 2, name: 'Học tiếp' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Học tiếp: Tin nhắn lạ' }).getAttribute('href')).toBe('/khoa-hoc/doc-offline/bai/01-tin-nhan-la');
+    await expectAccessible(page);
+    await page.goto(`${base}/khoa-hoc`);
+    await page.getByText('Đang hiện các khóa học dành cho nhóm Người dân.').waitFor();
+    await page.getByRole('button', { name: 'Xem tất cả khóa học' }).click();
+    await page.waitForURL(/targetGroup=all/);
+    expect(await page.getByText('Đang hiện các khóa học dành cho nhóm Người dân.').count()).toBe(0);
+    await expectAccessible(page);
     await context.close();
   });
 });
