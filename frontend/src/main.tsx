@@ -7,13 +7,12 @@ import './lib/i18n';
 import { applyStoredTextSize } from './components/text-size/text-size';
 import { warmEnrolledCourses } from './lib/offline-courses';
 import { startOutboxSync } from './lib/outbox';
-import { registerServiceWorker } from './lib/service-worker';
 import './styles.css';
 
 applyStoredTextSize();
 startOutboxSync();
-// Once the service worker runs, the enrolled courses are stored for reading offline.
-registerServiceWorker(() => void warmEnrolledCourses());
+// After the first screen: the service worker (its code loads apart), then the enrolled courses stored for offline.
+window.addEventListener('load', () => void import('./lib/service-worker').then((sw) => sw.registerServiceWorker(() => void warmEnrolledCourses())));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,7 +3,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { warmEnrolledCourses } from '../../lib/offline-courses';
 import { onDelivered, pendingCount, subscribe } from '../../lib/outbox';
-import { applyUpdate, isUpdateWaiting, subscribeUpdate } from '../../lib/service-worker';
+import { applyUpdate, isUpdateWaiting, subscribeUpdate } from '../../lib/app-update';
 
 const subscribeOnline = (cb: () => void) => {
   window.addEventListener('online', cb);
