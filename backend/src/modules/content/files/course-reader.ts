@@ -118,6 +118,7 @@ export function readCourse(contentDir: string, folder: string, framework: Framew
       maxAttempts: quiz.maxAttempts ?? null,
       cooldownSeconds: Math.round(quiz.cooldownMinutes * 60),
       timeLimitSeconds: quiz.timeLimitMinutes ? Math.round(quiz.timeLimitMinutes * 60) : null,
+      showAnswers: quiz.showAnswers,
     };
   });
 
