@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 170;
+const BUDGET_KB = 150;
 const FRONTEND = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'frontend');
 /** The pages a learner goes through, by their source file (the manifest's keys). */
 const LEARNER_ROUTES = {

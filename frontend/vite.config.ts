@@ -1,8 +1,67 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The service worker (Workbox): the app shell is precached, so every page opens offline; API answers
+    // and media are cached as they are read (and warmed for enrolled courses, `lib/offline-courses.ts`).
+    // A new version waits until the learner chooses to reload (`lib/service-worker.ts`): an open lesson
+    // keeps the files it was built with.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Bình dân học vụ số',
+        short_name: 'Học vụ số',
+        description: 'Học kỹ năng số cơ bản, miễn phí, cho mọi người dân.',
+        lang: 'vi',
+        start_url: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0b5394',
+        icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        // Administrators' pages stay out of a learner's first download; they load when opened.
+        globIgnores: ['**/admin-*.js'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/\.well-known\//, /^\/robots\.txt$/],
+        cleanupOutdatedCaches: true,
+        // The first install takes the open page at once (nothing older to break); later versions wait.
+        clientsClaim: true,
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/api\/courses\/[^/]+\/media\//.test(url.pathname),
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'bdhvs-media',
+              cacheableResponse: { statuses: [200] },
+              rangeRequests: true,
+              expiration: { maxEntries: 300, maxAgeSeconds: 60 * 60 * 24 * 60 },
+            },
+          },
+          {
+            // What a learner reads again offline: who they are, their courses, course pages, lessons, quiz overviews.
+            // (Workbox copies these functions into the worker as text: they may not use anything from this file.)
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && /^\/api\/(auth\/me|me\/learning|me\/records|framework|certification|self-assessment|courses(\/[^/]+(\/progress|\/lessons\/[^/]+|\/quizzes\/[^/]+)?)?)$/.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: 'bdhvs-api',
+              // On a weak connection a saved lesson after a few seconds beats a spinner.
+              networkTimeoutSeconds: 8,
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 500 },
+            },
+          },
+        ],
+      },
+    }),
+  ],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2020' },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

@@ -5,9 +5,14 @@ import { Providers } from './app/providers';
 import { router } from './app/router';
 import './lib/i18n';
 import { applyStoredTextSize } from './components/text-size/text-size';
+import { warmEnrolledCourses } from './lib/offline-courses';
+import { startOutboxSync } from './lib/outbox';
 import './styles.css';
 
 applyStoredTextSize();
+startOutboxSync();
+// After the first screen: the service worker (its code loads apart), then the enrolled courses stored for offline.
+window.addEventListener('load', () => void import('./lib/service-worker').then((sw) => sw.registerServiceWorker(() => void warmEnrolledCourses())));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,9 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
-import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import { Logger, type Params, PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { nulInUrl, parseJsonBody } from '../common/http/hostile-input';
@@ -17,6 +15,7 @@ import { csrfCheck, CsrfTokens } from '../common/security/csrf';
 import type { AppConfig } from '../config/config';
 import { SESSION_COOKIE } from '../modules/auth/session-cookie';
 import { JWKS_PATH } from '../modules/certification/jwks.controller';
+import { compressResponses, serveWebApp } from './web-app';
 
 export const API_PREFIX = 'api';
 
@@ -39,6 +38,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: [JWKS_PATH] });
   requestLogging(fastify, app.get<Params>(PARAMS_PROVIDER_TOKEN));
+  await compressResponses(app);
   const headers = securityHeaders(config);
   fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     reply.headers(headers);
@@ -54,7 +54,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   if (config.apiDocs) SwaggerModule.setup(`${API_PREFIX}/docs`, app, buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
   // `reply.sendFile` for course media; the files are found per course, so nothing is served from here.
   await app.register(fastifyStatic, { root: config.contentDir, serve: false });
-  await serveWebApp(app, config.webDist);
+  await serveWebApp(app, config.webDist, isApiPath);
 }
 
 /**
@@ -96,25 +96,5 @@ function acceptJsonBodies(fastify: FastifyInstance): void {
     } catch (err) {
       done(err as Error);
     }
-  });
-}
-
-/** The built React app at `/`, with index.html for every other non-API GET (client-side routes). */
-async function serveWebApp(app: NestFastifyApplication, dist: string): Promise<void> {
-  if (!existsSync(path.join(dist, 'index.html'))) return;
-  // One route per built file (listed once at start): API requests never touch the file system.
-  await app.register(fastifyStatic, {
-    root: dist,
-    wildcard: false,
-    index: false,
-    decorateReply: false,
-    maxAge: '1h',
-    setHeaders: (reply: FastifyReply, file: string) => {
-      if (file.includes(`${path.sep}assets${path.sep}`)) void reply.header('Cache-Control', 'public, max-age=31536000, immutable');
-    },
-  });
-  app.getHttpAdapter().getInstance().get('/*', (req: FastifyRequest, reply: FastifyReply) => {
-    if (isApiPath(req.url)) return reply.callNotFound();
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', dist, { cacheControl: false });
   });
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, type BrowserApp, startBrowserApp } from '../support/browser';
+import { axeViolations, type BrowserApp, startBrowserApp, openMenu } from '../support/browser';
 import { createUser, PASSWORD, unitsOf } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 
@@ -48,12 +48,23 @@ describe('a citizen registers, signs in and manages their profile in the browser
     await page.getByRole('checkbox', { name: /đồng ý/ }).check();
     await page.getByRole('button', { name: 'Đăng ký' }).click();
 
+    // Registered: the start page suggests where to begin, the self-assessment of their group first.
+    await page.getByRole('heading', { level: 1, name: 'Xin chào, Nguyễn Thị Mai!' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Chào mừng bạn! Nên bắt đầu từ đâu?' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Tự đánh giá kỹ năng số' }).first().getAttribute('href')).toBe('/tu-danh-gia');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('main').getByRole('link', { name: 'Hồ sơ của tôi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hồ sơ của tôi' }).waitFor();
     expect(page.url()).toBe(`${base}/ho-so`);
     expect(await page.textContent('main')).toContain('Nguyễn Thị Mai');
     expect(await axeViolations(page)).toEqual([]);
 
+    await openMenu(page);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor({ state: 'detached' });
+    // Signed out on a page that needs an account: the sign-in page (then the menu's link to it).
+    await page.waitForURL(/\/dang-nhap\?tiep=/);
+    await openMenu(page);
     await page.getByRole('link', { name: 'Đăng nhập' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

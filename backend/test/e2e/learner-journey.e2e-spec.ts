@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { ContentImportService } from '../../src/modules/content/content-import.service';
 import type { AnswerValue } from '../../src/modules/learning/entities/quiz-attempt.entity';
-import { type BrowserApp, expectAccessible, startBrowserApp } from '../support/browser';
+import { type BrowserApp, expectAccessible, startBrowserApp, openMenu } from '../support/browser';
 import { LEARNING_COURSE, makeContent } from '../support/content-fixture';
 import { createUser, PASSWORD, unitsOf } from '../support/factories';
 import { correctAnswers } from '../support/quiz-answers';
@@ -102,6 +102,9 @@ describe('learner journey in the browser', () => {
     await page.getByRole('button', { name: 'Nộp bài' }).click();
     await page.getByText('Điểm của bạn: 0%').waitFor();
     await page.getByText(/Bạn chưa đạt/).waitFor();
+    // The result heading has focus and is in view: the button pressed was at the bottom of the form.
+    expect(await page.evaluate(() => document.activeElement?.tagName === 'H1' && /^Kết quả/.test(document.activeElement.textContent ?? ''))).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('h1')!.getBoundingClientRect().top >= 0 && document.querySelector('h1')!.getBoundingClientRect().top < 200)).toBe(true);
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Về trang bài kiểm tra' }).click();
     await page.getByText(/Bạn có thể làm lại sau/).waitFor();
@@ -145,6 +148,7 @@ describe('learner journey in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
     const page = await context.newPage();
     await page.goto(`${base}/khoa-hoc`);
+    await openMenu(page);
     await page.getByRole('button', { name: 'Chữ rất to' }).click();
     const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
     expect(await rootSize()).toBe('24px');

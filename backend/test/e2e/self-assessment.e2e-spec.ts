@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import type { QuestionPayload } from '../../src/modules/content/entities/question.entity';
 import type { AnswerValue, DrawnQuestion } from '../../src/modules/learning/entities/quiz-attempt.entity';
-import { type BrowserApp, expectAccessible, startBrowserApp } from '../support/browser';
+import { type BrowserApp, expectAccessible, startBrowserApp, openMenu } from '../support/browser';
 import { createUser, loginAs, PASSWORD, unitsOf } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 
@@ -117,6 +117,7 @@ describe('self-assessment and completion record in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Tự đánh giá kỹ năng số' }).waitFor();
     await page.getByText('Bạn thuộc nhóm: Người dân.').waitFor();
     await page.getByText('Bạn chưa hoàn thành bài tự đánh giá.').waitFor();
+    await openMenu(page);
     expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tự đánh giá' }).getAttribute('aria-current')).toBe('page');
     await expectAccessible(page);
     await screenshots(page, 'home');
@@ -220,6 +221,7 @@ describe('self-assessment and completion record in the browser', () => {
     // The largest text size still fits the phone, the chart's text grown with it.
     const chartText = () => chart.locator('.chart-label').first().evaluate((el) => el.getBoundingClientRect().height);
     const normalHeight = await chartText();
+    await openMenu(page);
     await page.getByRole('button', { name: 'Chữ rất to' }).click();
     await page.waitForFunction(() => getComputedStyle(document.documentElement).fontSize === '24px');
     expect(await chartText()).toBeGreaterThan(normalHeight * 1.25);
@@ -239,6 +241,7 @@ describe('self-assessment and completion record in the browser', () => {
     expect(jwt.split('.')).toHaveLength(3);
 
     // "Giấy xác nhận của tôi" lists it, valid.
+    await openMenu(page);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Giấy xác nhận' }).click();
     await page.getByRole('heading', { level: 1, name: 'Giấy xác nhận của tôi' }).waitFor();
     await page.getByText('✓ Còn hiệu lực').waitFor();
@@ -261,6 +264,7 @@ describe('self-assessment and completion record in the browser', () => {
     const visitor = await publicContext.newPage();
     await visitor.goto(`${base}/verify`);
     await visitor.getByRole('heading', { level: 1, name: 'Xác minh giấy xác nhận' }).waitFor();
+    await openMenu(visitor);
     expect(await visitor.getByRole('link', { name: 'Đăng nhập' }).isVisible()).toBe(true);
     await visitor.getByLabel('Mã xác nhận').fill(code.toLowerCase().replace(/-/g, ' '));
     await visitor.getByLabel('Mã xác nhận').press('Enter');
@@ -294,6 +298,7 @@ describe('self-assessment and completion record in the browser', () => {
     await expectAccessible(visitor);
 
     // English, the second language, is fetched when chosen and kept for the next visit.
+    await openMenu(visitor);
     await visitor.getByRole('button', { name: 'English' }).click();
     await visitor.getByText('No confirmation has this code').waitFor();
     await visitor.goto(`${base}/verify/${code}`);
@@ -337,6 +342,7 @@ describe('self-assessment and completion record in the browser', () => {
     expect(await t.dataSource.query(`SELECT min_overall_score FROM certification_policies WHERE target_group = 'citizen'`)).toEqual([{ min_overall_score: 55 }]);
 
     // The record, found by its code and revoked; a reason is required.
+    await openMenu(page);
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quản lý giấy xác nhận' }).click();
     await page.getByRole('heading', { level: 1, name: 'Quản lý giấy xác nhận' }).waitFor();
     await page.getByLabel('Tìm theo mã xác nhận').fill(code.toLowerCase());

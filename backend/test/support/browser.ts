@@ -51,3 +51,9 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(wide).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
+
+/** On a phone the header's links and settings sit behind the menu button: opens it (a no-op on wide screens). */
+export async function openMenu(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Menu' });
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) === 'false') await button.click();
+}

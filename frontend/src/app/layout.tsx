@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Spinner } from '../components/ui/feedback';
@@ -17,6 +17,11 @@ export function Layout() {
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // Phones: the navigation folds behind a menu button, so the page's title stays in view at any text size.
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  // Any navigation closes the menu, a link to the page already shown included.
+  useEffect(() => setMenuOpen(false), [location.key]);
 
   useEffect(() => {
     if (first.current) {
@@ -35,72 +40,77 @@ export function Layout() {
         <Link to="/" className="brand">
           {t('app.name')}
         </Link>
-        <nav aria-label={t('app.mainNav')}>
-          <ul>
-            <li>
-              <NavLink to="/">{t('nav.home')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/khoa-hoc">{t('nav.catalogue')}</NavLink>
-            </li>
-            {me ? (
-              <>
-                <li>
-                  <NavLink to="/hoc-tap">{t('nav.myLearning')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/tu-danh-gia">{t('nav.selfAssessment')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/chung-nhan">{t('nav.records')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/ho-so">{t('nav.profile')}</NavLink>
-                </li>
-                {me.role !== 'learner' && (
+        <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="site-menu" onClick={() => setMenuOpen((open) => !open)}>
+          <span aria-hidden="true">☰</span> {t('app.menu')}
+        </button>
+        <div id="site-menu" className={menuOpen ? 'site-menu open' : 'site-menu'}>
+          <nav aria-label={t('app.mainNav')}>
+            <ul>
+              <li>
+                <NavLink to="/">{t('nav.home')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/khoa-hoc">{t('nav.catalogue')}</NavLink>
+              </li>
+              {me ? (
+                <>
                   <li>
-                    <NavLink to="/lop-hoc">{t('nav.classes')}</NavLink>
+                    <NavLink to="/hoc-tap">{t('nav.myLearning')}</NavLink>
                   </li>
-                )}
-                {me.role === 'admin' && (
-                  <>
+                  <li>
+                    <NavLink to="/tu-danh-gia">{t('nav.selfAssessment')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/chung-nhan">{t('nav.records')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/ho-so">{t('nav.profile')}</NavLink>
+                  </li>
+                  {me.role !== 'learner' && (
                     <li>
-                      <NavLink to="/quan-tri/nguoi-dung">{t('nav.adminUsers')}</NavLink>
+                      <NavLink to="/lop-hoc">{t('nav.classes')}</NavLink>
                     </li>
-                    <li>
-                      <NavLink to="/quan-tri/ho-so-xac-nhan">{t('nav.adminRecords')}</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/quan-tri/bao-cao">{t('nav.adminReporting')}</NavLink>
-                    </li>
-                  </>
-                )}
-                <li>
-                  <button type="button" className="link-button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>
-                    {t('nav.logout')}
-                  </button>
-                </li>
-              </>
-            ) : (
-              <>
-                <li>
-                  <NavLink to="/dang-nhap">{t('nav.login')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/dang-ky">{t('nav.register')}</NavLink>
-                </li>
-              </>
-            )}
-          </ul>
-        </nav>
-        <div className="lang" role="group" aria-label={t('app.language')}>
-          {LANGUAGES.map((lng) => (
-            <button key={lng} type="button" className="link-button" lang={lng} aria-pressed={i18n.language === lng} onClick={() => void changeLanguage(lng)}>
-              {lng === 'vi' ? 'Tiếng Việt' : 'English'}
-            </button>
-          ))}
+                  )}
+                  {me.role === 'admin' && (
+                    <>
+                      <li>
+                        <NavLink to="/quan-tri/nguoi-dung">{t('nav.adminUsers')}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/quan-tri/ho-so-xac-nhan">{t('nav.adminRecords')}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/quan-tri/bao-cao">{t('nav.adminReporting')}</NavLink>
+                      </li>
+                    </>
+                  )}
+                  <li>
+                    <button type="button" className="link-button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>
+                      {t('nav.logout')}
+                    </button>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to="/dang-nhap">{t('nav.login')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/dang-ky">{t('nav.register')}</NavLink>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+          <div className="lang" role="group" aria-label={t('app.language')}>
+            {LANGUAGES.map((lng) => (
+              <button key={lng} type="button" className="link-button" lang={lng} aria-pressed={i18n.language === lng} onClick={() => void changeLanguage(lng)}>
+                {lng === 'vi' ? 'Tiếng Việt' : 'English'}
+              </button>
+            ))}
+          </div>
+          <TextSizeControl />
         </div>
-        <TextSizeControl />
       </header>
       <ConnectionBanner />
       <main id="main" ref={main} tabIndex={-1}>

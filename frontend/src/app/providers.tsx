@@ -5,8 +5,11 @@ import { ApiRequestError } from '../lib/api-client';
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // Cheap phones on flaky networks: retry network failures, never 4xx answers.
-      retry: (count, error) => !(error instanceof ApiRequestError && error.status < 500) && count < 2,
+      // Ask even when the browser says "offline": the service worker may answer from its cache.
+      networkMode: 'offlineFirst',
+      // Cheap phones on flaky networks: retry network failures, never 4xx answers, and not while
+      // offline (the page then says the network is needed instead of loading forever).
+      retry: (count, error) => navigator.onLine && !(error instanceof ApiRequestError && error.status < 500) && count < 2,
       refetchOnWindowFocus: false,
     },
   },

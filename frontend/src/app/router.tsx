@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { Layout } from './layout';
+import RouteError from './routes/route-error';
 
 /** Each page is its own chunk: a learner's phone downloads only what it shows. */
 const page = (load: () => Promise<{ default: React.ComponentType }>) => {
@@ -11,33 +12,40 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => {
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    errorElement: <RouteError />,
     children: [
-      { path: '/', element: page(() => import('./routes/home')) },
-      { path: '/khoa-hoc', element: page(() => import('./routes/catalogue')) },
-      { path: '/khoa-hoc/:slug', element: page(() => import('./routes/catalogue')) },
-      { path: '/khoa-hoc/:slug/bai/:lesson', element: page(() => import('./routes/lesson')) },
-      { path: '/khoa-hoc/:slug/kiem-tra/:quiz', element: page(() => import('./routes/quiz')) },
-      { path: '/bai-kiem-tra/:id', element: page(() => import('./routes/attempt')) },
-      { path: '/hoc-tap', element: page(() => import('./routes/my-learning')) },
-      { path: '/tu-danh-gia', element: page(() => import('./routes/self-assessment')) },
-      { path: '/tu-danh-gia/:id', element: page(() => import('./routes/self-assessment-attempt')) },
-      { path: '/chung-nhan', element: page(() => import('./routes/records')) },
-      { path: '/verify', element: page(() => import('./routes/verify')) },
-      { path: '/verify/:code', element: page(() => import('./routes/verify')) },
-      { path: '/dang-ky', element: page(() => import('./routes/register')) },
-      { path: '/dang-nhap', element: page(() => import('./routes/login')) },
-      { path: '/quen-mat-khau', element: page(() => import('./routes/reset-password')) },
-      { path: '/ho-so', element: page(() => import('./routes/profile')) },
-      { path: '/quan-tri/nguoi-dung', element: page(() => import('./routes/admin-users')) },
-      { path: '/quan-tri/nguoi-dung/:id', element: page(() => import('./routes/admin-users')) },
-      { path: '/quan-tri/ho-so-xac-nhan', element: page(() => import('./routes/admin-records')) },
-      { path: '/quan-tri/chinh-sach-xac-nhan', element: page(() => import('./routes/admin-policies')) },
-      { path: '/quan-tri/bao-cao', element: page(() => import('./routes/admin-reporting')) },
-      { path: '/quan-tri/chi-tieu', element: page(() => import('./routes/admin-targets')) },
-      { path: '/lop-hoc', element: page(() => import('./routes/classes')) },
-      { path: '/lop-hoc/:id', element: page(() => import('./routes/classes')) },
-      { path: '/tham-gia-lop', element: page(() => import('./routes/join-class')) },
-      { path: '*', element: page(() => import('./routes/not-found')) },
+      {
+        // A page's error shows inside the layout, so the header and its ways back stay.
+        errorElement: <RouteError />,
+        children: [
+          { path: '/', element: page(() => import('./routes/home')) },
+          { path: '/khoa-hoc', element: page(() => import('./routes/catalogue')) },
+          { path: '/khoa-hoc/:slug', element: page(() => import('./routes/catalogue')) },
+          { path: '/khoa-hoc/:slug/bai/:lesson', element: page(() => import('./routes/lesson')) },
+          { path: '/khoa-hoc/:slug/kiem-tra/:quiz', element: page(() => import('./routes/quiz')) },
+          { path: '/bai-kiem-tra/:id', element: page(() => import('./routes/attempt')) },
+          { path: '/hoc-tap', element: page(() => import('./routes/my-learning')) },
+          { path: '/tu-danh-gia', element: page(() => import('./routes/self-assessment')) },
+          { path: '/tu-danh-gia/:id', element: page(() => import('./routes/self-assessment-attempt')) },
+          { path: '/chung-nhan', element: page(() => import('./routes/records')) },
+          { path: '/verify', element: page(() => import('./routes/verify')) },
+          { path: '/verify/:code', element: page(() => import('./routes/verify')) },
+          { path: '/dang-ky', element: page(() => import('./routes/register')) },
+          { path: '/dang-nhap', element: page(() => import('./routes/login')) },
+          { path: '/quen-mat-khau', element: page(() => import('./routes/reset-password')) },
+          { path: '/ho-so', element: page(() => import('./routes/profile')) },
+          { path: '/quan-tri/nguoi-dung', element: page(() => import('./routes/admin-users')) },
+          { path: '/quan-tri/nguoi-dung/:id', element: page(() => import('./routes/admin-users')) },
+          { path: '/quan-tri/ho-so-xac-nhan', element: page(() => import('./routes/admin-records')) },
+          { path: '/quan-tri/chinh-sach-xac-nhan', element: page(() => import('./routes/admin-policies')) },
+          { path: '/quan-tri/bao-cao', element: page(() => import('./routes/admin-reporting')) },
+          { path: '/quan-tri/chi-tieu', element: page(() => import('./routes/admin-targets')) },
+          { path: '/lop-hoc', element: page(() => import('./routes/classes')) },
+          { path: '/lop-hoc/:id', element: page(() => import('./routes/classes')) },
+          { path: '/tham-gia-lop', element: page(() => import('./routes/join-class')) },
+          { path: '*', element: page(() => import('./routes/not-found')) },
+        ],
+      },
     ],
   },
 ]);

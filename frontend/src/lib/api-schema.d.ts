@@ -1719,8 +1719,15 @@ export interface components {
             answers: {
                 [key: string]: components["schemas"]["AnswerValueDto"];
             };
-            /** @description Only after submission */
+            /** @description Only after submission, and only when answersShown */
             results: components["schemas"]["QuestionResultDto"][] | null;
+            /** @description The quiz's author lets this graded attempt show the right answers (never / after passing / after the last attempt / always) */
+            answersShown: boolean;
+            /**
+             * @description When graded attempts of this quiz show the right answers
+             * @enum {string}
+             */
+            showAnswers: "never" | "after_passing" | "after_last_attempt" | "always";
         };
         AnswersDto: {
             /** @description question id → answer */

@@ -13,11 +13,14 @@ export type OutboxItem = {
   queuedAt: string;
 };
 
-export type SendResult = { status: 'sent'; data: unknown } | { status: 'queued' } | { status: 'rejected'; httpStatus: number; body: unknown };
+export type SendResult = { status: 'sent'; data: unknown } | { status: 'queued'; key: string } | { status: 'rejected'; httpStatus: number; body: unknown };
 
 const STORAGE_KEY = 'bdhvs.outbox.v1';
 const listeners = new Set<() => void>();
+const deliveredListeners = new Set<(count: number) => void>();
 let replaying: Promise<number> | null = null;
+/** How often a waiting write is tried again while the phone believes it is online (a weak link drops requests). */
+const RETRY_MS = 15_000;
 
 function read(): OutboxItem[] {
   try {
@@ -33,6 +36,9 @@ function write(items: OutboxItem[]) {
 }
 
 export const pendingCount = () => read().length;
+
+/** Whether the write with this key still waits in the browser. */
+export const isQueued = (key: string) => read().some((i) => i.key === key);
 
 export function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -71,7 +77,7 @@ export async function sendOrQueue(item: Omit<OutboxItem, 'queuedAt'>): Promise<S
     if (result) return result;
   }
   write([...read().filter((i) => i.key !== full.key), full]);
-  return { status: 'queued' };
+  return { status: 'queued', key: full.key };
 }
 
 /** Replays the queue in order; stops at the first network failure. Returns how many were delivered. */
@@ -86,9 +92,36 @@ export function replay(onDelivered?: (item: OutboxItem, result: SendResult) => v
       delivered += 1;
       onDelivered?.(item, result);
     }
+    if (delivered > 0) deliveredListeners.forEach((l) => l(delivered));
     return delivered;
   })().finally(() => {
     replaying = null;
   });
   return replaying;
+}
+
+/** Told how many waiting writes just reached the server. */
+export function onDelivered(listener: (count: number) => void): () => void {
+  deliveredListeners.add(listener);
+  return () => deliveredListeners.delete(listener);
+}
+
+/**
+ * Sends what waits as soon as it can, with no reload: at start, when the browser says the connection
+ * is back, when the app comes back to the foreground, and every few seconds while something waits
+ * (a phone on a weak link often says "online" while requests fail).
+ */
+export function startOutboxSync(): void {
+  const tryNow = () => {
+    if (pendingCount() > 0) void replay();
+  };
+  window.addEventListener('online', tryNow);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') tryNow();
+  });
+  window.addEventListener('storage', (e) => {
+    if (e.key === STORAGE_KEY) listeners.forEach((l) => l());
+  });
+  setInterval(tryNow, RETRY_MS);
+  tryNow();
 }

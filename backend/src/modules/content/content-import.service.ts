@@ -137,9 +137,9 @@ export class ContentImportService {
       await em.createQueryBuilder().insert().into(Quiz)
         .values({
           courseId: saved.id, slug: z.slug, title: z.title, banks: z.banks, questionCount: z.questionCount, draw: z.draw, passPercent: z.passPercent,
-          required: z.required, maxAttempts: z.maxAttempts, cooldownSeconds: z.cooldownSeconds, timeLimitSeconds: z.timeLimitSeconds, archivedAt: null,
+          required: z.required, maxAttempts: z.maxAttempts, cooldownSeconds: z.cooldownSeconds, timeLimitSeconds: z.timeLimitSeconds, showAnswers: z.showAnswers, archivedAt: null,
         })
-        .orUpdate(['title', 'banks', 'question_count', 'draw', 'pass_percent', 'required', 'max_attempts', 'cooldown_seconds', 'time_limit_seconds', 'archived_at'], ['course_id', 'slug'])
+        .orUpdate(['title', 'banks', 'question_count', 'draw', 'pass_percent', 'required', 'max_attempts', 'cooldown_seconds', 'time_limit_seconds', 'show_answers', 'archived_at'], ['course_id', 'slug'])
         .execute();
     }
     await em.getRepository(Quiz).update({ courseId: saved.id, slug: Not(In(draft.quizzes.map((z) => z.slug))), archivedAt: IsNull() }, { archivedAt: now });

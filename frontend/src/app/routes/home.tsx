@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { Alert } from '../../components/ui/feedback';
 import { meQuery } from '../../features/auth/api';
+import { coursesQuery } from '../../features/catalogue/api';
+import { myLearningQuery } from '../../features/learning/api';
+import { coursePath, stepPath } from '../../features/learning/paths';
+import type { Me } from '../../lib/api-client';
 import { usePageTitle } from './use-page-title';
 
 export default function HomePage() {
@@ -10,7 +14,8 @@ export default function HomePage() {
   const me = useQuery(meQuery()).data;
   usePageTitle(t('nav.home'));
   const points = t('home.points', { returnObjects: true }) as string[];
-  const deleted = (useLocation().state as { deleted?: boolean } | null)?.deleted === true;
+  const state = useLocation().state as { deleted?: boolean; welcome?: boolean } | null;
+  const deleted = state?.deleted === true;
   return (
     <section>
       {deleted && <Alert kind="success">{t('profile.deleted')}</Alert>}
@@ -36,6 +41,7 @@ export default function HomePage() {
           </p>
         </>
       )}
+      {me && <NextStep me={me} welcome={state?.welcome === true} />}
       {me && (
         <p className="actions">
           <Link className="button primary" to="/khoa-hoc">
@@ -51,6 +57,49 @@ export default function HomePage() {
       )}
       <p className="meta">
         {t('home.verifyPrompt')} <Link to="/verify">{t('home.verifyLink')}</Link>
+      </p>
+    </section>
+  );
+}
+
+/**
+ * What to do next, signed in: "continue learning" where the person stopped, or, with nothing started
+ * yet (just registered), the self-assessment and the first course meant for their group.
+ */
+function NextStep({ me, welcome }: { me: Me; welcome: boolean }) {
+  const { t } = useTranslation();
+  const mine = useQuery(myLearningQuery());
+  const current = mine.data?.find((c) => c.status === 'active' && c.nextStep);
+  const firstCourse = useQuery({ ...coursesQuery({ targetGroup: me.targetGroup }), enabled: mine.isSuccess && !current }).data?.[0];
+  if (current?.nextStep) {
+    return (
+      <section className="next-card" aria-labelledby="continue-title">
+        <h2 id="continue-title">{t('home.continueTitle')}</h2>
+        <p>
+          <Link to={coursePath(current.slug)}>{current.title}</Link> · {t('learning.percent', { percent: current.percent })}
+        </p>
+        <p className="actions">
+          <Link className="button primary" to={stepPath(current.slug, current.nextStep)}>
+            {t('learning.continue', { title: current.nextStep.title })}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  if (!mine.isSuccess || mine.data.length > 0) return null;
+  return (
+    <section className="next-card" aria-labelledby="start-title">
+      <h2 id="start-title">{t(welcome ? 'home.welcomeTitle' : 'home.startTitle')}</h2>
+      <p>{t('home.startIntro', { group: t(`targetGroups.${me.targetGroup}`) })}</p>
+      <p className="actions">
+        <Link className="button primary" to="/tu-danh-gia">
+          {t('home.selfAssess')}
+        </Link>
+        {firstCourse && (
+          <Link className="button" to={coursePath(firstCourse.slug)}>
+            {t('home.firstCourse', { title: firstCourse.title })}
+          </Link>
+        )}
       </p>
     </section>
   );

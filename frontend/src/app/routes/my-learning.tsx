@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Alert, Spinner } from '../../components/ui/feedback';
+import { Spinner } from '../../components/ui/feedback';
 import { myLearningQuery } from '../../features/learning/api';
 import { coursePath, stepPath } from '../../features/learning/paths';
-import { generalMessage } from '../../lib/form-errors';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import { QueryError } from '../../components/connection/query-error';
 
 function MyCourses() {
   const { t } = useTranslation();
   const query = useQuery(myLearningQuery());
   if (query.isPending) return <Spinner />;
-  if (query.isError) return <Alert kind="error">{generalMessage(t, query.error)}</Alert>;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (query.data.length === 0) {
     return (
       <p>

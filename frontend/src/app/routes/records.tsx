@@ -1,19 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Alert, Spinner } from '../../components/ui/feedback';
+import { Spinner } from '../../components/ui/feedback';
 import { myRecordsQuery } from '../../features/certification/api';
 import { RecordActions } from '../../features/certification/certification-box';
-import { generalMessage } from '../../lib/form-errors';
 import { formatDay } from '../../lib/i18n';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import { QueryError } from '../../components/connection/query-error';
 
 function Records() {
   const { t, i18n } = useTranslation();
   const query = useQuery({ ...myRecordsQuery(), refetchInterval: (q) => (q.state.data?.some((r) => r.pdfStatus === 'pending') ? 2000 : false) });
   if (query.isPending) return <Spinner />;
-  if (query.isError) return <Alert kind="error">{generalMessage(t, query.error)}</Alert>;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (query.data.length === 0) {
     return (
       <p>

@@ -11,7 +11,8 @@ export default function RegisterPage() {
     <section className="narrow">
       <h1 tabIndex={-1}>{t('register.title')}</h1>
       <p>{t('register.intro')}</p>
-      <RegisterForm onDone={() => navigate('/ho-so')} />
+      {/* The home page then suggests where to start: the self-assessment or the first course of their group. */}
+      <RegisterForm onDone={() => navigate('/', { state: { welcome: true } })} />
       <p>
         {t('register.haveAccount')} <Link to="/dang-nhap">{t('nav.login')}</Link>
       </p>

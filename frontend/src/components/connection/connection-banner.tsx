@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pendingCount, replay, subscribe } from '../../lib/outbox';
+import { warmEnrolledCourses } from '../../lib/offline-courses';
+import { onDelivered, pendingCount, subscribe } from '../../lib/outbox';
+import { applyUpdate, isUpdateWaiting, subscribeUpdate } from '../../lib/app-update';
 
 const subscribeOnline = (cb: () => void) => {
   window.addEventListener('online', cb);
@@ -12,34 +14,53 @@ const subscribeOnline = (cb: () => void) => {
   };
 };
 
+export const useOnline = () => useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+
 /**
- * Says when the phone is offline and how much learning waits on it, and sends what waits as soon
- * as the connection is back (and on every app start).
+ * Says when the phone is offline and how much learning waits on it (the outbox sends it by itself,
+ * `startOutboxSync`), tells when it has been sent, and offers a new version of the app when one is ready.
  */
 export function ConnectionBanner() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine);
+  const online = useOnline();
   const pending = useSyncExternalStore(subscribe, pendingCount);
+  const updateWaiting = useSyncExternalStore(subscribeUpdate, isUpdateWaiting);
   const [justSynced, setJustSynced] = useState(0);
 
-  useEffect(() => {
-    if (!online) return;
-    void replay().then((n) => {
-      if (n === 0) return;
-      setJustSynced(n);
-      void qc.invalidateQueries({ queryKey: ['learning'] });
-    });
-  }, [online, qc]);
+  useEffect(
+    () =>
+      onDelivered((n) => {
+        setJustSynced(n);
+        // Progress changed on the server: refresh what is shown, and store newly opened lessons for offline.
+        void qc.invalidateQueries({ queryKey: ['learning'] }).then(() => warmEnrolledCourses());
+      }),
+    [qc],
+  );
 
-  if (!online) {
-    return (
-      <div className="connection offline" role="status">
-        {t('connection.offline')} {pending > 0 && t('connection.pending', { count: pending })}
-      </div>
-    );
-  }
-  if (pending > 0) return <div className="connection" role="status">{t('connection.sending', { count: pending })}</div>;
-  if (justSynced > 0) return <div className="connection synced" role="status">{t('connection.synced', { count: justSynced })}</div>;
-  return null;
+  return (
+    <>
+      {!online ? (
+        <div className="connection offline" role="status">
+          {t('connection.offline')} {pending > 0 && t('connection.pending', { count: pending })}
+        </div>
+      ) : pending > 0 ? (
+        <div className="connection" role="status">
+          {t('connection.sending', { count: pending })}
+        </div>
+      ) : justSynced > 0 ? (
+        <div className="connection synced" role="status">
+          {t('connection.synced', { count: justSynced })}
+        </div>
+      ) : null}
+      {updateWaiting && (
+        <div className="connection update" role="status">
+          {t('connection.updateReady')}{' '}
+          <button type="button" className="link-button" onClick={applyUpdate}>
+            {t('connection.updateNow')}
+          </button>
+        </div>
+      )}
+    </>
+  );
 }

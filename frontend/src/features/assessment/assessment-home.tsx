@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/i18n';
 import { CertificationBox } from '../certification/certification-box';
 import { formatDuration, useCountdown } from '../learning/quiz-overview';
 import { assessmentOverviewQuery, assessmentPath, type AssessmentOverview, useStartAssessment } from './api';
+import { QueryError } from '../../components/connection/query-error';
 
 /** Groups competencies by domain, keeping the order given. */
 export function byDomain<T extends { domainCode: string; domainName: string }>(items: T[]): { code: string; name: string; items: T[] }[] {
@@ -26,7 +27,7 @@ export function AssessmentHome() {
   const { t } = useTranslation();
   const query = useQuery(assessmentOverviewQuery());
   if (query.isPending) return <Spinner />;
-  if (query.isError) return <Alert kind="error">{generalMessage(t, query.error)}</Alert>;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const o = query.data;
   const questionCount = o.competencies.length * o.rules.questionsPerCompetency;
   return (

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiRequestError, type Me, type Schemas, unwrap } from '../../lib/api-client';
+import { clearPersonalCaches, warmEnrolledCourses } from '../../lib/offline-courses';
 
 /** The signed-in person, or null when nobody is. */
 export const meQuery = () =>
@@ -30,8 +31,16 @@ export function useRegister() {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (body: Schemas['LoginDto']) => unwrap(await api.POST('/api/auth/login', { body })),
-    onSuccess: (me) => qc.setQueryData(meQuery().queryKey, me),
+    mutationFn: async (body: Schemas['LoginDto']) => {
+      const me = unwrap(await api.POST('/api/auth/login', { body }));
+      // A shared phone: what the previous person read offline is not for this one.
+      await clearPersonalCaches();
+      return me;
+    },
+    onSuccess: (me) => {
+      qc.setQueryData(meQuery().queryKey, me);
+      void warmEnrolledCourses();
+    },
   });
 }
 
@@ -39,7 +48,8 @@ export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/auth/logout')),
-    onSettled: () => {
+    onSettled: async () => {
+      await clearPersonalCaches();
       qc.setQueryData(meQuery().queryKey, null);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     },

@@ -5,20 +5,28 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { SelectField, TextField } from '../../components/ui/fields';
 import { Alert, Spinner } from '../../components/ui/feedback';
 import { generalMessage } from '../../lib/form-errors';
+import { meQuery } from '../auth/api';
 import { type CourseFilters, coursesQuery, frameworkQuery } from './api';
 
 const GROUPS = ['citizen', 'public_servant', 'student', 'worker'] as const;
 const FILTER_KEYS = ['q', 'targetGroup', 'domain', 'competency', 'level'] as const;
 
-/** Filters live in the address, so a search can be shared or bookmarked. */
-function useFilters(): [CourseFilters, (patch: Partial<CourseFilters>) => void] {
+/** In the address, "every group" (a signed-in person otherwise sees their own group's courses first). */
+const ALL_GROUPS = 'all';
+
+/**
+ * Filters live in the address, so a search can be shared or bookmarked. With no group in the address,
+ * a signed-in person sees the courses of their own group (`ownGroup`); `targetGroup=all` shows every course.
+ */
+function useFilters(ownGroup: CourseFilters['targetGroup']): [CourseFilters, (patch: Partial<CourseFilters> | { targetGroup: typeof ALL_GROUPS }) => void] {
   const [params, setParams] = useSearchParams();
   const filters: CourseFilters = {};
   for (const key of FILTER_KEYS) {
     const value = params.get(key);
-    if (value) Object.assign(filters, { [key]: key === 'level' ? Number(value) : value });
+    if (value && value !== ALL_GROUPS) Object.assign(filters, { [key]: key === 'level' ? Number(value) : value });
   }
-  const update = (patch: Partial<CourseFilters>) => {
+  if (!params.has('targetGroup') && ownGroup) filters.targetGroup = ownGroup;
+  const update = (patch: Partial<CourseFilters> | { targetGroup: typeof ALL_GROUPS }) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) {
       if (v === undefined || v === '') next.delete(k);
@@ -31,7 +39,9 @@ function useFilters(): [CourseFilters, (patch: Partial<CourseFilters>) => void] 
 
 export function CourseCatalogue() {
   const { t } = useTranslation();
-  const [filters, update] = useFilters();
+  const me = useQuery(meQuery()).data;
+  const [filters, update] = useFilters(me?.targetGroup);
+  const ownGroupOnly = Boolean(me && filters.targetGroup === me.targetGroup);
   const [query, setQuery] = useState(filters.q ?? '');
   const framework = useQuery(frameworkQuery());
   const courses = useQuery(coursesQuery(filters));
@@ -54,8 +64,13 @@ export function CourseCatalogue() {
       <details className="filters" open={Boolean(filters.targetGroup || filters.domain || filters.competency || filters.level)}>
         <summary>{t('catalogue.filters')}</summary>
         <div className="filter-grid">
-          <SelectField label={t('catalogue.targetGroup')} name="targetGroup" value={filters.targetGroup ?? ''} onChange={(e) => update({ targetGroup: (e.target.value || undefined) as CourseFilters['targetGroup'] })}>
-            <option value="">{t('catalogue.all')}</option>
+          <SelectField
+            label={t('catalogue.targetGroup')}
+            name="targetGroup"
+            value={filters.targetGroup ?? ALL_GROUPS}
+            onChange={(e) => update({ targetGroup: e.target.value as CourseFilters['targetGroup'] | typeof ALL_GROUPS })}
+          >
+            <option value={ALL_GROUPS}>{t('catalogue.all')}</option>
             {GROUPS.map((g) => (
               <option key={g} value={g}>
                 {t(`targetGroups.${g}`)}
@@ -93,6 +108,14 @@ export function CourseCatalogue() {
       {courses.data && (
         <>
           <p role="status">{t('catalogue.results', { count: courses.data.length })}</p>
+          {ownGroupOnly && (
+            <p className="own-group">
+              {t('catalogue.forYourGroup', { group: t(`targetGroups.${me!.targetGroup}`) })}{' '}
+              <button type="button" className="link-button" onClick={() => update({ targetGroup: ALL_GROUPS })}>
+                {t('catalogue.showAll')}
+              </button>
+            </p>
+          )}
           {courses.data.length === 0 && <p>{t('catalogue.empty')}</p>}
           <ul className="course-list">
             {courses.data.map((c) => (

@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Alert, Spinner } from '../../components/ui/feedback';
-import { generalMessage } from '../../lib/form-errors';
+import { Spinner } from '../../components/ui/feedback';
 import { CourseLearning } from '../learning/course-learning';
 import { courseQuery } from './api';
+import { QueryError } from '../../components/connection/query-error';
 
 /** A course's promise: what it builds, for whom, and its lessons in order. */
 export function CourseDetail({ slug, onTitle }: { slug: string; onTitle: (title: string) => void }) {
@@ -16,7 +16,7 @@ export function CourseDetail({ slug, onTitle }: { slug: string; onTitle: (title:
     if (title) onTitle(title);
   }, [title, onTitle]);
   if (course.isPending) return <Spinner />;
-  if (course.isError) return <Alert kind="error">{generalMessage(t, course.error)}</Alert>;
+  if (course.isError) return <QueryError error={course.error} onRetry={() => void course.refetch()} />;
   const c = course.data;
   return (
     <>

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../lib/api-client';
+import { warmEnrolledCourses } from '../../lib/offline-courses';
 import { newKey, sendOrQueue } from '../../lib/outbox';
 
 export type CourseProgress = Schemas['CourseProgressDto'];
@@ -47,7 +48,8 @@ export function useEnrol(slug: string) {
   const invalidate = useInvalidateLearning();
   return useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/courses/{slug}/enrolment', { params: { path: { slug } } })),
-    onSuccess: invalidate,
+    // The new course is stored for reading offline right away.
+    onSuccess: () => invalidate().then(() => warmEnrolledCourses()),
   });
 }
 
@@ -70,7 +72,8 @@ export function useCompleteLesson(slug: string, lesson: string) {
       sendOrQueue({ key: newKey(), method: 'PUT', path: `/api/courses/${slug}/lessons/${lesson}/completion`, body: { occurredAt: new Date().toISOString() } }),
     onSuccess: (result) => {
       qc.setQueryData(lessonQuery(slug, lesson).queryKey, (old) => old && { ...old, done: true });
-      if (result.status === 'sent') void invalidate();
+      // The next lesson of a sequential course opens: store it for offline too.
+      if (result.status === 'sent') void invalidate().then(() => warmEnrolledCourses());
     },
   });
 }

@@ -32,7 +32,7 @@ export function AttemptResults({ attempt }: { attempt: Attempt }) {
         </Link>
       </p>
       <h2>{t('quiz.review')}</h2>
-      <QuestionReview results={attempt.results ?? []} />
+      {attempt.answersShown ? <QuestionReview results={attempt.results ?? []} /> : <p>{t(`quiz.answersHidden.${attempt.showAnswers}`)}</p>}
     </>
   );
 }

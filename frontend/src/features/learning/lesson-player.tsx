@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { OfflineNotice } from '../../components/connection/offline-notice';
 import { Alert, Spinner } from '../../components/ui/feedback';
 import { ApiRequestError } from '../../lib/api-client';
 import { generalMessage } from '../../lib/form-errors';
+import { isQueued, subscribe } from '../../lib/outbox';
 import { lessonQuery, useCompleteLesson } from './api';
 import { coursePath, lessonPath } from './paths';
 import { ReadAloud } from './read-aloud';
@@ -15,6 +17,8 @@ export function LessonPlayer({ slug, lesson, onTitle }: { slug: string; lesson: 
   const { t } = useTranslation();
   const query = useQuery(lessonQuery(slug, lesson));
   const complete = useCompleteLesson(slug, lesson);
+  // "Kept on this phone" until the outbox has sent it, then the plain "done".
+  const waiting = useSyncExternalStore(subscribe, () => complete.data?.status === 'queued' && isQueued(complete.data.key));
   const body = useRef<HTMLDivElement>(null);
   const title = query.data?.title;
   useEffect(() => {
@@ -23,6 +27,16 @@ export function LessonPlayer({ slug, lesson, onTitle }: { slug: string; lesson: 
   useScrollMemory(`${slug}/${lesson}`, Boolean(query.data));
 
   if (query.isPending) return <Spinner />;
+  if (query.isError && !(query.error instanceof ApiRequestError)) {
+    return (
+      <>
+        <OfflineNotice onRetry={() => void query.refetch()} />
+        <p>
+          <Link to={coursePath(slug)}>{t('lesson.backToCourse')}</Link>
+        </p>
+      </>
+    );
+  }
   if (query.isError) {
     const code = query.error instanceof ApiRequestError ? query.error.body.code : '';
     return (
@@ -61,7 +75,7 @@ export function LessonPlayer({ slug, lesson, onTitle }: { slug: string; lesson: 
       <div className="lesson-done">
         {done ? (
           <Alert kind="success">
-            {complete.data?.status === 'queued' ? t('lesson.doneOffline') : t('lesson.done')}
+            {waiting ? t('lesson.doneOffline') : t('lesson.done')}
           </Alert>
         ) : (
           <button type="button" className="button primary" disabled={complete.isPending} onClick={() => complete.mutate()}>

@@ -7,6 +7,7 @@ import { ApiRequestError } from '../../lib/api-client';
 import { generalMessage } from '../../lib/form-errors';
 import { quizQuery, useStartAttempt } from './api';
 import { attemptPath, coursePath } from './paths';
+import { QueryError } from '../../components/connection/query-error';
 
 /** A quiz's rules, the learner's attempts, and the button to start or continue (with the cooldown counted down). */
 export function QuizOverview({ slug, quiz, onTitle }: { slug: string; quiz: string; onTitle: (title: string) => void }) {
@@ -21,7 +22,7 @@ export function QuizOverview({ slug, quiz, onTitle }: { slug: string; quiz: stri
   const waitSeconds = useCountdown(query.data?.nextAttemptAt ?? null, query.data?.serverNow);
 
   if (query.isPending) return <Spinner />;
-  if (query.isError) return <Alert kind="error">{generalMessage(t, query.error)}</Alert>;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const q = query.data;
   const attemptsLeft = q.maxAttempts === null ? null : q.maxAttempts - q.attemptsUsed;
   const canStart = !q.locked && (q.openAttemptId !== null || ((attemptsLeft === null || attemptsLeft > 0) && waitSeconds <= 0));

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { DrawRule } from '../files/content-model';
+import type { DrawRule, ShowAnswers } from '../files/content-model';
 import { Course } from './course.entity';
 
 @Entity('quizzes')
@@ -47,6 +47,10 @@ export class Quiz {
   /** Null: untimed. */
   @Column({ type: 'int', nullable: true })
   timeLimitSeconds: number | null;
+
+  /** When a graded attempt shows the right answers (see `SHOW_ANSWERS`). */
+  @Column({ type: 'varchar', length: 20, default: 'after_passing' })
+  showAnswers: ShowAnswers;
 
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;

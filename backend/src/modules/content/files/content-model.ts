@@ -65,6 +65,14 @@ export type DrawRule = { competency?: string; level?: number; count: number };
 export const matchesRule = (q: { competency: string; level: number }, rule: DrawRule) =>
   (rule.competency === undefined || q.competency === rule.competency) && (rule.level === undefined || q.level === rule.level);
 
+/**
+ * When a graded attempt shows the right answers, feedback and explanations. The default does not hand
+ * them to someone who just failed and may try again (copying them would pass the next attempt).
+ */
+export const SHOW_ANSWERS = ['never', 'after_passing', 'after_last_attempt', 'always'] as const;
+export type ShowAnswers = (typeof SHOW_ANSWERS)[number];
+export const DEFAULT_SHOW_ANSWERS: ShowAnswers = 'after_passing';
+
 export type QuizDraft = {
   slug: string;
   title: string;
@@ -77,6 +85,7 @@ export type QuizDraft = {
   maxAttempts: number | null;
   cooldownSeconds: number;
   timeLimitSeconds: number | null;
+  showAnswers: ShowAnswers;
 };
 
 export type CourseDraft = {

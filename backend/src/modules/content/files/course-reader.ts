@@ -181,6 +181,7 @@ async function readCourseFiles(tree: ContentTree, dir: string, folder: string, f
       maxAttempts: quiz.maxAttempts ?? null,
       cooldownSeconds: Math.round(quiz.cooldownMinutes * 60),
       timeLimitSeconds: quiz.timeLimitMinutes ? Math.round(quiz.timeLimitMinutes * 60) : null,
+      showAnswers: quiz.showAnswers,
     };
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUESTION_TYPES } from './content-model';
+import { DEFAULT_SHOW_ANSWERS, QUESTION_TYPES, SHOW_ANSWERS } from './content-model';
 import type { ProblemSink } from './problems';
 import type { YamlSource } from './yaml-source';
 
@@ -35,6 +35,7 @@ export const courseSchema = z.object({
           maxAttempts: z.number().int().min(1).max(100).optional(),
           cooldownMinutes: z.number().min(0).max(10080).default(0),
           timeLimitMinutes: z.number().min(0.5).max(600).optional(),
+          showAnswers: z.enum(SHOW_ANSWERS).default(DEFAULT_SHOW_ANSWERS),
         })
         .strict(),
     )

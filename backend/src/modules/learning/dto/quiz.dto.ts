@@ -1,6 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
-import { QUESTION_TYPES, type QuestionType } from '../../content/files/content-model';
+import { QUESTION_TYPES, type QuestionType, SHOW_ANSWERS, type ShowAnswers } from '../../content/files/content-model';
 import type { QuizAttempt } from '../entities/quiz-attempt.entity';
 import type { AttemptView } from '../quiz/quiz-attempts.service';
 import { QuizStepDto } from './progress.dto';
@@ -93,7 +93,10 @@ export class AttemptDto extends AttemptSummaryDto {
   @ApiProperty({ format: 'date-time', description: 'The server clock, to count down the time limit' }) serverNow: string;
   @ApiProperty({ type: [LearnerQuestionDto] }) questions: LearnerQuestionDto[];
   @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(AnswerValueDto) } }) answers: Record<string, AnswerValueDto>;
-  @ApiProperty({ type: [QuestionResultDto], nullable: true, description: 'Only after submission' }) results: QuestionResultDto[] | null;
+  @ApiProperty({ type: [QuestionResultDto], nullable: true, description: 'Only after submission, and only when answersShown' }) results: QuestionResultDto[] | null;
+  @ApiProperty({ description: "The quiz's author lets this graded attempt show the right answers (never / after passing / after the last attempt / always)" })
+  answersShown: boolean;
+  @ApiProperty({ enum: SHOW_ANSWERS, description: 'When graded attempts of this quiz show the right answers' }) showAnswers: ShowAnswers;
 
   static from(v: AttemptView): AttemptDto {
     return {
@@ -104,6 +107,8 @@ export class AttemptDto extends AttemptSummaryDto {
       questions: v.questions,
       answers: v.attempt.answers,
       results: v.results,
+      answersShown: v.answersShown,
+      showAnswers: v.quiz.showAnswers,
     };
   }
 }

@@ -8,6 +8,7 @@ import { CourseAccessService } from '../course-access.service';
 import { type AnswerValue, QuizAttempt } from '../entities/quiz-attempt.entity';
 import { LearningEventsService } from '../learning-events.service';
 import { ProgressService } from '../progress.service';
+import { answersShown } from './answer-visibility';
 import { parseAnswers } from './answers';
 import { type CourseContent, CourseContentCache } from './course-content';
 import { type LearnerQuestion, toLearnerQuestion } from './learner-question';
@@ -21,9 +22,11 @@ export type AttemptView = {
   attempt: QuizAttempt;
   quiz: Quiz;
   course: Course;
-  /** Before submission: questions without any key. After: the results with the key and feedback. */
+  /** Before submission: questions without any key. After: the results with the key and feedback, when the quiz shows them. */
   questions: LearnerQuestion[];
   results: QuestionResult[] | null;
+  /** Submitted and the quiz's `showAnswers` lets this attempt show the right answers (`results` is set). */
+  answersShown: boolean;
   /** True only on the submission that completed the course. */
   courseCompleted?: boolean;
 };
@@ -177,10 +180,13 @@ export class QuizAttemptsService {
 
   private view(attempt: QuizAttempt, { course, quizzes, questions }: CourseContent): AttemptView {
     const learnerQuestions = attempt.questions.map((d) => toLearnerQuestion(questions.get(d.questionId)!, d));
+    const quiz = quizzes.get(attempt.quizId)!;
+    const shown = answersShown(quiz.showAnswers, attempt, quiz.maxAttempts);
     return {
-      attempt, quiz: quizzes.get(attempt.quizId)!, course,
+      attempt, quiz, course,
       questions: learnerQuestions,
-      results: attempt.status === 'submitted'
+      answersShown: shown,
+      results: shown
         ? attempt.questions.map((d, i) => resultOf(questions.get(d.questionId)!, d, attempt.answers[d.questionId], attempt.graded?.[i]?.score ?? 0, learnerQuestions[i]))
         : null,
     };
