@@ -288,6 +288,9 @@ $CATEGORY: $course$/top/Chung
     // A question added at the top changes no other question's id.
     const again = parse('// @competency 4.2\n// @level 1\nCâu mới ở đầu {T}\n\n::Câu 1:: Một {T}\n\n::Cầu 1:: Hai {T}\n\nKhông tên {F}\n');
     expect(again.questions.slice(1).map((q) => q.externalId)).toEqual(questions.map((q) => q.externalId));
+    // Editing an untitled question makes it another question; a titled one keeps its id.
+    const edited = parse('// @competency 4.2\n// @level 1\n::Câu 1:: Một, sửa lại {T}\n\n::Cầu 1:: Hai {T}\n\nKhông tên, sửa lại {F}\n');
+    expect(edited.questions.map((q) => q.externalId)).toEqual(['Câu-1', 'Cầu-1', expect.not.stringMatching(untitled)]);
   });
 
   it('refuses the same id twice in a bank, GIFT and YAML alike', () => {
