@@ -159,6 +159,18 @@ export class ContentTree {
         this.refuse(childRel, `cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         continue;
       }
+      // Files and folders of one course count together, so no course can make the walk endless.
+      const course = depth >= 2 && childRel.startsWith('courses/') ? childRel.split('/').slice(0, 2).join('/') : null;
+      const counted = course ? (perCourse.get(course) ?? { bytes: 0, files: 0 }) : null;
+      if (course && counted) {
+        perCourse.set(course, counted);
+        counted.files += 1;
+        if (counted.files > limits.filesPerCourse) {
+          if (counted.files === limits.filesPerCourse + 1) this.problems.push({ file: `${course}/course.yaml`, line: 1, message: `the course has more than ${limits.filesPerCourse} files and folders` });
+          this.refusedSet.add(childRel);
+          continue;
+        }
+      }
       if (st.isDirectory()) {
         this.dirs.add(childRel);
         await this.walk(childRel, depth + 1, perCourse);
@@ -168,16 +180,9 @@ export class ContentTree {
         this.refuse(childRel, `is ${kindOf(st)}; only regular files and folders are allowed (nothing is followed)`);
         continue;
       }
-      const course = childRel.startsWith('courses/') ? childRel.split('/').slice(0, 2).join('/') : null;
-      if (course) {
-        const c = perCourse.get(course) ?? { bytes: 0, files: 0 };
-        [c.bytes, c.files] = [c.bytes + st.size, c.files + 1];
-        perCourse.set(course, c);
-        if (c.files > limits.filesPerCourse) {
-          if (c.files === limits.filesPerCourse + 1) this.problems.push({ file: `${course}/course.yaml`, line: 1, message: `the course has more than ${limits.filesPerCourse} files` });
-          this.refusedSet.add(childRel);
-          continue;
-        }
+      if (course && counted) {
+        const c = counted;
+        c.bytes += st.size;
         if (c.bytes > limits.courseBytes) {
           if (c.bytes - st.size <= limits.courseBytes) this.problems.push({ file: `${course}/course.yaml`, line: 1, message: `the course's files exceed ${limits.courseBytes} bytes together` });
           this.refusedSet.add(childRel);
