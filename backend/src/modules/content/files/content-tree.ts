@@ -77,7 +77,6 @@ export type TreeFile = {
   digest: string;
   /** The whole file for text files and whole-checked media; the first bytes for other media (empty once released). */
   data: Buffer;
-  complete: boolean;
 };
 
 /**
@@ -233,7 +232,7 @@ export class ContentTree {
       const data = await readHead(handle, Math.min(cap, Math.max(stats.size, MEDIA_HEAD_BYTES)));
       if (whole && data.length >= cap) return `file is larger than ${cap - 1} bytes`;
       const digest = whole ? createHash('sha256').update(data).digest('hex') : await digestOf(handle, data, stats.size);
-      return { size: stats.size, digest, data, complete: whole || data.length >= stats.size };
+      return { size: stats.size, digest, data };
     } finally {
       await handle.close();
     }
@@ -258,10 +257,6 @@ export class ContentTree {
 
   has(rel: string): boolean {
     return this.fileMap.has(rel);
-  }
-
-  isDir(rel: string): boolean {
-    return this.dirs.has(rel);
   }
 
   /** The folders directly under `rel`. */
