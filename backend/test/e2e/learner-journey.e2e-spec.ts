@@ -9,8 +9,24 @@ import type { TestApp } from '../support/test-app';
 
 type Question = { id: string; type: string; prompt: string; options?: { key: string; text: string }[]; left?: { key: string; text: string }[]; right?: { key: string; text: string }[] };
 
-/** The fixture course with a three-second cooldown, so the learner can retry within the test. */
-const COURSE = { ...LEARNING_COURSE, 'course.yaml': LEARNING_COURSE['course.yaml']!.replace('cooldownMinutes: 1', 'cooldownMinutes: 0.05') };
+/**
+ * The fixture course with a three-second cooldown, so the learner can retry within the test, and two
+ * more Moodle questions drawn every time: a numerical one and a matching one with a distractor.
+ */
+const COURSE = {
+  ...LEARNING_COURSE,
+  'course.yaml': LEARNING_COURSE['course.yaml']!.replace('cooldownMinutes: 1', 'cooldownMinutes: 0.05').replace("{ competency: '2.1', count: 1 }", "{ competency: '2.1', count: 3 }"),
+  'questions/them.gift': `${LEARNING_COURSE['questions/them.gift']}
+::q-so:: Mã OTP trong tin nhắn "Mã của bạn là 482915" có mấy chữ số? {#6 #Đúng. ~#Hãy đếm lại từng chữ số. ####Đếm từng chữ số.}
+
+::q-ghep:: Ghép ứng dụng với việc {
+  =VNeID -> Định danh điện tử
+  =Cổng Dịch vụ công -> Nộp hồ sơ trực tuyến
+  = -> Nhắn tin
+  ####Mỗi ứng dụng một việc.
+}
+`,
+};
 
 describe('learner journey in the browser', () => {
   let t: TestApp;
@@ -39,7 +55,7 @@ describe('learner journey in the browser', () => {
       const group = page.getByRole('group', { name: q.prompt });
       const answer: AnswerValue = answers[q.id]!;
       const text = (key: string, list = q.options) => list!.find((o) => o.key === key)!.text;
-      if (q.type === 'short_text') await group.getByRole('textbox').pressSequentially(answer.text!.trim());
+      if (q.type === 'short_text' || q.type === 'numerical') await group.getByRole('textbox').pressSequentially(answer.text!.trim());
       else if (q.type === 'ordering') {
         for (const [i, key] of answer.order!.entries()) {
           const current = (await group.locator('.ordering li > span:first-child').allTextContents()).indexOf(text(key));

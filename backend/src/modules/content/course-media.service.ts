@@ -7,7 +7,7 @@ import { notFound } from '../../common/errors/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { openRegularFile } from './files/content-tree';
 import { MEDIA_FILE } from './files/course-reader';
-import { checkedWhole, MEDIA_HEAD_BYTES, mediaTypeOf, validateMediaFile } from './files/media-check';
+import { checkedWhole, DEFAULT_MEDIA_LIMITS, MEDIA_HEAD_BYTES, mediaTypeOf, validateMediaFile } from './files/media-check';
 
 /** A media file opened for serving: its bytes (a range of them) and the headers it must carry. */
 export type OpenedMedia = { stream: Readable; status: 200 | 206; headers: Record<string, string> };
@@ -39,6 +39,8 @@ export class CourseMediaService {
       throw notFound('File');
     }
     try {
+      // Never read more than the kind allows: a file grown after the import is refused unread.
+      if (stats.size > DEFAULT_MEDIA_LIMITS[type.kind]) throw notFound('File');
       const whole = checkedWhole(type.kind);
       const headLength = whole ? stats.size : Math.min(stats.size, MEDIA_HEAD_BYTES);
       const head = Buffer.alloc(headLength);

@@ -1,4 +1,3 @@
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { CourseDraft, FrameworkDraft } from './content-model';
 import { type ContentLimits, ContentTree, DEFAULT_LIMITS } from './content-tree';
 import { readCourse } from './course-reader';
@@ -14,6 +13,7 @@ export type ContentSet = { framework: FrameworkDraft | null; courses: CourseDraf
  */
 export async function readContent(contentDir: string, limits: ContentLimits = DEFAULT_LIMITS): Promise<ContentSet> {
   const tree = await ContentTree.load(contentDir, limits);
+  await tree.read('framework');
   let read: ReturnType<typeof readFramework>;
   try {
     read = readFramework(tree);
@@ -23,13 +23,14 @@ export async function readContent(contentDir: string, limits: ContentLimits = DE
     return { framework: null, courses: [], problems, errors: problems.length };
   }
   const { framework, sinks } = read;
-  const problems: Problem[] = [...tree.problems, ...sinks.flatMap((s) => s.problems)];
+  const problems: Problem[] = sinks.flatMap((s) => s.problems);
   const courses: CourseDraft[] = [];
   if (framework) {
     const slugs = new Map<string, string>();
     for (const folder of tree.subdirs('courses')) {
-      await yieldToLoop();
+      await tree.read(`courses/${folder}`);
       const { course, sinks: courseSinks } = await readCourse(tree, folder, framework);
+      tree.release(`courses/${folder}`);
       problems.push(...courseSinks.flatMap((s) => s.problems));
       if (!course) continue;
       const other = slugs.get(course.slug);
@@ -39,11 +40,13 @@ export async function readContent(contentDir: string, limits: ContentLimits = DE
         courses.push(course);
       }
     }
-    for (const file of tree.filesUnder('courses').filter((f) => f.split('/').length === 2)) {
+    for (const file of tree.listedUnder('courses').filter((f) => f.split('/').length === 2)) {
       problems.push({ file, line: 1, message: 'only course folders belong in courses/' });
     }
     problems.push(...unknownRequiredCourses(framework, courses));
   }
+  // The tree's own problems (links, devices, sizes) come first; they are complete once every part is read.
+  problems.unshift(...tree.problems);
   return { framework, courses, problems, errors: problems.filter((p) => !p.warning).length };
 }
 

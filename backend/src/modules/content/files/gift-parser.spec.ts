@@ -288,6 +288,36 @@ $CATEGORY: $course$/top/Chung
     // A question added at the top changes no other question's id.
     const again = parse('// @competency 4.2\n// @level 1\nCâu mới ở đầu {T}\n\n::Câu 1:: Một {T}\n\n::Cầu 1:: Hai {T}\n\nKhông tên {F}\n');
     expect(again.questions.slice(1).map((q) => q.externalId)).toEqual(questions.map((q) => q.externalId));
+    // Editing an untitled question makes it another question; a titled one keeps its id.
+    const edited = parse('// @competency 4.2\n// @level 1\n::Câu 1:: Một, sửa lại {T}\n\n::Cầu 1:: Hai {T}\n\nKhông tên, sửa lại {F}\n');
+    expect(edited.questions.map((q) => q.externalId)).toEqual(['Câu-1', 'Cầu-1', expect.not.stringMatching(untitled)]);
+  });
+
+  it('reads a Moodle 4 export as it is: comments, $CATEGORY, [id:…] idnumbers before titles, [html] answers', () => {
+    const { questions, errors } = parse(
+      `// question: 0  name: Switch category to $course$/top/4.2 Bảo vệ dữ liệu/Mức 1
+$CATEGORY: $course$/top/4.2 Bảo vệ dữ liệu/Mức 1
+
+
+// question: 1201  name: Câu 1
+// [id:BV-01] [tag:otp]
+::Câu 1::[html]<p>Ai được biết mã OTP của bạn?</p>{
+\t=<p>Chỉ mình bạn</p>#<p>Đúng.</p>
+\t~<p>Nhân viên ngân hàng</p>#<p>Ngân hàng không hỏi OTP.</p>
+\t####<p>OTP là của riêng bạn.</p>
+}
+
+
+// question: 1202  name: Câu 2
+::Câu 2::[html]<p>Mật khẩu \\{an toàn\\} có ít nhất mấy ký tự theo bài?</p>{#8..64}
+`,
+    );
+    expect(errors).toEqual([]);
+    expect(questions.map((q) => [q.externalId, q.type, q.competency, q.level, q.prompt])).toEqual([
+      ['BV-01', 'single', '4.2', 1, 'Ai được biết mã OTP của bạn?'],
+      ['Câu-2', 'numerical', '4.2', 1, 'Mật khẩu {an toàn} có ít nhất mấy ký tự theo bài?'],
+    ]);
+    expect(questions[0]!.options!.map((o) => [o.text, o.feedback])).toEqual([['Chỉ mình bạn', 'Đúng.'], ['Nhân viên ngân hàng', 'Ngân hàng không hỏi OTP.']]);
   });
 
   it('refuses the same id twice in a bank, GIFT and YAML alike', () => {

@@ -23,30 +23,41 @@ export function parseGift(text: string, file: string, sink: ProblemSink, default
   return questions;
 }
 
-type Block = { lines: string[]; line: number; competency?: string; level?: number; levelLine?: number; category?: boolean };
+type Block = { lines: string[]; line: number; competency?: string; level?: number; category?: boolean; idNumber?: string };
+
+/** Moodle's idnumber in a comment of the question (`// [id:abc]`, as Moodle 4 exports it): an explicit id. */
+const ID_NUMBER = /\[id:((?:\\.|[^\]\\])+)\]/;
 
 /** Moodle: a line that is empty after trimming ends a question; `//` lines are blanked, not removed. */
 function* blocks(text: string): Generator<Block> {
   let competency: string | undefined;
   let level: number | undefined;
   let current: Block | null = null;
+  // An idnumber comment belongs to the question of its block, above it or inside it (Moodle).
+  let idNumber: string | undefined;
   const all = text.split('\n');
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!.trim();
     if (line === '') {
       if (current) yield current;
       current = null;
+      idNumber = undefined;
       continue;
     }
     if (line.startsWith('//')) {
       const directive = /^\/\/\s*@(competency|level)\s+(\S+)/.exec(line);
       if (directive?.[1] === 'competency') competency = directive[2];
       if (directive?.[1] === 'level') level = Number(directive[2]);
-      if (current) current.lines.push(' ');
+      const id = ID_NUMBER.exec(line)?.[1]?.replace(/\\(.)/g, '$1').trim();
+      if (id) idNumber = id;
+      if (current) {
+        current.lines.push(' ');
+        if (id) current.idNumber = id;
+      }
       continue;
     }
     if (!current) {
-      current = { lines: [line], line: i + 1, competency, level };
+      current = { lines: [line], line: i + 1, competency, level, idNumber };
       if (line.startsWith('$CATEGORY:')) {
         // The category's path may name the competency and level of the questions after it.
         const named = fromCategory(line.slice('$CATEGORY:'.length));
@@ -215,7 +226,8 @@ function readBlock(block: Block, file: string, sink: ProblemSink, defaults: Ques
   if (level === undefined || !Number.isInteger(level) || level < 1 || level > 8) {
     sink.add(line, 'no valid level 1-8 for this question: add a // @level comment, a $CATEGORY naming it (…/Mức 1) or questionDefaults in course.yaml');
   }
-  const externalId = (title && idFromTitle(title)) ?? idFromText(text);
+  // Moodle's idnumber first, then the title, then the text itself.
+  const externalId = (block.idNumber && idFromTitle(block.idNumber)) ?? (title && idFromTitle(title)) ?? idFromText(text);
   const base = { externalId, prompt: prompt.text, competency: competency ?? '', level: level ?? 0, file, line };
   const explanation = () => {
     if (explanationText) return explanationText;

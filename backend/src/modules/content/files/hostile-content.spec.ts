@@ -126,6 +126,10 @@ describe('hostile course files', () => {
     const small = { ...DEFAULT_LIMITS, courseBytes: 3000 };
     const errors = await errorsWith((d) => write(d, 'media/anh.png', Buffer.concat([PNG, Buffer.alloc(4000)])), small);
     expect(errors).toContain(`${COURSE}/course.yaml:1: the course's files exceed 3000 bytes together`);
+    const folders = await errorsWith((d) => {
+      for (let i = 0; i < 30; i++) mkdirSync(path.join(d, 'media', `thu-muc-${i}`));
+    }, { ...DEFAULT_LIMITS, filesPerCourse: 20 });
+    expect(folders).toContain(`${COURSE}/course.yaml:1: the course has more than 20 files and folders`);
   });
 
   it('reads text as strict UTF-8: invalid bytes and Windows-1258 refused with their line, a BOM accepted, NUL refused', async () => {
