@@ -1140,6 +1140,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/reporting/periodic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportingController_periodicOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/periodic/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportingController_submitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/periodic/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportingController_freeze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2328,6 +2376,59 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             finishedAt: string | null;
+        };
+        PeriodicReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "monthly" | "quarterly" | "half_yearly" | "yearly";
+            period: string;
+            /** Format: uuid */
+            unitId: string | null;
+            /** @enum {string} */
+            level: "nation" | "province" | "commune";
+            /** @description The cohort figures frozen at the cut-off (total, children, groups) */
+            figures: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            frozenAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        ChildReportStatusDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            reportId: string | null;
+            /** @enum {string} */
+            status: "submitted" | "pending" | "late" | "not_frozen";
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        PeriodicOverviewDto: {
+            /** @enum {string} */
+            kind: "monthly" | "quarterly" | "half_yearly" | "yearly";
+            period: string;
+            from: string;
+            to: string;
+            /** Format: date-time */
+            cutoffAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description Your unit’s report, once frozen */
+            report: components["schemas"]["PeriodicReportDto"] | null;
+            /** @description The units that report to yours */
+            children: components["schemas"]["ChildReportStatusDto"][];
+        };
+        FreezeDto: {
+            /** @enum {string} */
+            kind: "monthly" | "quarterly" | "half_yearly" | "yearly";
+            /** @example 2026-11 */
+            period: string;
         };
     };
     responses: never;
@@ -4019,6 +4120,71 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RecountDto"];
                 };
+            };
+        };
+    };
+    ReportingController_periodicOverview: {
+        parameters: {
+            query: {
+                kind: "monthly" | "quarterly" | "half_yearly" | "yearly";
+                /** @description '2026-11', '2026-Q4', '2026-H1' or '2026'; default: the current period */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodicOverviewDto"];
+                };
+            };
+        };
+    };
+    ReportingController_submitReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodicReportDto"];
+                };
+            };
+        };
+    };
+    ReportingController_freeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FreezeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -7,6 +7,8 @@ import { CohortReportService } from './cohort-report.service';
 import { CohortOptionsDto, CohortPeoplePageDto, CohortQueryDto, CohortReportDto, PeopleQueryDto } from './dto/cohort.dto';
 import { RecountDto } from './dto/recount.dto';
 import { ImportTargetsDto, ImportTargetsResultDto, SetTargetDto, TargetDto, YearQueryDto } from './dto/target.dto';
+import { FreezeDto, PeriodicOverviewDto, PeriodicQueryDto, PeriodicReportDto } from './dto/periodic-report.dto';
+import { PeriodicReportsService } from './periodic-reports.service';
 import { RecountRequestsService } from './recount-requests.service';
 import { TargetsService } from './targets.service';
 
@@ -18,6 +20,7 @@ export class ReportingController {
     private readonly cohorts: CohortReportService,
     private readonly targets: TargetsService,
     private readonly recounts: RecountRequestsService,
+    private readonly periodic: PeriodicReportsService,
   ) {}
 
   /** A cohort's figures: the whole, its child units against their targets, groups, months, scores. */
@@ -71,5 +74,27 @@ export class ReportingController {
   @ApiOkResponse({ type: RecountDto })
   recount(@CurrentUser() p: Principal, @UuidParam('id') id: string): Promise<RecountDto> {
     return this.recounts.get(p, id);
+  }
+
+  /** Your unit's report for a period (once frozen) and which units below have submitted theirs. */
+  @Get('periodic')
+  @ApiOkResponse({ type: PeriodicOverviewDto })
+  periodicOverview(@CurrentUser() p: Principal, @Query() q: PeriodicQueryDto): Promise<PeriodicOverviewDto> {
+    return this.periodic.overview(p, q.kind, q.period);
+  }
+
+  @Post('periodic/:id/submission')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PeriodicReportDto })
+  submitReport(@CurrentUser() p: Principal, @UuidParam('id') id: string, @ReqMeta() meta: RequestMeta): Promise<PeriodicReportDto> {
+    return this.periodic.submit(p, id, meta);
+  }
+
+  /** National administrators: freeze a period now (the job also runs by itself at each cut-off). */
+  @Post('periodic/freeze')
+  @HttpCode(202)
+  @ApiNoContentResponse()
+  freeze(@CurrentUser() p: Principal, @Body() dto: FreezeDto): Promise<void> {
+    return this.periodic.requestFreeze(p, dto.kind, dto.period);
   }
 }
