@@ -33,6 +33,7 @@ export const router = createBrowserRouter([
       { path: '/quan-tri/ho-so-xac-nhan', element: page(() => import('./routes/admin-records')) },
       { path: '/quan-tri/chinh-sach-xac-nhan', element: page(() => import('./routes/admin-policies')) },
       { path: '/quan-tri/bao-cao', element: page(() => import('./routes/admin-reporting')) },
+      { path: '/quan-tri/bao-cao-dinh-ky', element: page(() => import('./routes/admin-periodic')) },
       { path: '/quan-tri/chi-tieu', element: page(() => import('./routes/admin-targets')) },
       { path: '/lop-hoc', element: page(() => import('./routes/classes')) },
       { path: '/lop-hoc/:id', element: page(() => import('./routes/classes')) },
