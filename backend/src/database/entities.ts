@@ -20,6 +20,7 @@ import { Organisation } from '../modules/organisations/entities/organisation.ent
 import { DataExport } from '../modules/profile/entities/data-export.entity';
 import { ClassCourse, ClassMember, LearningClass } from '../modules/classes/entities/learning-class.entity';
 import { PeriodicReport } from '../modules/reporting/entities/periodic-report.entity';
+import { ReportingExport } from '../modules/reporting/entities/reporting-export.entity';
 import { ReportingRecount } from '../modules/reporting/entities/reporting-recount.entity';
 import { ReportingTarget } from '../modules/reporting/entities/reporting-target.entity';
 import {
@@ -68,4 +69,5 @@ export const ENTITIES = [
   ReportingTarget,
   ReportingRecount,
   PeriodicReport,
+  ReportingExport,
 ];

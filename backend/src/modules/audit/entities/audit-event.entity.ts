@@ -25,7 +25,9 @@ export type AuditEventType =
   | 'reporting.target_set'
   | 'reporting.targets_imported'
   | 'reporting.recount_started'
-  | 'reporting.report_submitted';
+  | 'reporting.report_submitted'
+  | 'reporting.export_requested'
+  | 'reporting.export_downloaded';
 
 /** Append-only security log. Holds ids, never names, phones or emails. */
 @Entity('audit_events')
