@@ -1,3 +1,5 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { EnrolmentsService } from '../../src/modules/learning/enrolments.service';
 import type { AdminUnit } from '../../src/modules/units/entities/admin-unit.entity';
 import { type BrowserApp, expectAccessible, startBrowserApp } from '../support/browser';
@@ -41,7 +43,7 @@ describe('cohort dashboard in the browser', () => {
   afterAll(() => app.close());
 
   async function signIn(phone: string, next: string) {
-    const context = await app.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const context = await app.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${app.base}/dang-nhap?tiep=${encodeURIComponent(next)}`);
     await page.getByLabel('Số điện thoại hoặc email').fill(phone);
@@ -74,6 +76,15 @@ describe('cohort dashboard in the browser', () => {
   it('a commune administrator opens the people list (audited) and the targets page', async () => {
     const { context, page } = await signIn(communeAdminPhone, '/quan-tri/bao-cao');
     await page.getByRole('heading', { level: 1, name: 'Báo cáo tiến độ phổ cập kỹ năng số' }).waitFor();
+    // Export the tables as XLSX: a job builds it, a progress bar, then a link; the file's figures are the screen's.
+    const registered = await page.locator('.headline-figures div').filter({ has: page.getByText('Đã đăng ký', { exact: true }) }).locator('dd').textContent();
+    await page.getByRole('group', { name: 'Xuất các bảng số liệu' }).getByRole('button', { name: 'Xuất XLSX' }).click();
+    const link = page.getByRole('link', { name: /^Tải tệp so-lieu-.*\.xlsx$/ });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const xlsx = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    const summary = strFromU8(xlsx['xl/worksheets/sheet1.xml']!);
+    expect(summary).toContain('<t xml:space="preserve">Đã đăng ký</t></is></c><c r="B2"><v>' + registered + '</v>');
     await page.getByRole('button', { name: 'Xem danh sách người học' }).click();
     await page.getByRole('status').filter({ hasText: '11 người' }).waitFor();
     await expectAccessible(page);

@@ -80,3 +80,16 @@ export function useSubmitReport() {
     onSuccess: () => qc.invalidateQueries({ queryKey: [REPORTING, 'periodic'] }),
   });
 }
+
+export type ExportRequest = Schemas['CreateExportDto'];
+
+export function useRequestExport() {
+  return useMutation({ mutationFn: async (body: ExportRequest) => unwrap(await api.POST('/api/admin/reporting/exports', { body })) });
+}
+
+export const exportQuery = (id: string) =>
+  queryOptions({
+    queryKey: [REPORTING, 'export', id],
+    queryFn: async () => unwrap(await api.GET('/api/admin/reporting/exports/{id}', { params: { path: { id } } })),
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 700),
+  });

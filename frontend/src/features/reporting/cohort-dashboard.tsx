@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../components/ui/fields';
 import { Pager } from '../../components/ui/pager';
 import { generalMessage } from '../../lib/form-errors';
 import { type CohortFilters, type CohortReport, cohortOptionsQuery, cohortPeopleQuery, cohortQuery, type Measures } from './api';
+import { ExportButtons } from './export-buttons';
 import { MonthChart, TargetBar, useFigure } from './figures';
 
 const GROUPS = ['public_servant', 'student', 'worker', 'citizen'] as const;
@@ -175,6 +176,7 @@ function Figures({ report, filters }: { report: CohortReport; filters: CohortFil
         </p>
       )}
       <p className="hint">{t('reporting.suppressionNote', { n: report.minCount })}</p>
+      <ExportButtons request={{ source: 'cohort', query: filters }} label={t('exports.tables')} />
 
       <h2 id="months-title">{t('reporting.months')}</h2>
       <div className="chart-with-table">
@@ -422,6 +424,7 @@ function PeopleList({ filters }: { filters: CohortFilters }) {
             </tbody>
           </table>
           <Pager page={page} pages={pages} onPage={setPage} />
+          <ExportButtons request={{ source: 'people', query: filters }} label={t('exports.people')} />
         </>
       )}
     </>

@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../components/ui/fields';
 import { formatDay } from '../../lib/i18n';
 import { generalMessage } from '../../lib/form-errors';
 import { type Measures, periodicQuery, REPORT_KINDS, type ReportKind, useSubmitReport } from './api';
+import { ExportButtons } from './export-buttons';
 import { useFigure } from './figures';
 
 /** The unit's frozen report for a period, its submission, and who below has submitted. */
@@ -102,6 +103,7 @@ export function PeriodicReports() {
                   </button>
                 ))}
               {submit.isError && <Alert kind="error">{generalMessage(t, submit.error)}</Alert>}
+              <ExportButtons request={{ source: 'periodic', reportId: o.report.id }} label={t('exports.report')} />
             </>
           )}
           {o.children.length > 0 && (
