@@ -73,6 +73,11 @@ const schema = z.object({
   LOGIN_ACCOUNT_MAX_FAILURES: int(20, 1),
   RESET_CODE_TTL_MINUTES: int(60 * 24, 5),
   REPORT_MIN_COUNT: int(5, 1),
+  REPORT_MONTHLY_DUE_DAY: z.coerce.number().int().min(1).max(28).default(25),
+  REPORT_QUARTERLY_DUE_DAY: z.coerce.number().int().min(1).max(28).default(20),
+  REPORT_HALF_YEAR_DUE: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])$/, 'MM-DD').default('05-20'),
+  REPORT_YEAR_DUE: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])$/, 'MM-DD').default('11-20'),
+  REPORT_REVIEW_DAYS: int(5, 0),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Bình dân học vụ số <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -119,6 +124,8 @@ export type AppConfig = {
   resetCodeTtlMinutes: number;
   /** Cohort figures below this count are shown as "< N": small cells could identify a person. */
   reportMinCount: number;
+  /** Due dates of the periodic reports and the days between cut-off and due date. */
+  reportCalendar: { monthlyDueDay: number; quarterlyDueDay: number; halfYearDue: string; yearDue: string; reviewDays: number };
   mail: { smtpUrl: string; from: string } | null;
   logLevel: string;
   /** Where log lines go instead of standard output (appended). */
@@ -185,6 +192,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     resetCodeTtlMinutes: e.RESET_CODE_TTL_MINUTES,
     reportMinCount: e.REPORT_MIN_COUNT,
+    reportCalendar: {
+      monthlyDueDay: e.REPORT_MONTHLY_DUE_DAY,
+      quarterlyDueDay: e.REPORT_QUARTERLY_DUE_DAY,
+      halfYearDue: e.REPORT_HALF_YEAR_DUE,
+      yearDue: e.REPORT_YEAR_DUE,
+      reviewDays: e.REPORT_REVIEW_DAYS,
+    },
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     logLevel: e.LOG_LEVEL,
     logFile: e.LOG_FILE ?? null,

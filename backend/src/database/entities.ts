@@ -19,6 +19,8 @@ import { QuizAttempt } from '../modules/learning/entities/quiz-attempt.entity';
 import { Organisation } from '../modules/organisations/entities/organisation.entity';
 import { DataExport } from '../modules/profile/entities/data-export.entity';
 import { ClassCourse, ClassMember, LearningClass } from '../modules/classes/entities/learning-class.entity';
+import { PeriodicReport } from '../modules/reporting/entities/periodic-report.entity';
+import { ReportingExport } from '../modules/reporting/entities/reporting-export.entity';
 import { ReportingRecount } from '../modules/reporting/entities/reporting-recount.entity';
 import { ReportingTarget } from '../modules/reporting/entities/reporting-target.entity';
 import {
@@ -66,4 +68,6 @@ export const ENTITIES = [
   ReportingScoresMonthly,
   ReportingTarget,
   ReportingRecount,
+  PeriodicReport,
+  ReportingExport,
 ];

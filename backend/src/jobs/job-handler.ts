@@ -9,6 +9,10 @@ export type JobDataByQueue = {
   'certificate-pdf': { recordId: string };
   /** Rebuild the reporting roll-ups from the raw rows and record what differed. */
   'reporting-recount': { recountId: string };
+  /** Freeze every unit's figures for a reporting period (idempotent: a frozen report is never rewritten). */
+  /** Build an administrator's XLSX or CSV export. */
+  'reporting-export': { exportId: string };
+  'reporting-freeze': { kind: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly'; period: string };
 };
 export type QueueName = keyof JobDataByQueue;
 

@@ -1,7 +1,9 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { EnrolmentsService } from '../../src/modules/learning/enrolments.service';
 import type { AdminUnit } from '../../src/modules/units/entities/admin-unit.entity';
 import { type BrowserApp, expectAccessible, startBrowserApp } from '../support/browser';
-import { createUser, PASSWORD, unitsOf } from '../support/factories';
+import { createUser, loginAs, PASSWORD, unitsOf } from '../support/factories';
 
 describe('cohort dashboard in the browser', () => {
   let app: BrowserApp;
@@ -9,6 +11,7 @@ describe('cohort dashboard in the browser', () => {
   let provinceAdminPhone: string;
   let communeAdminPhone: string;
   let teacherPhone: string;
+  let nationPhone: string;
   let learnerPhone: string;
   let courseTitle: string;
 
@@ -34,12 +37,13 @@ describe('cohort dashboard in the browser', () => {
       const home = hanoi.communes[1]!;
       provinceAdminPhone = (await createUser(t, { commune: home, role: 'admin', scope: { level: 'province', unitId: hanoi.province.id } })).phone;
       communeAdminPhone = (await createUser(t, { commune: home, role: 'admin', scope: { level: 'commune', unitId: communeA.id } })).phone;
+      nationPhone = (await createUser(t, { commune: home, role: 'admin', scope: { level: 'nation', unitId: null } })).phone;
     });
   });
   afterAll(() => app.close());
 
   async function signIn(phone: string, next: string) {
-    const context = await app.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const context = await app.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${app.base}/dang-nhap?tiep=${encodeURIComponent(next)}`);
     await page.getByLabel('Số điện thoại hoặc email').fill(phone);
@@ -72,6 +76,15 @@ describe('cohort dashboard in the browser', () => {
   it('a commune administrator opens the people list (audited) and the targets page', async () => {
     const { context, page } = await signIn(communeAdminPhone, '/quan-tri/bao-cao');
     await page.getByRole('heading', { level: 1, name: 'Báo cáo tiến độ phổ cập kỹ năng số' }).waitFor();
+    // Export the tables as XLSX: a job builds it, a progress bar, then a link; the file's figures are the screen's.
+    const registered = await page.locator('.headline-figures div').filter({ has: page.getByText('Đã đăng ký', { exact: true }) }).locator('dd').textContent();
+    await page.getByRole('group', { name: 'Xuất các bảng số liệu' }).getByRole('button', { name: 'Xuất XLSX' }).click();
+    const link = page.getByRole('link', { name: /^Tải tệp so-lieu-.*\.xlsx$/ });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const xlsx = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    const summary = strFromU8(xlsx['xl/worksheets/sheet1.xml']!);
+    expect(summary).toContain('<t xml:space="preserve">Đã đăng ký</t></is></c><c r="B2"><v>' + registered + '</v>');
     await page.getByRole('button', { name: 'Xem danh sách người học' }).click();
     await page.getByRole('status').filter({ hasText: '11 người' }).waitFor();
     await expectAccessible(page);
@@ -113,5 +126,28 @@ describe('cohort dashboard in the browser', () => {
     await teacher.page.getByRole('rowheader', { name: 'Người Vào Lớp' }).or(teacher.page.locator('th', { hasText: 'Người Vào Lớp' })).first().waitFor();
     await expectAccessible(teacher.page);
     await teacher.context.close();
+  });
+
+  it('a commune administrator submits the frozen monthly report and the province administrator sees it submitted', async () => {
+    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+    const nation = await loginAs(app.t, nationPhone);
+    await nation.post('/api/admin/reporting/periodic/freeze', { kind: 'monthly', period: month }).expect(202);
+    for (let i = 0; i < 150 && !((await nation.get(`/api/admin/reporting/periodic?kind=monthly&period=${month}`)).body as { report: unknown }).report; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const commune = await signIn(communeAdminPhone, '/quan-tri/bao-cao-dinh-ky');
+    await commune.page.getByRole('heading', { level: 1, name: 'Báo cáo định kỳ' }).waitFor();
+    await commune.page.getByRole('heading', { level: 2, name: `Báo cáo tháng kỳ ${month}` }).waitFor();
+    await commune.page.locator('tr', { hasText: 'Đã đăng ký' }).locator('td', { hasText: /^11$/ }).waitFor();
+    await expectAccessible(commune.page);
+    await commune.page.getByRole('button', { name: 'Gửi báo cáo lên cấp trên' }).click();
+    await commune.page.getByText(/^Đã gửi báo cáo ngày/).waitFor();
+    await commune.context.close();
+
+    const province = await signIn(provinceAdminPhone, '/quan-tri/bao-cao-dinh-ky');
+    await province.page.getByRole('heading', { level: 2, name: 'Tình hình gửi báo cáo của cấp dưới' }).waitFor();
+    await province.page.locator('tr', { hasText: communeA.name }).getByText(/^Đã gửi/).waitFor();
+    await expectAccessible(province.page);
+    await province.context.close();
   });
 });

@@ -43,6 +43,7 @@ export const router = createBrowserRouter([
           { path: '/lop-hoc', element: page(() => import('./routes/classes')) },
           { path: '/lop-hoc/:id', element: page(() => import('./routes/classes')) },
           { path: '/tham-gia-lop', element: page(() => import('./routes/join-class')) },
+          { path: '/quan-tri/bao-cao-dinh-ky', element: page(() => import('./routes/admin-periodic')) },
           { path: '*', element: page(() => import('./routes/not-found')) },
         ],
       },

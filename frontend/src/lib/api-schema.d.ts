@@ -1140,6 +1140,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/reporting/periodic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportingController_periodicOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/periodic/{id}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportingController_submitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/periodic/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportingController_freeze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReportingController_requestExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportingController_exportStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportingController_exportFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2335,6 +2431,112 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             finishedAt: string | null;
+        };
+        PeriodicReportDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "monthly" | "quarterly" | "half_yearly" | "yearly";
+            period: string;
+            /** Format: uuid */
+            unitId: string | null;
+            /** @enum {string} */
+            level: "nation" | "province" | "commune";
+            /** @description The cohort figures frozen at the cut-off (total, children, groups) */
+            figures: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            frozenAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        ChildReportStatusDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            reportId: string | null;
+            /** @enum {string} */
+            status: "submitted" | "pending" | "late" | "not_frozen";
+            /** Format: date-time */
+            submittedAt: string | null;
+        };
+        PeriodicOverviewDto: {
+            /** @enum {string} */
+            kind: "monthly" | "quarterly" | "half_yearly" | "yearly";
+            period: string;
+            from: string;
+            to: string;
+            /** Format: date-time */
+            cutoffAt: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description Your unit’s report, once frozen */
+            report: components["schemas"]["PeriodicReportDto"] | null;
+            /** @description The units that report to yours */
+            children: components["schemas"]["ChildReportStatusDto"][];
+        };
+        FreezeDto: {
+            /** @enum {string} */
+            kind: "monthly" | "quarterly" | "half_yearly" | "yearly";
+            /** @example 2026-11 */
+            period: string;
+        };
+        CohortQueryDto: {
+            /**
+             * Format: uuid
+             * @description A province or commune inside your scope (default: your scope)
+             */
+            unitId?: string;
+            /** @enum {string} */
+            targetGroup?: "public_servant" | "student" | "worker" | "citizen";
+            /** Format: uuid */
+            organisationId?: string;
+            /** Format: uuid */
+            courseId?: string;
+            /** @example 2025.1 */
+            frameworkVersion?: string;
+            /** @description 1: under 25, 2: 25–34, 3: 35–44, 4: 45–54, 5: 55–64, 6: 65 and over, 0: not stated */
+            ageBand?: number;
+            /**
+             * @description First month of the period (default: January of this year)
+             * @example 2026-01
+             */
+            from?: string;
+            /**
+             * @description Last month of the period (default: this month)
+             * @example 2026-12
+             */
+            to?: string;
+        };
+        CreateExportDto: {
+            /**
+             * @description The dashboard's tables, the person list, or a periodic report
+             * @enum {string}
+             */
+            source: "cohort" | "people" | "periodic";
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            query?: components["schemas"]["CohortQueryDto"];
+            /**
+             * Format: uuid
+             * @description For a periodic report
+             */
+            reportId?: string;
+        };
+        ExportDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            progress: number;
+            /** @enum {string} */
+            format: "xlsx" | "csv";
+            fileName: string | null;
+            rowCount: number | null;
         };
     };
     responses: never;
@@ -4026,6 +4228,135 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RecountDto"];
                 };
+            };
+        };
+    };
+    ReportingController_periodicOverview: {
+        parameters: {
+            query: {
+                kind: "monthly" | "quarterly" | "half_yearly" | "yearly";
+                /** @description '2026-11', '2026-Q4', '2026-H1' or '2026'; default: the current period */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodicOverviewDto"];
+                };
+            };
+        };
+    };
+    ReportingController_submitReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodicReportDto"];
+                };
+            };
+        };
+    };
+    ReportingController_freeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FreezeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportingController_requestExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportDto"];
+                };
+            };
+        };
+    };
+    ReportingController_exportStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportDto"];
+                };
+            };
+        };
+    };
+    ReportingController_exportFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, once ready (409 before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

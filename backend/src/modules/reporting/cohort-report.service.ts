@@ -114,8 +114,13 @@ export class CohortReportService {
    */
   async people(admin: Principal, q: PeopleQueryDto, meta: RequestMeta): Promise<CohortPeoplePageDto> {
     const view = await this.view(admin, q);
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 50;
+    const page = await this.peoplePage(admin, view, q.page ?? 1, q.pageSize ?? 50);
+    await this.audit.record('reporting.people_listed', { actorId: admin.userId, meta, details: { ...q, count: page.items.length } });
+    return page;
+  }
+
+  /** One page of the people of a cohort (the caller audits: the list or its export). */
+  async peoplePage(admin: Principal, view: CohortView, page: number, pageSize: number): Promise<CohortPeoplePageDto> {
     const qb = this.dataSource.createQueryBuilder().from('users', 'u').innerJoin(AdminUnit, 'unit', 'unit.id = u.unit_id').where(`u.status <> 'deleted'`);
     whereInView(qb, 'u', admin, view);
     if (view.ageBand !== undefined) qb.andWhere('age_band(u.birth_year, now()) = :ageBand', { ageBand: view.ageBand });
@@ -132,7 +137,6 @@ export class CohortReportService {
       .orderBy('unit.name').addOrderBy('u.full_name').addOrderBy('u.id')
       .offset((page - 1) * pageSize).limit(pageSize)
       .getRawMany<{ id: string; fullName: string | null; targetGroup: TargetGroup; unitName: string; enrolled: number; coursesCompleted: number; lessonsCompleted: number; holdsRecord: boolean; lastActiveAt: Date | null }>();
-    await this.audit.record('reporting.people_listed', { actorId: admin.userId, meta, details: { ...q, count: rows.length } });
     return {
       items: rows.map((r) => ({ ...r, fullName: r.fullName ?? '', lastActiveAt: r.lastActiveAt ? new Date(r.lastActiveAt).toISOString() : null })),
       total, page, pageSize,

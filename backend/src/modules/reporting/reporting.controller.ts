@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ReqMeta, type RequestMeta } from '../../common/http/request-meta';
 import { UuidParam } from '../../common/http/uuid-param';
 import { CurrentUser, type Principal, Roles } from '../auth/decorators';
@@ -7,6 +8,10 @@ import { CohortReportService } from './cohort-report.service';
 import { CohortOptionsDto, CohortPeoplePageDto, CohortQueryDto, CohortReportDto, PeopleQueryDto } from './dto/cohort.dto';
 import { RecountDto } from './dto/recount.dto';
 import { ImportTargetsDto, ImportTargetsResultDto, SetTargetDto, TargetDto, YearQueryDto } from './dto/target.dto';
+import { CreateExportDto, ExportDto } from './dto/export.dto';
+import { ExportsService } from './exports.service';
+import { FreezeDto, PeriodicOverviewDto, PeriodicQueryDto, PeriodicReportDto } from './dto/periodic-report.dto';
+import { PeriodicReportsService } from './periodic-reports.service';
 import { RecountRequestsService } from './recount-requests.service';
 import { TargetsService } from './targets.service';
 
@@ -18,6 +23,8 @@ export class ReportingController {
     private readonly cohorts: CohortReportService,
     private readonly targets: TargetsService,
     private readonly recounts: RecountRequestsService,
+    private readonly periodic: PeriodicReportsService,
+    private readonly exports: ExportsService,
   ) {}
 
   /** A cohort's figures: the whole, its child units against their targets, groups, months, scores. */
@@ -71,5 +78,51 @@ export class ReportingController {
   @ApiOkResponse({ type: RecountDto })
   recount(@CurrentUser() p: Principal, @UuidParam('id') id: string): Promise<RecountDto> {
     return this.recounts.get(p, id);
+  }
+
+  /** Your unit's report for a period (once frozen) and which units below have submitted theirs. */
+  @Get('periodic')
+  @ApiOkResponse({ type: PeriodicOverviewDto })
+  periodicOverview(@CurrentUser() p: Principal, @Query() q: PeriodicQueryDto): Promise<PeriodicOverviewDto> {
+    return this.periodic.overview(p, q.kind, q.period);
+  }
+
+  @Post('periodic/:id/submission')
+  @HttpCode(200)
+  @ApiOkResponse({ type: PeriodicReportDto })
+  submitReport(@CurrentUser() p: Principal, @UuidParam('id') id: string, @ReqMeta() meta: RequestMeta): Promise<PeriodicReportDto> {
+    return this.periodic.submit(p, id, meta);
+  }
+
+  /** National administrators: freeze a period now (the job also runs by itself at each cut-off). */
+  @Post('periodic/freeze')
+  @HttpCode(202)
+  @ApiNoContentResponse()
+  freeze(@CurrentUser() p: Principal, @Body() dto: FreezeDto): Promise<void> {
+    return this.periodic.requestFreeze(p, dto.kind, dto.period);
+  }
+
+  /** Ask for an XLSX or CSV file of the dashboard's tables, the person list or a periodic report; a job builds it. */
+  @Post('exports')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: ExportDto })
+  requestExport(@CurrentUser() p: Principal, @Body() dto: CreateExportDto, @ReqMeta() meta: RequestMeta): Promise<ExportDto> {
+    return this.exports.request(p, dto, meta);
+  }
+
+  @Get('exports/:id')
+  @ApiOkResponse({ type: ExportDto })
+  exportStatus(@CurrentUser() p: Principal, @UuidParam('id') id: string): Promise<ExportDto> {
+    return this.exports.status(p, id);
+  }
+
+  @Get('exports/:id/file')
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
+  @ApiOkResponse({ description: 'The file, once ready (409 before)' })
+  async exportFile(@CurrentUser() p: Principal, @UuidParam('id') id: string, @ReqMeta() meta: RequestMeta, @Res({ passthrough: true }) res: FastifyReply): Promise<StreamableFile> {
+    const file = await this.exports.file(p, id, meta);
+    res.header('Cache-Control', 'private, no-store');
+    const type = file.format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
+    return new StreamableFile(file.content, { type, disposition: `attachment; filename="${file.fileName}"` });
   }
 }

@@ -7,13 +7,20 @@ export type ClassSummary = Schemas['ClassSummaryDto'];
 const CLASSES = 'classes';
 
 export const classesQuery = (unitId?: string) =>
-  queryOptions({ queryKey: [CLASSES, 'list', unitId ?? null], queryFn: async () => unwrap(await api.GET('/api/classes', { params: { query: unitId ? { unitId } : {} } })) });
+  queryOptions({
+    queryKey: [CLASSES, 'list', unitId ?? null],
+    queryFn: async () => unwrap(await api.GET('/api/classes', { params: { query: unitId ? { unitId } : {} } })),
+  });
 
 export const classQuery = (id: string) =>
   queryOptions({ queryKey: [CLASSES, 'detail', id], queryFn: async () => unwrap(await api.GET('/api/classes/{id}', { params: { path: { id } } })) });
 
 export const coursesForClassQuery = () =>
-  queryOptions({ queryKey: [CLASSES, 'courses'], queryFn: async () => unwrap(await api.GET('/api/courses', { params: { query: {} } })), staleTime: 5 * 60_000 });
+  queryOptions({
+    queryKey: [CLASSES, 'courses'],
+    queryFn: async () => unwrap(await api.GET('/api/courses', { params: { query: {} } })),
+    staleTime: 5 * 60_000,
+  });
 
 export function useCreateClass() {
   const qc = useQueryClient();

@@ -30,7 +30,10 @@ export const cohortPeopleQuery = (filters: CohortFilters & { page: number }) =>
   });
 
 export const targetsQuery = (year: number) =>
-  queryOptions({ queryKey: [REPORTING, 'targets', year], queryFn: async () => unwrap(await api.GET('/api/admin/reporting/targets', { params: { query: { year } } })) });
+  queryOptions({
+    queryKey: [REPORTING, 'targets', year],
+    queryFn: async () => unwrap(await api.GET('/api/admin/reporting/targets', { params: { query: { year } } })),
+  });
 
 export function useSetTarget() {
   const qc = useQueryClient();
@@ -60,3 +63,33 @@ export const recountQuery = (id: string) =>
   });
 
 export const TARGET_GROUPS = ['public_servant', 'student', 'worker', 'citizen'] as const;
+
+export type ReportKind = Schemas['FreezeDto']['kind'];
+export const REPORT_KINDS: ReportKind[] = ['monthly', 'quarterly', 'half_yearly', 'yearly'];
+
+export const periodicQuery = (kind: ReportKind, period?: string) =>
+  queryOptions({
+    queryKey: [REPORTING, 'periodic', kind, period ?? null],
+    queryFn: async () => unwrap(await api.GET('/api/admin/reporting/periodic', { params: { query: { kind, ...(period ? { period } : {}) } } })),
+  });
+
+export function useSubmitReport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => unwrap(await api.POST('/api/admin/reporting/periodic/{id}/submission', { params: { path: { id } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [REPORTING, 'periodic'] }),
+  });
+}
+
+export type ExportRequest = Schemas['CreateExportDto'];
+
+export function useRequestExport() {
+  return useMutation({ mutationFn: async (body: ExportRequest) => unwrap(await api.POST('/api/admin/reporting/exports', { body })) });
+}
+
+export const exportQuery = (id: string) =>
+  queryOptions({
+    queryKey: [REPORTING, 'export', id],
+    queryFn: async () => unwrap(await api.GET('/api/admin/reporting/exports/{id}', { params: { path: { id } } })),
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'failed') ? false : 700),
+  });

@@ -24,7 +24,10 @@ export type AuditEventType =
   | 'reporting.people_listed'
   | 'reporting.target_set'
   | 'reporting.targets_imported'
-  | 'reporting.recount_started';
+  | 'reporting.recount_started'
+  | 'reporting.report_submitted'
+  | 'reporting.export_requested'
+  | 'reporting.export_downloaded';
 
 /** Append-only security log. Holds ids, never names, phones or emails. */
 @Entity('audit_events')

@@ -1,0 +1,124 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppException, notFound } from '../../common/errors/app-exception';
+import type { RequestMeta } from '../../common/http/request-meta';
+import { JobQueue } from '../../jobs/job-queue';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/decorators';
+import { CohortReportService } from './cohort-report.service';
+import type { CohortPersonDto, CohortQueryDto, CohortReportDto } from './dto/cohort.dto';
+import type { CreateExportDto, ExportDto } from './dto/export.dto';
+import { PeriodicReport } from './entities/periodic-report.entity';
+import { ReportingExport } from './entities/reporting-export.entity';
+import { cohortTables, peopleTable } from './export/report-tables';
+import { type Table, toCsv, toXlsx } from './export/table-files';
+
+const PEOPLE_CHUNK = 1000;
+
+/**
+ * Exports of the dashboard's tables, the person list and periodic reports, as XLSX or CSV, built by a
+ * job under the scope the administrator had when asking. Asking and downloading are audited.
+ */
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cohorts: CohortReportService,
+    private readonly queue: JobQueue,
+    private readonly audit: AuditService,
+  ) {}
+
+  async request(admin: Principal, dto: CreateExportDto, meta: RequestMeta): Promise<ExportDto> {
+    // Checked now, so a unit outside the scope or a bad period answers at once, not as a failed job.
+    if (dto.source !== 'periodic') await this.cohorts.view(admin, dto.query ?? {});
+    else await this.periodicReport(admin, dto.reportId!);
+    const repo = this.dataSource.getRepository(ReportingExport);
+    const row = await this.dataSource.transaction(async (em) => {
+      const created = await em.getRepository(ReportingExport).save(
+        repo.create({ requestedById: admin.userId, source: dto.source, format: dto.format, params: { query: dto.query ?? {}, reportId: dto.reportId ?? null, scope: admin.scope } }),
+      );
+      await this.audit.record('reporting.export_requested', { actorId: admin.userId, meta, details: { exportId: created.id, source: dto.source, format: dto.format, query: dto.query ?? {} } }, em);
+      return created;
+    });
+    await this.queue.enqueue('reporting-export', { exportId: row.id }, `export-${row.id}`);
+    return toDto(row);
+  }
+
+  async status(admin: Principal, id: string): Promise<ExportDto> {
+    const row = await this.dataSource.getRepository(ReportingExport).findOneBy({ id, requestedById: admin.userId });
+    if (!row) throw notFound('Export');
+    return toDto(row);
+  }
+
+  async file(admin: Principal, id: string, meta: RequestMeta): Promise<{ content: Buffer; fileName: string; format: 'xlsx' | 'csv' }> {
+    const row = await this.dataSource.getRepository(ReportingExport).createQueryBuilder('x').addSelect('x.content')
+      .where('x.id = :id AND x.requested_by_id = :me', { id, me: admin.userId }).getOne();
+    if (!row) throw notFound('Export');
+    if (row.status !== 'done' || !row.content) throw new AppException(HttpStatus.CONFLICT, 'EXPORT_NOT_READY', 'The file is not ready yet');
+    await this.audit.record('reporting.export_downloaded', { actorId: admin.userId, meta, details: { exportId: id } });
+    return { content: row.content, fileName: row.fileName!, format: row.format };
+  }
+
+  /**
+   * Builds the file. The content is stored only while the export is not done yet, so a job taken over
+   * after a worker died (or retried) stores one file.
+   */
+  async build(id: string, onProgress: (percent: number) => Promise<void>): Promise<void> {
+    const repo = this.dataSource.getRepository(ReportingExport);
+    const row = await repo.findOneBy({ id });
+    if (!row || row.status === 'done' || row.status === 'failed') return;
+    await repo.update(id, { status: 'running', progress: 5 });
+    const params = row.params as { query: CohortQueryDto; reportId: string | null; scope: Principal['scope'] };
+    const admin: Principal = { userId: row.requestedById, sessionId: '', role: 'admin', scope: params.scope };
+    const progress = async (p: number) => {
+      await repo.update(id, { progress: p });
+      await onProgress(p);
+    };
+    let tables: Table[];
+    let stem: string;
+    if (row.source === 'periodic') {
+      const report = await this.periodicReport(admin, params.reportId!);
+      const figures = report.figures as Pick<CohortReportDto, 'total' | 'children' | 'groups'>;
+      tables = cohortTables({ ...figures, children: figures.children ?? [], groups: figures.groups ?? [], minCount: 5 }, `${report.kind} ${report.period}`);
+      stem = `bao-cao-${report.kind}-${report.period}`;
+    } else if (row.source === 'cohort') {
+      const report = await this.cohorts.report(admin, params.query);
+      tables = cohortTables(report, report.unit?.name ?? 'Toàn quốc');
+      stem = `so-lieu-${report.from}-${report.to}`;
+    } else {
+      const view = await this.cohorts.view(admin, params.query);
+      const people: CohortPersonDto[] = [];
+      for (let page = 1; ; page++) {
+        const chunk = await this.cohorts.peoplePage(admin, view, page, PEOPLE_CHUNK);
+        people.push(...chunk.items);
+        await progress(Math.min(90, 5 + Math.round((people.length / Math.max(1, chunk.total)) * 85)));
+        if (people.length >= chunk.total || chunk.items.length === 0) break;
+      }
+      tables = [peopleTable(people)];
+      stem = 'danh-sach-nguoi-hoc';
+    }
+    await progress(92);
+    const content = row.format === 'xlsx' ? toXlsx(tables) : toCsv(tables);
+    const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
+    await repo.createQueryBuilder().update()
+      .set({ status: 'done', progress: 100, content, rowCount, fileName: `${stem}.${row.format}`, finishedAt: new Date() })
+      .where("id = :id AND status <> 'done'", { id }).execute();
+    await onProgress(100);
+  }
+
+  async fail(id: string): Promise<void> {
+    await this.dataSource.getRepository(ReportingExport).createQueryBuilder().update().set({ status: 'failed', finishedAt: new Date() })
+      .where("id = :id AND status <> 'done'", { id }).execute();
+  }
+
+  /** A periodic report the administrator may read: their own unit's or one of the units below. */
+  private async periodicReport(admin: Principal, id: string): Promise<PeriodicReport> {
+    const report = await this.dataSource.getRepository(PeriodicReport).findOneBy({ id });
+    const scope = admin.scope;
+    const visible = report && scope && (scope.level === 'nation' || report.unitId === scope.unitId || (scope.level === 'province' && report.parentUnitId === scope.unitId));
+    if (!visible) throw notFound('Report');
+    return report;
+  }
+}
+
+const toDto = (r: ReportingExport): ExportDto => ({ id: r.id, status: r.status, progress: r.progress, format: r.format, fileName: r.fileName, rowCount: r.rowCount });
