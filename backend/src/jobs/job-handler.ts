@@ -7,6 +7,8 @@ export type JobDataByQueue = {
   /** Issue the person's completion record if the policy is now met (after a self-assessment or a finished course). */
   certification: { userId: string };
   'certificate-pdf': { recordId: string };
+  /** Read a lesson aloud (espeak-ng) and store the MP3 under the hash of its words. */
+  'lesson-audio': { textHash: string; text: string };
 };
 export type QueueName = keyof JobDataByQueue;
 

@@ -153,4 +153,31 @@ describe('learning offline in the browser', () => {
     await expectAccessible(page);
     await context.close();
   });
+
+  it("plays a lesson's audio read by the server, at the speed chosen", async () => {
+    const { communes } = await unitsOf(t.dataSource, '01');
+    const user = await createUser(t, { commune: communes[0]! });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/dang-nhap?tiep=/khoa-hoc/doc-offline`);
+    await page.getByLabel('Số điện thoại hoặc email').fill(user.phone);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng ký học khóa này' }).click();
+    await page.getByRole('link', { name: /Tin nhắn lạ/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Tin nhắn lạ' }).waitFor();
+
+    await page.getByRole('button', { name: 'Nghe bài học' }).click();
+    const audio = page.locator('audio[aria-label="Bài học đọc thành tiếng"]');
+    await audio.waitFor({ timeout: 30_000 });
+    await page.getByLabel('Tốc độ đọc').selectOption({ label: '1,25 lần' });
+    await audio.evaluate((el: HTMLAudioElement) => {
+      el.muted = true;
+      return el.play();
+    });
+    await page.waitForFunction(() => (document.querySelector('audio') as HTMLAudioElement).currentTime > 0.2, undefined, { timeout: 15_000 });
+    expect(await audio.evaluate((el: HTMLAudioElement) => ({ rate: el.playbackRate, long: el.duration > 1 }))).toEqual({ rate: 1.25, long: true });
+    await expectAccessible(page);
+    await context.close();
+  });
 });

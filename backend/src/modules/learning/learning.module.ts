@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { LessonAudioProcessor } from './audio/lesson-audio.processor';
+import { LessonAudioService } from './audio/lesson-audio.service';
 import { CourseAccessService } from './course-access.service';
 import { EnrolmentsService } from './enrolments.service';
 import { LearningController } from './learning.controller';
@@ -13,7 +15,7 @@ import { QuizzesController } from './quiz/quizzes.controller';
 /** The learner's journey: enrolment, lessons, quizzes, progress and the durable event log. */
 @Module({
   controllers: [LearningController, QuizzesController],
-  providers: [CourseAccessService, CourseContentCache, EnrolmentsService, LearnerStateCache, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService],
+  providers: [CourseAccessService, CourseContentCache, EnrolmentsService, LearnerStateCache, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService, LessonAudioService, LessonAudioProcessor],
   exports: [ProgressService, LearningEventsService],
 })
 export class LearningModule {}
