@@ -64,6 +64,14 @@ describe('learning offline in the browser', () => {
     content.cleanup();
   });
 
+  /** Signs in on a phone-sized page and lands on the course page. */
+  async function signInToCourse(page: Page, phone: string) {
+    await page.goto(`${base}/dang-nhap?tiep=/khoa-hoc/doc-offline`);
+    await page.getByLabel('Số điện thoại hoặc email').fill(phone);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  }
+
   /** The service worker's stored API answers for lessons (what can be read with no connection). */
   const storedLessons = (page: Page) =>
     page.evaluate(async () => (await (await caches.open('bdhvs-api')).keys()).map((r) => new URL(r.url).pathname).filter((p) => p.includes('/lessons/')).sort());
@@ -85,10 +93,7 @@ describe('learning offline in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
     const page = await context.newPage();
 
-    await page.goto(`${base}/dang-nhap?tiep=/khoa-hoc/doc-offline`);
-    await page.getByLabel('Số điện thoại hoặc email').fill(user.phone);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInToCourse(page, user.phone);
     await page.getByRole('heading', { level: 1, name: 'Đọc bài khi mất mạng' }).waitFor();
     // The service worker has installed the app shell and controls the page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
@@ -159,10 +164,7 @@ describe('learning offline in the browser', () => {
     const user = await createUser(t, { commune: communes[0]! });
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await page.goto(`${base}/dang-nhap?tiep=/khoa-hoc/doc-offline`);
-    await page.getByLabel('Số điện thoại hoặc email').fill(user.phone);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInToCourse(page, user.phone);
     await page.getByRole('button', { name: 'Đăng ký học khóa này' }).click();
     await page.getByRole('link', { name: /Tin nhắn lạ/ }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Tin nhắn lạ' }).waitFor();
