@@ -35,7 +35,8 @@ export default defineConfig({
         clientsClaim: true,
         runtimeCaching: [
           {
-            urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/api\/courses\/[^/]+\/media\//.test(url.pathname),
+            // Course media and lessons' audio (named by the hash of their words): they never change.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/api\/courses\/[^/]+\/(media\/|lessons\/[^/]+\/audio\/[0-9a-f]{64}\.mp3$)/.test(url.pathname),
             handler: 'CacheFirst',
             options: {
               cacheName: 'bdhvs-media',

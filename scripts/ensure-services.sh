@@ -37,4 +37,6 @@ fi
 
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium fonts-noto-core; fi
 [ -x /usr/bin/pdftotext ] || apt_install poppler-utils
-echo "Services ready: PostgreSQL, Redis, Chromium."
+# Lessons read aloud: espeak-ng's Vietnamese voice.
+command -v espeak-ng >/dev/null || apt_install espeak-ng
+echo "Services ready: PostgreSQL, Redis, Chromium, espeak-ng."

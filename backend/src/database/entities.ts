@@ -14,6 +14,7 @@ import { Question } from '../modules/content/entities/question.entity';
 import { Quiz } from '../modules/content/entities/quiz.entity';
 import { Enrolment } from '../modules/learning/entities/enrolment.entity';
 import { LearningEvent } from '../modules/learning/entities/learning-event.entity';
+import { LessonAudio } from '../modules/learning/entities/lesson-audio.entity';
 import { LessonCompletion } from '../modules/learning/entities/lesson-completion.entity';
 import { QuizAttempt } from '../modules/learning/entities/quiz-attempt.entity';
 import { Organisation } from '../modules/organisations/entities/organisation.entity';
@@ -51,6 +52,7 @@ export const ENTITIES = [
   ContentImport,
   Enrolment,
   LessonCompletion,
+  LessonAudio,
   QuizAttempt,
   LearningEvent,
   CertificationPolicy,

@@ -10,9 +10,11 @@ export type JobDataByQueue = {
   /** Rebuild the reporting roll-ups from the raw rows and record what differed. */
   'reporting-recount': { recountId: string };
   /** Freeze every unit's figures for a reporting period (idempotent: a frozen report is never rewritten). */
+  'reporting-freeze': { kind: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly'; period: string };
   /** Build an administrator's XLSX or CSV export. */
   'reporting-export': { exportId: string };
-  'reporting-freeze': { kind: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly'; period: string };
+  /** Read a lesson aloud (espeak-ng) and store the MP3 under the hash of its words. */
+  'lesson-audio': { textHash: string; text: string };
 };
 export type QueueName = keyof JobDataByQueue;
 

@@ -64,6 +64,14 @@ describe('learning offline in the browser', () => {
     content.cleanup();
   });
 
+  /** Signs in on a phone-sized page and lands on the course page. */
+  async function signInToCourse(page: Page, phone: string) {
+    await page.goto(`${base}/dang-nhap?tiep=/khoa-hoc/doc-offline`);
+    await page.getByLabel('Số điện thoại hoặc email').fill(phone);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  }
+
   /** The service worker's stored API answers for lessons (what can be read with no connection). */
   const storedLessons = (page: Page) =>
     page.evaluate(async () => (await (await caches.open('bdhvs-api')).keys()).map((r) => new URL(r.url).pathname).filter((p) => p.includes('/lessons/')).sort());
@@ -85,10 +93,7 @@ describe('learning offline in the browser', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
     const page = await context.newPage();
 
-    await page.goto(`${base}/dang-nhap?tiep=/khoa-hoc/doc-offline`);
-    await page.getByLabel('Số điện thoại hoặc email').fill(user.phone);
-    await page.getByLabel('Mật khẩu').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await signInToCourse(page, user.phone);
     await page.getByRole('heading', { level: 1, name: 'Đọc bài khi mất mạng' }).waitFor();
     // The service worker has installed the app shell and controls the page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
@@ -150,6 +155,30 @@ describe('learning offline in the browser', () => {
     await page.getByRole('button', { name: 'Xem tất cả khóa học' }).click();
     await page.waitForURL(/targetGroup=all/);
     expect(await page.getByText('Đang hiện các khóa học dành cho nhóm Người dân.').count()).toBe(0);
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it("plays a lesson's audio read by the server, at the speed chosen", async () => {
+    const { communes } = await unitsOf(t.dataSource, '01');
+    const user = await createUser(t, { commune: communes[0]! });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await signInToCourse(page, user.phone);
+    await page.getByRole('button', { name: 'Đăng ký học khóa này' }).click();
+    await page.getByRole('link', { name: /Tin nhắn lạ/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Tin nhắn lạ' }).waitFor();
+
+    await page.getByRole('button', { name: 'Nghe bài học' }).click();
+    const audio = page.locator('audio[aria-label="Bài học đọc thành tiếng"]');
+    await audio.waitFor({ timeout: 30_000 });
+    await page.getByLabel('Tốc độ đọc').selectOption({ label: '1,25 lần' });
+    await audio.evaluate((el: HTMLAudioElement) => {
+      el.muted = true;
+      return el.play();
+    });
+    await page.waitForFunction(() => (document.querySelector('audio') as HTMLAudioElement).currentTime > 0.2, undefined, { timeout: 15_000 });
+    expect(await audio.evaluate((el: HTMLAudioElement) => ({ rate: el.playbackRate, long: el.duration > 1 }))).toEqual({ rate: 1.25, long: true });
     await expectAccessible(page);
     await context.close();
   });

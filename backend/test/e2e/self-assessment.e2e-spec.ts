@@ -235,6 +235,8 @@ describe('self-assessment and completion record in the browser', () => {
     expect(pdfBytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(pdfBytes.length).toBeGreaterThan(10_000);
 
+    // The signed credential is for organisations that verify, behind a plain-language fold.
+    await page.getByText('Dành cho tổ chức xác minh').first().click();
     const [credential] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải chứng chỉ số (Open Badges)' }).click()]);
     expect(credential.suggestedFilename()).toBe(`chung-chi-so-${code}.jwt`);
     const jwt = readFileSync((await credential.path())!, 'utf8');
@@ -277,7 +279,8 @@ describe('self-assessment and completion record in the browser', () => {
     await expectAccessible(visitor);
     await screenshots(visitor, 'verify');
 
-    // The signed credential pasted in: valid.
+    // The signed credential pasted in (under the fold for organisations that verify): valid.
+    await visitor.getByRole('heading', { level: 2, name: 'Kiểm tra chứng chỉ số' }).click();
     await visitor.getByLabel('Nội dung chứng chỉ số').fill(jwt);
     await visitor.getByRole('button', { name: 'Kiểm tra chứng chỉ số' }).click();
     await visitor.getByText('Hợp lệ: chứng chỉ số có chữ ký của nền tảng và chưa bị thu hồi.').waitFor();

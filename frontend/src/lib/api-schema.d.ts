@@ -532,6 +532,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses/{slug}/lessons/{lesson}/audio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearningController_audio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{slug}/lessons/{lesson}/audio/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LearningController_audioFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/courses/{slug}/lessons/{lesson}/completion": {
         parameters: {
             query?: never;
@@ -1677,6 +1709,15 @@ export interface components {
             video: components["schemas"]["LessonVideoDto"] | null;
             previous: components["schemas"]["LessonLinkDto"] | null;
             next: components["schemas"]["LessonLinkDto"] | null;
+        };
+        LessonAudioDto: {
+            /**
+             * @description preparing: the audio is being made, ask again in a few seconds
+             * @enum {string}
+             */
+            status: "ready" | "preparing" | "unavailable";
+            /** @description The MP3 of this version of the lesson (cached for good: its name is the hash of the words) */
+            src: string | null;
         };
         CompleteLessonDto: {
             /** @description When it was done on the device (offline replays); the server clamps it to the past week */
@@ -3301,6 +3342,50 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LessonDto"];
                 };
+            };
+        };
+    };
+    LearningController_audio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                lesson: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonAudioDto"];
+                };
+            };
+        };
+    };
+    LearningController_audioFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                lesson: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The MP3 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, Header, Headers, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { fieldError } from '../../common/errors/app-exception';
+import { fieldError, notFound } from '../../common/errors/app-exception';
 import { ApiIdempotencyKey, IdempotencyKey } from '../../common/http/idempotency-key';
 import { CourseMediaService } from '../content/course-media.service';
 import { MEDIA_FILE } from '../content/files/course-reader';
 import { CurrentUser, type Principal, Public } from '../auth/decorators';
 import { CourseAccessService } from './course-access.service';
-import { CompleteLessonDto, LessonCompletionDto, LessonDto } from './dto/lesson.dto';
+import { LessonAudioService } from './audio/lesson-audio.service';
+import { CompleteLessonDto, LessonAudioDto, LessonCompletionDto, LessonDto } from './dto/lesson.dto';
 import { CourseProgressDto, MyCourseDto } from './dto/progress.dto';
 import { EnrolmentsService } from './enrolments.service';
 import { deviceTime } from './learning-events.service';
@@ -24,6 +25,7 @@ export class LearningController {
     private readonly lessons: LessonsService,
     private readonly access: CourseAccessService,
     private readonly mediaFiles: CourseMediaService,
+    private readonly audios: LessonAudioService,
   ) {}
 
   @Get('me/learning')
@@ -60,6 +62,24 @@ export class LearningController {
   lesson(@CurrentUser() p: Principal, @Param('slug') slug: string, @Param('lesson') lesson: string): Promise<Buffer> {
     // A LessonDto already serialised (see LessonsService.read).
     return this.lessons.read(p.userId, slug, lesson);
+  }
+
+  /** The lesson read aloud: asked for on the first request, then ready under a name that never changes. */
+  @Get('courses/:slug/lessons/:lesson/audio')
+  @ApiOkResponse({ type: LessonAudioDto })
+  audio(@CurrentUser() p: Principal, @Param('slug') slug: string, @Param('lesson') lesson: string): Promise<LessonAudioDto> {
+    return this.audios.status(p.userId, slug, lesson);
+  }
+
+  @Get('courses/:slug/lessons/:lesson/audio/:file')
+  @ApiOkResponse({ description: 'The MP3' })
+  async audioFile(@CurrentUser() p: Principal, @Param('slug') slug: string, @Param('lesson') lesson: string, @Param('file') file: string, @Res() res: FastifyReply): Promise<void> {
+    const hash = /^([0-9a-f]{64})\.mp3$/.exec(file)?.[1];
+    if (!hash) throw fieldError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'file', 'file must be <sha-256>.mp3');
+    const mp3 = await this.audios.file(p.userId, slug, lesson, hash);
+    if (!mp3) throw notFound('Lesson audio');
+    // Private (behind the learner's session) and immutable: the name is the hash of what it says.
+    await res.header('Content-Type', 'audio/mpeg').header('Cache-Control', 'private, max-age=31536000, immutable').send(mp3);
   }
 
   @Put('courses/:slug/lessons/:lesson/completion')

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContentModule } from '../content/content.module';
+import { LessonAudioProcessor } from './audio/lesson-audio.processor';
+import { LessonAudioService } from './audio/lesson-audio.service';
 import { CourseAccessService } from './course-access.service';
 import { EnrolmentsService } from './enrolments.service';
 import { LearningController } from './learning.controller';
@@ -15,7 +17,7 @@ import { QuizzesController } from './quiz/quizzes.controller';
 @Module({
   imports: [ContentModule],
   controllers: [LearningController, QuizzesController],
-  providers: [CourseAccessService, CourseContentCache, EnrolmentsService, LearnerStateCache, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService],
+  providers: [CourseAccessService, CourseContentCache, EnrolmentsService, LearnerStateCache, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService, LessonAudioService, LessonAudioProcessor],
   exports: [ProgressService, LearningEventsService, EnrolmentsService],
 })
 export class LearningModule {}

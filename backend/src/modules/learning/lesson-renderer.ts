@@ -32,3 +32,17 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 export function renderLesson(markdown: string, courseSlug: string): string {
   return md.render(markdown, { slug: courseSlug });
 }
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+
+/** The words of a rendered lesson, for the voice: tags dropped (a picture says its alternative text), blocks as lines. */
+export function plainText(html: string): string {
+  return html
+    .replace(/<img[^>]*\balt="([^"]*)"[^>]*>/g, ' $1. ')
+    .replace(/<\/(p|li|h[1-6]|tr|blockquote)>|<br\s*\/?>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e]!)
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim();
+}

@@ -6,7 +6,7 @@ import { preparedQuery } from '../../database/prepared';
 import { CompletionBatches } from './completion-batches';
 import { notEnrolled } from './course-access.service';
 import { LearnerStateCache, type LearnerState } from './learner-state-cache';
-import { renderLesson } from './lesson-renderer';
+import { plainText, renderLesson } from './lesson-renderer';
 
 type LessonRecord = {
   id: string; slug: string; title: string; position: number; body: string; competencies: string[]; estimated_minutes: number; required: boolean;
@@ -67,6 +67,13 @@ export class LessonsService {
       state.last_lesson_id = l.id; // the cached state too: "resume here" is written once per move
     }
     return (l.pages[Number(done)] ??= Buffer.from(JSON.stringify(this.view(outline, index, done))));
+  }
+
+  /** What a lesson's audio says (its title and text), for a learner who may open the lesson. */
+  async spokenText(userId: string, courseSlug: string, lessonSlug: string): Promise<string> {
+    const { outline, index } = this.openCached(userId, courseSlug, lessonSlug) ?? (await this.open(userId, courseSlug, lessonSlug));
+    const l = outline.lessons[index]!;
+    return `${l.title}.\n${plainText(l.html)}`;
   }
 
   private view(outline: Outline, index: number, done: boolean): LessonView {

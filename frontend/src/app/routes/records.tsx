@@ -48,7 +48,7 @@ function Records() {
             <div>
               <dt>{t('verify.framework')}</dt>
               <dd>
-                {r.frameworkTitle} ({r.frameworkVersion})
+                {r.frameworkTitle}
               </dd>
             </div>
             <div>

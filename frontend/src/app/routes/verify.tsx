@@ -13,8 +13,13 @@ export default function VerifyPage() {
       <h1 tabIndex={-1}>{t('verify.title')}</h1>
       <p>{t('verify.intro')}</p>
       <VerifyCode key={code} code={code} />
-      <h2>{t('verify.credentialTitle')}</h2>
-      <VerifyCredential />
+      <details className="for-verifiers">
+        <summary>
+          <h2>{t('verify.credentialTitle')}</h2>
+        </summary>
+        <p className="hint">{t('cert.forVerifiersIntro')}</p>
+        <VerifyCredential />
+      </details>
     </section>
   );
 }

@@ -37,7 +37,7 @@ export function CourseDetail({ slug, onTitle }: { slug: string; onTitle: (title:
         ))}
       </ul>
       <CourseLearning course={c} />
-      <p className="hint">{t('catalogue.frameworkVersion', { version: c.frameworkVersion })}</p>
+      <p className="hint">{t('catalogue.framework')}</p>
       <p>
         <Link to="/khoa-hoc">{t('catalogue.back')}</Link>
       </p>

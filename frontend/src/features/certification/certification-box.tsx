@@ -107,28 +107,35 @@ export function RecordActions({ record }: { record: CompletionRecord }) {
             )}
           </li>
         )}
-        {record.status === 'valid' && (
-          <li>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setError(null);
-                downloadCredential(record).catch(setError);
-              }}
-            >
-              {t('cert.downloadCredential')}
-            </button>
-          </li>
-        )}
         <li>
           <Link className="button" to={verifyPath(record.code)}>
             {t('cert.viewVerification')}
           </Link>
         </li>
       </ul>
+      {/* Technical details, in plain sight only for those who need them. */}
+      <details className="for-verifiers">
+        <summary>{t('cert.forVerifiers')}</summary>
+        <p>{t('cert.frameworkVersion', { version: record.frameworkVersion })}</p>
+        {record.status === 'valid' && (
+          <>
+            <p className="hint">{t('cert.credentialExplain')}</p>
+            <p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setError(null);
+                  downloadCredential(record).catch(setError);
+                }}
+              >
+                {t('cert.downloadCredential')}
+              </button>
+            </p>
+          </>
+        )}
+      </details>
       {error !== null && <Alert kind="error">{generalMessage(t, error)}</Alert>}
-      {record.status === 'valid' && <p className="hint">{t('cert.credentialExplain')}</p>}
     </>
   );
 }

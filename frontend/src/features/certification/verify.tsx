@@ -134,7 +134,7 @@ export function VerificationCard({ v }: { v: Verification }) {
         <div>
           <dt>{t('verify.framework')}</dt>
           <dd>
-            {v.frameworkTitle} ({v.frameworkVersion})
+            {v.frameworkTitle}
           </dd>
         </div>
         <div>

@@ -27,6 +27,12 @@ export const lessonQuery = (slug: string, lesson: string) =>
     queryFn: async () => unwrap(await api.GET('/api/courses/{slug}/lessons/{lesson}', { params: { path: { slug, lesson } } })),
   });
 
+export const lessonAudioQuery = (slug: string, lesson: string) =>
+  queryOptions({
+    queryKey: [LEARNING, 'lesson-audio', slug, lesson],
+    queryFn: async () => unwrap(await api.GET('/api/courses/{slug}/lessons/{lesson}/audio', { params: { path: { slug, lesson } } })),
+  });
+
 export const quizQuery = (slug: string, quiz: string) =>
   queryOptions({
     queryKey: [LEARNING, 'quiz', slug, quiz],

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { Alert } from '../../components/ui/feedback';
 import type { Schemas } from '../../lib/api-client';
-import type { Attempt } from './api';
-import { coursePath, quizPath } from './paths';
+import { generalMessage } from '../../lib/form-errors';
+import { type Attempt, useStartAttempt } from './api';
+import { attemptPath, coursePath, quizPath } from './paths';
 
 type Result = Schemas['QuestionResultDto'];
 
@@ -23,6 +24,7 @@ export function AttemptResults({ attempt }: { attempt: Attempt }) {
               : t('quiz.resultNotPassed', { percent: attempt.quiz.passPercent })}
         </p>
       </Alert>
+      {!attempt.passed && <RetryButton attempt={attempt} />}
       <p className="actions">
         <Link className="button primary" to={coursePath(attempt.quiz.courseSlug)}>
           {t('lesson.backToCourse')}
@@ -33,6 +35,23 @@ export function AttemptResults({ attempt }: { attempt: Attempt }) {
       </p>
       <h2>{t('quiz.review')}</h2>
       {attempt.answersShown ? <QuestionReview results={attempt.results ?? []} /> : <p>{t(`quiz.answersHidden.${attempt.showAnswers}`)}</p>}
+    </>
+  );
+}
+
+/** "Làm lại" right from the result; the server says when a wait or the attempt limit stands in the way. */
+function RetryButton({ attempt }: { attempt: Attempt }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const start = useStartAttempt(attempt.quiz.courseSlug, attempt.quiz.slug);
+  return (
+    <>
+      <p className="actions">
+        <button type="button" className="button primary" disabled={start.isPending} onClick={() => start.mutate(undefined, { onSuccess: (next) => navigate(attemptPath(next.id)) })}>
+          {t('quiz.retry')}
+        </button>
+      </p>
+      {start.isError && <Alert kind="info">{generalMessage(t, start.error)}</Alert>}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { generalMessage } from '../../lib/form-errors';
 import { isQueued, subscribe } from '../../lib/outbox';
 import { lessonQuery, useCompleteLesson } from './api';
 import { coursePath, lessonPath } from './paths';
+import { LessonAudio } from './lesson-audio';
 import { ReadAloud } from './read-aloud';
 import { useScrollMemory } from './use-scroll-memory';
 
@@ -57,6 +58,7 @@ export function LessonPlayer({ slug, lesson, onTitle }: { slug: string; lesson: 
         {t('catalogue.minutes', { count: l.estimatedMinutes })}
       </p>
       <div className="actions">
+        <LessonAudio slug={slug} lesson={lesson} />
         <ReadAloud getText={() => body.current?.innerText ?? ''} />
       </div>
       {l.video && (

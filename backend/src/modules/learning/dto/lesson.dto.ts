@@ -40,3 +40,10 @@ export class LessonCompletionDto {
   @ApiProperty({ description: 'False when it was already done: nothing new was recorded' }) firstTime: boolean;
   @ApiProperty() courseCompleted: boolean;
 }
+
+export class LessonAudioDto {
+  @ApiProperty({ enum: ['ready', 'preparing', 'unavailable'], description: 'preparing: the audio is being made, ask again in a few seconds' })
+  status: 'ready' | 'preparing' | 'unavailable';
+  @ApiProperty({ type: String, nullable: true, description: 'The MP3 of this version of the lesson (cached for good: its name is the hash of the words)' })
+  src: string | null;
+}
