@@ -24,8 +24,12 @@ export type AttemptView = {
   /** Before submission: questions without any key. After: the results with the key and feedback. */
   questions: LearnerQuestion[];
   results: QuestionResult[] | null;
-  /** True only on the submission that completed the course. */
-  courseCompleted?: boolean;
+  /**
+   * The certification job is due: on the submission that completed the course, and on a resend of a
+   * passed attempt, whose first answer (and its job) may have been lost to a crash after the commit.
+   * The job is keyed and idempotent, so queuing it again changes nothing.
+   */
+  certify?: boolean;
 };
 
 type AttemptRow = {
@@ -154,12 +158,12 @@ export class QuizAttemptsService {
    */
   async submit(userId: string, attemptId: string, input: unknown, idempotencyKey: string | null): Promise<AttemptView> {
     const { attempt, content } = await this.load(userId, attemptId);
-    if (attempt.status === 'submitted') return this.view(attempt, content);
+    if (attempt.status === 'submitted') return { ...this.view(attempt, content), certify: attempt.passed === true };
     const answers = parseAnswers(input, attempt.questions);
     const stored = await this.grade(attempt, content, answers, new Date(), idempotencyKey);
     if (!stored.ok) return this.get(userId, attemptId);
     // The answer is built from what was graded and the cached content: nothing is read back.
-    return { ...this.view(attempt, content), courseCompleted: stored.course_completed };
+    return { ...this.view(attempt, content), certify: stored.course_completed };
   }
 
   /**
