@@ -81,6 +81,8 @@ export class Stats {
     this.latencies = Object.fromEntries(PHASES.map((p) => [p, []]));
     this.errors = Object.fromEntries(PHASES.map((p) => [p, 0]));
     this.byStatus = {};
+    /** The longest single try: a hang would show here even when a retry later succeeds. */
+    this.longestTryMs = 0;
   }
 
   table() {
@@ -112,6 +114,7 @@ export class Student {
     for (let tries = 0; ; tries++) {
       const base = this.apis[(this.api + tries) % this.apis.length]; // a load balancer: the next process when one fails
       let res;
+      const tryStarted = performance.now();
       try {
         res = await fetch(`${base}${path}`, {
           method,
@@ -127,6 +130,7 @@ export class Student {
       } catch (err) {
         res = { status: 0, error: err };
       }
+      this.stats.longestTryMs = Math.max(this.stats.longestTryMs, performance.now() - tryStarted);
       this.stats.byStatus[res.status] = (this.stats.byStatus[res.status] ?? 0) + 1;
       if (res.status >= 200 && res.status < 500) {
         for (const cookie of res.headers.getSetCookie()) {
@@ -162,19 +166,19 @@ export class Student {
   }
 
   /** Pages of `pageSize` questions: think, answer, autosave everything so far; then submit and read the result. */
-  async sit({ pageSize, think }) {
+  async sit({ pageSize, think, key = null }) {
     const answers = {};
     const questions = this.attempt.questions;
     for (let i = 0; i < questions.length; i += pageSize) {
       await sleep(think());
-      for (const q of questions.slice(i, i + pageSize)) answers[q.id] = answerOf(q, this.index + i);
+      for (const q of questions.slice(i, i + pageSize)) answers[q.id] = key?.[q.id] ?? answerOf(q, this.index + i);
       const copy = structuredClone(answers);
       await this.request('save', 'PUT', `/api/quiz-attempts/${this.attemptId}/answers`, { answers: copy });
       this.sent = copy;
     }
     await sleep(think() / 4); // a last look before handing in
-    const key = randomUUID(); // the same key for every retry of this submission, as the outbox keeps it
-    await this.request('submit', 'POST', `/api/quiz-attempts/${this.attemptId}/submission`, { answers }, { 'idempotency-key': key });
+    const idempotencyKey = randomUUID(); // the same for every retry of this submission, as the outbox keeps it
+    await this.request('submit', 'POST', `/api/quiz-attempts/${this.attemptId}/submission`, { answers }, { 'idempotency-key': idempotencyKey });
     this.submitted = structuredClone(answers);
     await this.request('result', 'GET', `/api/quiz-attempts/${this.attemptId}`);
   }
@@ -218,4 +222,22 @@ export async function verify(pool, students, quizSlug, course) {
 /** CPU seconds of the API processes and PostgreSQL at an instant; differences give CPU per request. */
 export function cpuSnapshot(apis, postgres) {
   return { at: performance.now(), api: apis.reduce((n, p) => n + p.cpuSeconds(), 0), pg: postgres ? postgres.cpuSeconds() : NaN };
+}
+
+/** The right answers to an attempt, worked out from the database as only the server can (so students pass and courses complete). */
+export async function rightAnswers(pool, attemptId) {
+  const [{ questions }] = (await pool.query('SELECT questions FROM quiz_attempts WHERE id = $1', [attemptId])).rows;
+  const bank = (await pool.query('SELECT id, type, payload FROM questions WHERE id = ANY($1)', [questions.map((q) => q.questionId)])).rows;
+  const byId = new Map(bank.map((q) => [q.id, q]));
+  const answers = {};
+  for (const d of questions) {
+    const q = byId.get(d.questionId);
+    const options = q.payload.options ?? [];
+    const keyOf = (optionId) => d.options.find((o) => o.optionId === optionId).key;
+    if (q.type === 'ordering') answers[d.questionId] = { order: options.map((o) => keyOf(o.id)) };
+    else if (q.type === 'short_text') answers[d.questionId] = { text: q.payload.accepted[0] };
+    else if (q.type === 'matching') answers[d.questionId] = { matches: Object.fromEntries(d.left.map((l) => [l.key, d.right.find((r) => r.pair === l.pair).key])) };
+    else answers[d.questionId] = { choices: options.filter((o) => o.correct).map((o) => keyOf(o.id)) };
+  }
+  return answers;
 }

@@ -104,14 +104,17 @@ export class Postgres {
 }
 
 export class RedisServer {
-  constructor(port) {
+  /** With `dir`, an append-only file there (fsync every second), as production's queues need: a restart keeps the jobs. */
+  constructor(port, dir = null) {
     this.port = port;
+    this.dir = dir;
     this.url = `redis://127.0.0.1:${port}`;
     this.child = null;
   }
 
   async start() {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const persistence = this.dir ? ['--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'everysec'] : ['--appendonly', 'no'];
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: 'ignore' });
     for (let i = 0; i < 40; i++) {
       try {
         if (execFileSync('redis-cli', ['-p', String(this.port), 'ping']).toString().trim() === 'PONG') return;
