@@ -22,7 +22,8 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
     installExtensions: false,
   };
   if ('url' in config.database) {
-    return { ...common, url: config.database.url, extra: { max: config.database.poolSize } };
+    // A request waits at most 30 s for a connection, then answers 503 (the database away must never hang the API).
+    return { ...common, url: config.database.url, extra: { max: config.database.poolSize, connectionTimeoutMillis: 30_000 } };
   }
   // The embedded database: one in-process PostgreSQL (WASM) for a laptop or a demo, never production.
   return { ...common, driver: new PGliteDriver({ dataDir: config.database.pgliteDir }).driver };

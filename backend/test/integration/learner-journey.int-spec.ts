@@ -1,3 +1,4 @@
+import { JobQueue } from '../../src/jobs/job-queue';
 import { ContentImportService } from '../../src/modules/content/content-import.service';
 import { LEARNING_COURSE, makeContent } from '../support/content-fixture';
 import { createUser, loginAs, unitsOf } from '../support/factories';
@@ -285,6 +286,23 @@ describe('learner journey over HTTP', () => {
     expect(completed).toHaveLength(1);
     const [user] = await t.dataSource.query('SELECT unit_id, province_id, target_group FROM users WHERE id = $1', [userId]);
     expect(completed[0]).toMatchObject({ unit_id: user.unit_id, province_id: user.province_id, target_group: 'citizen', framework_version: expect.any(String) });
+  });
+
+  it('queues the certification again when a passed submission is resent: its first answer may have been lost after the commit', async () => {
+    const { c, userId } = await learner();
+    await finishLessons(c);
+    const attempt = (await c.post(`${QUIZ}/attempts`).expect(201)).body as Attempt;
+    const answers = await correctAnswers(t.dataSource, attempt.id);
+    const enqueue = jest.spyOn(t.app.get(JobQueue), 'enqueue');
+    try {
+      await c.post(`/api/quiz-attempts/${attempt.id}/submission`, { answers }).expect(200);
+      await c.post(`/api/quiz-attempts/${attempt.id}/submission`, { answers }).expect(200);
+      const key = `certify-course-${userId}-hoc-thu`;
+      expect(enqueue.mock.calls.filter(([queue, , id]) => queue === 'certification' && id === key)).toHaveLength(2);
+    } finally {
+      enqueue.mockRestore();
+    }
+    expect(await events(userId, 'course_completed')).toHaveLength(1);
   });
 
   it('draws new attempts only from the live questions of the current content, while older attempts keep theirs', async () => {

@@ -21,9 +21,9 @@ export type TestApp = {
 
 /**
  * The real API on its own database (a copy of the migrated template) and its own Redis prefix,
- * with BullMQ workers in the same process.
+ * with BullMQ workers in the same process. `databaseUrl` may route the API's connections elsewhere (a relay).
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { databaseUrl?: (url: string) => string } = {}): Promise<TestApp> {
   const id = `${process.pid}_${randomBytes(4).toString('hex')}`;
   const dbName = `bdhvs_t_${id}`;
   const admin = new Client({ connectionString: TEST_PG_URL });
@@ -32,7 +32,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const prefix = `bdhvs-test-${id}`;
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl(dbName),
+    DATABASE_URL: (options.databaseUrl ?? ((url) => url))(databaseUrl(dbName)),
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: prefix,
     WORKER_IN_API: 'true',

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, 
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppException } from './app-exception';
+import { isServiceUnavailable, RETRY_AFTER_SECONDS } from './service-unavailable';
 
 export type ErrorBody = { code: string; message: string; details?: unknown; requestId: string };
 
@@ -17,7 +18,13 @@ const CODES_BY_STATUS: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
-/** Turns anything thrown into `{ code, message, details, requestId }`; unknown errors become a bare 500. */
+/** Answer to a request that met the database or Redis away: the client's outbox or retry comes back later. */
+const UNAVAILABLE: Omit<ErrorBody, 'requestId'> = { code: 'SERVICE_UNAVAILABLE', message: 'The service is briefly unavailable, try again shortly' };
+
+/**
+ * Turns anything thrown into `{ code, message, details, requestId }`; the database or Redis away is a 503
+ * with Retry-After; unknown errors become a bare 500.
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -27,6 +34,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = ctx.getRequest<FastifyRequest>();
     const res = ctx.getResponse<FastifyReply>();
     const { status, body } = toErrorBody(exception, requestIdOf(req));
+    if (status === HttpStatus.SERVICE_UNAVAILABLE && body.code === UNAVAILABLE.code) {
+      // Expected while a server restarts: one short line, no stack.
+      this.logger.warn({ requestId: body.requestId, reason: (exception as Error).message }, 'Backing service unavailable');
+      if (!res.sent) void res.status(status).header('Retry-After', String(RETRY_AFTER_SECONDS)).send(body);
+      return;
+    }
     if (status >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
     if (!res.sent) void res.status(status).send(body);
   }
@@ -49,6 +62,7 @@ export function toErrorBody(exception: unknown, requestId: string): { status: nu
     const code = CODES_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
     return { status, body: { code, message: status >= 500 ? 'Internal error' : exception.message, requestId } };
   }
+  if (isServiceUnavailable(exception)) return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { ...UNAVAILABLE, requestId } };
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
     body: { code: 'INTERNAL_ERROR', message: 'Internal error', requestId },

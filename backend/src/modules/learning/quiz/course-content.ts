@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { notFound } from '../../../common/errors/app-exception';
 import { Course } from '../../content/entities/course.entity';
 import { Question } from '../../content/entities/question.entity';
 import { Quiz } from '../../content/entities/quiz.entity';
@@ -15,6 +16,23 @@ export type CourseContent = { hash: string; course: Course; quizzes: Map<string,
 @Injectable()
 export class CourseContentCache {
   private readonly entries = new Map<string, CourseContent>();
+  /** Course slug → id, for the quiz start, which trusts the cached version and lets the database check it. */
+  private readonly ids = new Map<string, string>();
+
+  /**
+   * A live course's content by slug: the cached entry without any query, unless `fresh`, when the
+   * course row is read (404 if it is gone). A caller using the cached entry must have the database
+   * confirm its hash, as start_quiz_attempts does.
+   */
+  async bySlug(em: EntityManager, slug: string, fresh = false): Promise<CourseContent> {
+    const id = this.ids.get(slug);
+    const cached = id && !fresh ? this.entries.get(id) : undefined;
+    if (cached) return cached;
+    const course = await em.getRepository(Course).findOneBy({ slug });
+    if (!course || course.archivedAt) throw notFound('Course');
+    this.ids.set(slug, course.id);
+    return this.of(em, course.id, course.contentHash);
+  }
 
   async of(em: EntityManager, courseId: string, hash: string): Promise<CourseContent> {
     const cached = this.entries.get(courseId);

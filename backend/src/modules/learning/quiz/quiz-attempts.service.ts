@@ -1,18 +1,18 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppException, notFound } from '../../../common/errors/app-exception';
 import { preparedQuery } from '../../../database/prepared';
 import type { Course } from '../../content/entities/course.entity';
 import { Quiz } from '../../content/entities/quiz.entity';
-import { CourseAccessService } from '../course-access.service';
-import { type AnswerValue, QuizAttempt } from '../entities/quiz-attempt.entity';
-import { LearningEventsService } from '../learning-events.service';
-import { ProgressService } from '../progress.service';
+import { APP_CONFIG, type AppConfig } from '../../../config/config';
+import { CourseAccessService, notEnrolled } from '../course-access.service';
+import { type AnswerValue, type DrawnQuestion, QuizAttempt } from '../entities/quiz-attempt.entity';
 import { answersShown } from './answer-visibility';
 import { parseAnswers } from './answers';
 import { type CourseContent, CourseContentCache } from './course-content';
 import { type LearnerQuestion, toLearnerQuestion } from './learner-question';
 import { drawAttempt } from './quiz-draw';
+import { QuizStartBatches, type StartRow } from './quiz-start-batches';
 import { gradeQuestion, type QuestionResult, resultOf } from './quiz-grader';
 
 /** Answers arriving this long after the deadline are late: covers the trip from a slow phone. */
@@ -27,8 +27,12 @@ export type AttemptView = {
   results: QuestionResult[] | null;
   /** Submitted and the quiz's `showAnswers` lets this attempt show the right answers (`results` is set). */
   answersShown: boolean;
-  /** True only on the submission that completed the course. */
-  courseCompleted?: boolean;
+  /**
+   * The certification job is due: on the submission that completed the course, and on a resend of a
+   * passed attempt, whose first answer (and its job) may have been lost to a crash after the commit.
+   * The job is keyed and idempotent, so queuing it again changes nothing.
+   */
+  certify?: boolean;
 };
 
 type AttemptRow = {
@@ -50,13 +54,17 @@ const quizError = (status: HttpStatus, code: string, message: string, details?: 
  */
 @Injectable()
 export class QuizAttemptsService {
+  private readonly starts: QuizStartBatches;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: CourseAccessService,
-    private readonly events: LearningEventsService,
-    private readonly progress: ProgressService,
     private readonly content: CourseContentCache,
-  ) {}
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'database'>,
+  ) {
+    // Half the pool, like the lesson completions: the batches share it with everything else.
+    this.starts = new QuizStartBatches(dataSource, 'poolSize' in config.database ? Math.max(1, Math.floor(config.database.poolSize / 2)) : 1);
+  }
 
   async quiz(courseSlug: string, quizSlug: string, em: EntityManager = this.dataSource.manager): Promise<{ course: Course; quiz: Quiz }> {
     const course = await this.access.course(courseSlug, em);
@@ -69,47 +77,67 @@ export class QuizAttemptsService {
     return this.dataSource.getRepository(QuizAttempt).find({ where: { userId, quizId }, order: { number: 'ASC' } });
   }
 
-  /** Returns the open attempt, or starts one if the limits allow; `created` tells which. */
+  /**
+   * Returns the open attempt, or starts one if the limits allow; `created` tells which. In the common
+   * case one database round trip: the course and its bank come from the content cache, the draw is
+   * made here, and the start goes with the others arriving at the same moment in one call of
+   * start_quiz_attempts, which checks the cached version and every rule under the enrolment's lock.
+   */
   async start(userId: string, courseSlug: string, quizSlug: string): Promise<{ view: AttemptView; created: boolean }> {
-    const now = new Date();
-    const result = await this.dataSource.transaction(async (em) => {
-      const { course, quiz } = await this.quiz(courseSlug, quizSlug, em);
-      const enrolment = await this.access.enrolment(em, userId, course.id, true);
-      const repo = em.getRepository(QuizAttempt);
-      const open = await repo.findOne({ where: { userId, quizId: quiz.id, status: 'in_progress' } });
-      if (open && !this.expired(open, now)) return { attempt: open, course, created: false };
-      if (open) await this.grade(open, await this.content.of(em, course.id, course.contentHash), open.answers, now, null, em);
-
-      if (course.ordering === 'sequential') {
-        const progress = await this.progress.of(userId, course, enrolment, em);
-        if (progress.quizzes.find((q) => q.id === quiz.id)?.locked) {
-          throw quizError(HttpStatus.FORBIDDEN, 'QUIZ_LOCKED', 'Finish the lessons before the quiz');
+    let content = await this.content.bySlug(this.dataSource.manager, courseSlug);
+    let fresh = false;
+    const reload = async () => {
+      content = await this.content.bySlug(this.dataSource.manager, courseSlug, true);
+      fresh = true;
+    };
+    // A few rounds at most: stale content is reloaded, and an attempt whose time is over is graded, before starting again.
+    for (let round = 0; round < 4; round++) {
+      const quiz = [...content.quizzes.values()].find((q) => q.slug === quizSlug && !q.archivedAt);
+      if (!quiz) {
+        if (fresh) throw notFound('Quiz');
+        await reload();
+        continue;
+      }
+      const live = [...content.questions.values()].filter((q) => !q.archivedAt && quiz.banks.includes(q.bankFile));
+      const at = new Date();
+      const draw = drawAttempt(live, quiz.draw, quiz.questionCount);
+      const row = await this.starts.submit({ userId, courseId: content.course.id, hash: content.hash, quizId: quiz.id, draw, at });
+      switch (row.outcome) {
+        case 'created':
+          return { view: this.view(this.startedAttempt(userId, quiz, row, draw), content), created: true };
+        case 'open':
+          return { view: this.view(this.startedAttempt(userId, quiz, row, row.questions!), content), created: false };
+        case 'expired': {
+          const open = this.startedAttempt(userId, quiz, row, row.questions!);
+          await this.grade(open, content, open.answers, at, null);
+          continue;
         }
+        case 'stale':
+        case 'not_found':
+          if (fresh && row.outcome === 'not_found') throw notFound('Quiz');
+          await reload();
+          continue;
+        case 'not_enrolled':
+          throw notEnrolled();
+        case 'locked':
+          throw quizError(HttpStatus.FORBIDDEN, 'QUIZ_LOCKED', 'Finish the lessons before the quiz');
+        case 'exhausted':
+          throw quizError(HttpStatus.CONFLICT, 'QUIZ_ATTEMPTS_EXHAUSTED', 'No attempts left', { maxAttempts: row.max_attempts });
+        case 'cooldown':
+          throw quizError(HttpStatus.CONFLICT, 'QUIZ_COOLDOWN', 'Wait before the next attempt', { retryAt: row.retry_at!.toISOString() });
       }
-      const previous = await repo.find({ where: { userId, quizId: quiz.id }, order: { number: 'DESC' } });
-      if (quiz.maxAttempts !== null && previous.length >= quiz.maxAttempts) {
-        throw quizError(HttpStatus.CONFLICT, 'QUIZ_ATTEMPTS_EXHAUSTED', 'No attempts left', { maxAttempts: quiz.maxAttempts });
-      }
-      const last = previous[0];
-      if (last?.submittedAt && quiz.cooldownSeconds > 0) {
-        const retryAt = new Date(last.submittedAt.getTime() + quiz.cooldownSeconds * 1000);
-        if (retryAt > now) throw quizError(HttpStatus.CONFLICT, 'QUIZ_COOLDOWN', 'Wait before the next attempt', { retryAt: retryAt.toISOString() });
-      }
+    }
+    // Only if the course is imported again and again during one start.
+    throw quizError(HttpStatus.SERVICE_UNAVAILABLE, 'TRY_AGAIN', 'The quiz is being updated, try again');
+  }
 
-      // The bank from the content cache (the course row just read names its version): no question read per start.
-      const { questions } = await this.content.of(em, course.id, course.contentHash);
-      const live = [...questions.values()].filter((q) => !q.archivedAt && quiz.banks.includes(q.bankFile));
-      const attempt = repo.create({
-        userId, quizId: quiz.id, courseId: course.id, number: (last?.number ?? 0) + 1, status: 'in_progress',
-        questions: drawAttempt(live, quiz.draw, quiz.questionCount), answers: {}, startedAt: now,
-        deadlineAt: quiz.timeLimitSeconds ? new Date(now.getTime() + quiz.timeLimitSeconds * 1000) : null,
-      });
-      await repo.insert(attempt);
-      await this.events.append(em, { userId, type: 'quiz_started', courseId: course.id, quizAttemptId: attempt.id, occurredAt: now });
-      return { attempt, course, created: true };
+  /** The attempt a start created or found open, from the function's row: nothing is read back. */
+  private startedAttempt(userId: string, quiz: Quiz, row: StartRow, questions: DrawnQuestion[]): QuizAttempt {
+    return this.toAttempt({
+      id: row.attempt_id!, user_id: userId, quiz_id: quiz.id, course_id: quiz.courseId, number: row.number!, status: 'in_progress',
+      questions, answers: row.answers ?? {}, started_at: row.started_at!, deadline_at: row.deadline_at, submitted_at: null,
+      late: false, graded: null, score_percent: null, passed: null,
     });
-    const content = await this.content.of(this.dataSource.manager, result.course.id, result.course.contentHash);
-    return { view: this.view(result.attempt, content), created: result.created };
   }
 
   async get(userId: string, attemptId: string): Promise<AttemptView> {
@@ -133,12 +161,12 @@ export class QuizAttemptsService {
    */
   async submit(userId: string, attemptId: string, input: unknown, idempotencyKey: string | null): Promise<AttemptView> {
     const { attempt, content } = await this.load(userId, attemptId);
-    if (attempt.status === 'submitted') return this.view(attempt, content);
+    if (attempt.status === 'submitted') return { ...this.view(attempt, content), certify: attempt.passed === true };
     const answers = parseAnswers(input, attempt.questions);
     const stored = await this.grade(attempt, content, answers, new Date(), idempotencyKey);
     if (!stored.ok) return this.get(userId, attemptId);
     // The answer is built from what was graded and the cached content: nothing is read back.
-    return { ...this.view(attempt, content), courseCompleted: stored.course_completed };
+    return { ...this.view(attempt, content), certify: stored.course_completed };
   }
 
   /**
@@ -170,12 +198,15 @@ export class QuizAttemptsService {
       ? await em.query<AttemptRow[]>(`${ATTEMPT_SQL} FOR UPDATE OF a`, [attemptId, userId])
       : await preparedQuery<AttemptRow>(this.dataSource, 'quiz_attempt', ATTEMPT_SQL, [attemptId, userId]);
     if (!row) throw notFound('Quiz attempt');
-    const attempt = this.dataSource.getRepository(QuizAttempt).create({
+    return { attempt: this.toAttempt(row), content: await this.content.of(em ?? this.dataSource.manager, row.course_id, row.content_hash) };
+  }
+
+  private toAttempt(row: Omit<AttemptRow, 'content_hash'>): QuizAttempt {
+    return this.dataSource.getRepository(QuizAttempt).create({
       id: row.id, userId: row.user_id, quizId: row.quiz_id, courseId: row.course_id, number: row.number, status: row.status,
       questions: row.questions, answers: row.answers, startedAt: row.started_at, deadlineAt: row.deadline_at, submittedAt: row.submitted_at,
       late: row.late, graded: row.graded, scorePercent: row.score_percent === null ? null : Number(row.score_percent), passed: row.passed,
     });
-    return { attempt, content: await this.content.of(em ?? this.dataSource.manager, row.course_id, row.content_hash) };
   }
 
   private view(attempt: QuizAttempt, { course, quizzes, questions }: CourseContent): AttemptView {

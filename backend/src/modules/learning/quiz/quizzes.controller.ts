@@ -60,7 +60,7 @@ export class QuizzesController {
   async submit(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Body(AnswersBodyPipe) dto: AnswersBody, @IdempotencyKey() key: string | null): Promise<AttemptDto> {
     const view = await this.attempts.submit(p.userId, id, dto.answers, key);
     // A finished course may be the last thing the confirmation policy asked for (same job as a lesson's).
-    if (view.courseCompleted) await this.jobs.enqueue('certification', { userId: p.userId }, `certify-course-${p.userId}-${view.course.slug}`);
+    if (view.certify) await this.jobs.enqueue('certification', { userId: p.userId }, `certify-course-${p.userId}-${view.course.slug}`);
     return AttemptDto.from(view);
   }
 }
