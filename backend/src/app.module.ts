@@ -21,6 +21,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CertificationModule } from './modules/certification/certification.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthController } from './modules/health/health.controller';
+import { IdentityModule } from './modules/identity/identity.module';
 import { LearningModule } from './modules/learning/learning.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ProfileModule } from './modules/profile/profile.module';
@@ -56,6 +57,7 @@ export class AppModule {
         OrganisationsModule,
         UsersModule,
         AuthModule,
+        IdentityModule,
         ProfileModule,
         AdminUsersModule,
         ContentModule,

@@ -12,6 +12,8 @@ import { FrameworkVersion } from '../modules/content/entities/framework-version.
 import { Lesson } from '../modules/content/entities/lesson.entity';
 import { Question } from '../modules/content/entities/question.entity';
 import { Quiz } from '../modules/content/entities/quiz.entity';
+import { IdentityLink } from '../modules/identity/entities/identity-link.entity';
+import { IdentityLogin } from '../modules/identity/entities/identity-login.entity';
 import { Enrolment } from '../modules/learning/entities/enrolment.entity';
 import { LearningEvent } from '../modules/learning/entities/learning-event.entity';
 import { LessonCompletion } from '../modules/learning/entities/lesson-completion.entity';
@@ -44,4 +46,6 @@ export const ENTITIES = [
   AssessmentAttempt,
   CompletionRecord,
   CertificateFile,
+  IdentityLink,
+  IdentityLogin,
 ];

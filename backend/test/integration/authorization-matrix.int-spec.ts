@@ -49,6 +49,15 @@ const MATRIX: Record<string, string> = {
   'POST /api/auth/password': SIGNED_IN,
   'POST /api/auth/password-reset': PUBLIC,
   'POST /api/auth/password-reset/email': PUBLIC,
+  'GET /api/auth/identity-providers': PUBLIC,
+  // No identity provider is configured here: the provider is unknown to everyone (bodies are checked first).
+  'POST /api/auth/identity-providers/{provider}/authorization': PUBLIC,
+  'GET /api/auth/identity-providers/{provider}/callback': 'HHHHHH',
+  'POST /api/me/identity-links/{provider}/authorization': 'UHHHHH',
+  'GET /api/me/identity-links': SIGNED_IN,
+  'GET /api/auth/identity/registration': 'HHHHHH', // nothing waits in a browser that has not been to a provider
+  'POST /api/auth/identity/registration': PUBLIC,
+  'POST /api/auth/identity/password-reset': PUBLIC,
   'GET /api/me': SIGNED_IN,
   'PATCH /api/me': SIGNED_IN,
   'DELETE /api/me': SIGNED_IN,
@@ -160,6 +169,7 @@ describe('authorization matrix (every operation of openapi.json × every kind of
       'self-assessment/attempts/{id}': (assessment.body as { id: string }).id,
       '{targetGroup}': targetGroup,
       '{code}': 'ABCD-EFGH-JKMN',
+      '{provider}': 'vneid',
       '{id}': '00000000-0000-4000-8000-000000000000',
     });
     Object.assign(bodies, {

@@ -228,6 +228,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/identity-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/identity-providers/{provider}/authorization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IdentityController_authorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/identity-links/{provider}/authorization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IdentityController_authorizeLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/identity-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityController_links"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/identity-providers/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/identity/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityController_pending"];
+        put?: never;
+        post: operations["IdentityController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/identity/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IdentityController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1063,6 +1175,13 @@ export interface components {
             unit: components["schemas"]["UnitRefDto"];
             province: components["schemas"]["UnitRefDto"];
             organisation: components["schemas"]["OrganisationRefDto"] | null;
+            /**
+             * @description The identity provider that verified who this person is
+             * @example VNeID
+             */
+            identityVerifiedBy: string | null;
+            /** @description Whether the account has a password (an account made through an identity provider may not) */
+            hasPassword: boolean;
             consentVersion: string | null;
             /** Format: date-time */
             consentAt: string | null;
@@ -1090,6 +1209,60 @@ export interface components {
         };
         EmailResetDto: {
             email: string;
+        };
+        IdentityProviderDto: {
+            /** @example vneid */
+            id: string;
+            /** @example VNeID */
+            label: string;
+        };
+        IdentityStartDto: {
+            /**
+             * @description signin: sign in or create an account; reset: choose a new password
+             * @enum {string}
+             */
+            intent: "signin" | "reset";
+        };
+        AuthorizationUrlDto: {
+            /** @description Send the browser here (the identity provider) */
+            url: string;
+        };
+        IdentityLinkDto: {
+            provider: string;
+            providerLabel: string;
+            /** Format: date-time */
+            linkedAt: string;
+        };
+        IdentityPendingDto: {
+            providerLabel: string;
+            fullName: string | null;
+            birthYear: number | null;
+            /** @example 091*****78 */
+            phone: string | null;
+        };
+        IdentityRegisterDto: {
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            /**
+             * Format: uuid
+             * @description The commune or ward (xã, phường, đặc khu)
+             */
+            unitId: string;
+            /** @example Trường THPT Chu Văn An */
+            organisationName?: string;
+            /** @enum {string} */
+            organisationKind?: "agency" | "school" | "enterprise" | "cooperative" | "other";
+            /** @enum {boolean} */
+            consent: true;
+            /** @description The version of the consent text shown */
+            consentVersion: string;
+            /** @description Only when the provider gave no name */
+            fullName?: string;
+            /** @description Only when the provider gave no birth date */
+            birthYear?: number;
+        };
+        IdentityPasswordDto: {
+            newPassword: string;
         };
         UpdateProfileDto: {
             fullName?: string;
@@ -1788,6 +1961,11 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
             revokedReason: string | null;
+            /**
+             * @description The identity provider that had verified the holder at issue
+             * @example VNeID
+             */
+            identityVerifiedBy: string | null;
         };
         CertificationStatusDto: {
             frameworkVersion: string;
@@ -1827,6 +2005,11 @@ export interface components {
             overallLevelName: string;
             competencies: components["schemas"]["RecordCompetencyDto"][];
             issuerName: string;
+            /**
+             * @description The identity provider that had verified the holder at issue
+             * @example VNeID
+             */
+            identityVerifiedBy: string | null;
         };
         CredentialCheckDto: {
             /** @description A VC-JWT issued by this platform */
@@ -1863,6 +2046,11 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
             revokedReason: string | null;
+            /**
+             * @description The identity provider that had verified the holder at issue
+             * @example VNeID
+             */
+            identityVerifiedBy: string | null;
             holderName: string | null;
             userId: string;
             reissueOfId: string | null;
@@ -2172,6 +2360,178 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    IdentityController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderDto"][];
+                };
+            };
+        };
+    };
+    IdentityController_authorize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityStartDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationUrlDto"];
+                };
+            };
+        };
+    };
+    IdentityController_authorizeLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Links the provider to the signed-in account once the person comes back */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationUrlDto"];
+                };
+            };
+        };
+    };
+    IdentityController_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityLinkDto"][];
+                };
+            };
+        };
+    };
+    IdentityController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirects into the web app; on failure with `?dinh-danh=<reason>` */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IdentityController_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 404 when no identity sign-in waits in this browser */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityPendingDto"];
+                };
+            };
+        };
+    };
+    IdentityController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityRegisterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+        };
+    };
+    IdentityController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Sets the password of the person the provider has just authenticated, and signs them in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
             };
         };
     };

@@ -9,6 +9,8 @@ export type AuditEventType =
   | 'auth.password_reset'
   | 'auth.reset_code_issued'
   | 'user.registered'
+  | 'identity.linked'
+  | 'identity.refused'
   | 'user.role_changed'
   | 'user.disabled'
   | 'user.enabled'
