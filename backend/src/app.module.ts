@@ -21,6 +21,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CertificationModule } from './modules/certification/certification.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthController } from './modules/health/health.controller';
+import { CommunityModule } from './modules/community/community.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LearningModule } from './modules/learning/learning.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
@@ -58,6 +59,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         IdentityModule,
+        CommunityModule,
         ProfileModule,
         AdminUsersModule,
         ContentModule,

@@ -32,7 +32,7 @@ const ON_TARGET = {
   nationAdmin2: 'UFFHHH', // nobody outranks the nation, wherever they live
 } as const;
 type Target = keyof typeof ON_TARGET;
-const ADMIN_USER_OPS = ['GET /api/admin/users/{id}', 'POST /api/admin/users/{id}/reset-code', 'POST /api/admin/users/{id}/disable', 'POST /api/admin/users/{id}/enable', 'PUT /api/admin/users/{id}/role'];
+const ADMIN_USER_OPS = ['PUT /api/admin/community-team/{id}', 'DELETE /api/admin/community-team/{id}', 'GET /api/admin/users/{id}', 'POST /api/admin/users/{id}/reset-code', 'POST /api/admin/users/{id}/disable', 'POST /api/admin/users/{id}/enable', 'PUT /api/admin/users/{id}/role'];
 
 const MATRIX: Record<string, string> = {
   'GET /api/health': PUBLIC,
@@ -66,6 +66,18 @@ const MATRIX: Record<string, string> = {
   'GET /api/me/exports/{id}/download': OWN,
   'GET /api/admin/users': ADMIN,
   ...Object.fromEntries(ADMIN_USER_OPS.flatMap((op) => Object.entries(ON_TARGET).map(([target, cells]) => [`${op} @${target}`, cells]))),
+  'GET /api/admin/community-team': ADMIN,
+  // Community team pages: members only (none of these callers is one); the guard answers before the body is read.
+  'GET /api/community/membership': 'UFFFFF',
+  'POST /api/community/residents': 'UFFFFF',
+  'GET /api/community/residents': 'UFFFFF',
+  'POST /api/community/residents/{id}/card': 'UFFFFF',
+  'POST /api/community/visits': 'UFFFFF',
+  'GET /api/community/visits': 'UFFFFF',
+  'POST /api/community/assisted-sessions': 'UFFFFF',
+  'GET /api/community/assisted-sessions/current': 'HHHHHH', // no phone here is in an assisted session
+  'POST /api/community/assisted-sessions/end': 'HHHHHH',
+  'POST /api/auth/card': PUBLIC,
   'GET /api/framework': PUBLIC,
   'GET /api/courses': PUBLIC,
   'GET /api/courses/{slug}': PUBLIC,

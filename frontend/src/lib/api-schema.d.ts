@@ -340,6 +340,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/community/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommunityController_membership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommunityController_list"];
+        put?: never;
+        post: operations["CommunityController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/residents/{id}/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CommunityController_reissueCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommunityController_listVisits"];
+        put?: never;
+        post: operations["CommunityController_logVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/assisted-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CommunityController_assist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/assisted-sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommunityController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/assisted-sessions/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CommunityController_endAssist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CommunityController_cardSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/community-team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminCommunityTeamController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/community-team/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AdminCommunityTeamController_appoint"];
+        post?: never;
+        delete: operations["AdminCommunityTeamController_relieve"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1263,6 +1423,105 @@ export interface components {
         };
         IdentityPasswordDto: {
             newPassword: string;
+        };
+        MembershipDto: {
+            /** Format: uuid */
+            unitId: string;
+        };
+        RegisterResidentDto: {
+            /**
+             * @description Vietnamese mobile; phone or email is required
+             * @example 0912345678
+             */
+            phone?: string;
+            /** @example Nguyễn Văn An */
+            fullName: string;
+            /** @example 1958 */
+            birthYear: number;
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            /** @enum {boolean} */
+            consent: true;
+            /** @description The version of the consent text shown */
+            consentVersion: string;
+            /**
+             * @description How the resident gave consent: read and ticked on screen, read aloud and agreed, or signed on paper
+             * @enum {string}
+             */
+            consentMethod: "on_screen" | "spoken" | "paper";
+        };
+        ResidentDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string | null;
+            birthYear: number | null;
+            registeredByMe: boolean;
+            /** Format: date-time */
+            registeredAt: string | null;
+            /** Format: date-time */
+            lastAssistedAt: string | null;
+            coursesEnrolled: number;
+            coursesCompleted: number;
+        };
+        SignInCardDto: {
+            /**
+             * @description Shown once: print it or show it on screen
+             * @example 7K3M-9QX2-HT4P-A1B2
+             */
+            code: string;
+            /** @description The address in the QR code */
+            url: string;
+            /** @description The QR code as SVG */
+            qrSvg: string;
+        };
+        RegisteredResidentDto: {
+            resident: components["schemas"]["ResidentDto"];
+            card: components["schemas"]["SignInCardDto"];
+        };
+        HouseholdVisitDto: {
+            /**
+             * Format: uuid
+             * @description Chosen by the phone, so a visit sent twice is stored once
+             */
+            id: string;
+            /** Format: date-time */
+            visitedAt: string;
+            peopleHelped: number;
+            /** @description Residents helped during the visit (yours) */
+            residentIds?: string[];
+            note?: string;
+        };
+        HouseholdVisitViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            visitedAt: string;
+            peopleHelped: number;
+            residentIds: string[];
+            note: string | null;
+        };
+        AssistDto: {
+            /** Format: uuid */
+            residentId: string;
+        };
+        AssistedSessionDto: {
+            /** Format: uuid */
+            residentId: string;
+            residentName: string | null;
+        };
+        CardSignInDto: {
+            /** @example 7K3M-9QX2-HT4P-A1B2 */
+            code: string;
+        };
+        TeamMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string | null;
+            unitName: string;
+            /** Format: date-time */
+            appointedAt: string;
+            residents: number;
+            visits: number;
         };
         UpdateProfileDto: {
             fullName?: string;
@@ -2532,6 +2791,274 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeResponseDto"];
                 };
+            };
+        };
+    };
+    CommunityController_membership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 403 for anyone not on a team */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDto"];
+                };
+            };
+        };
+    };
+    CommunityController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentDto"][];
+                };
+            };
+        };
+    };
+    CommunityController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterResidentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredResidentDto"];
+                };
+            };
+        };
+    };
+    CommunityController_reissueCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new card; the earlier one stops working */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInCardDto"];
+                };
+            };
+        };
+    };
+    CommunityController_listVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdVisitViewDto"][];
+                };
+            };
+        };
+    };
+    CommunityController_logVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HouseholdVisitDto"];
+            };
+        };
+        responses: {
+            /** @description Stored once per id: sending it again answers the same */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdVisitViewDto"];
+                };
+            };
+        };
+    };
+    CommunityController_assist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistedSessionDto"];
+                };
+            };
+        };
+    };
+    CommunityController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 404 when the phone is not in an assisted session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistedSessionDto"];
+                };
+            };
+        };
+    };
+    CommunityController_endAssist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommunityController_cardSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardSignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+        };
+    };
+    AdminCommunityTeamController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMemberDto"][];
+                };
+            };
+        };
+    };
+    AdminCommunityTeamController_appoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person is on the team of the commune they live in (again: no change) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminCommunityTeamController_relieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

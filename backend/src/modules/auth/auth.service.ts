@@ -22,6 +22,8 @@ export type NewAccount = Omit<RegisterDto, 'phone' | 'email' | 'password' | 'con
   email: string | null;
   passwordHash: string | null;
   verified: { provider: string; citizenIdHash: Buffer; link: (em: EntityManager, userId: string) => Promise<void> } | null;
+  /** The community team member who registered the person on their own phone. */
+  registeredById?: string;
 };
 
 @Injectable()
@@ -51,6 +53,12 @@ export class AuthService {
    * person, their organisation, the identity link if any, the first session and the audit line.
    */
   async createAccount(input: NewAccount, meta: RequestMeta): Promise<{ user: User; token: string }> {
+    const { user, then: token } = await this.insertAccount(input, meta, async (em, created) => (await this.sessions.create(created.id, meta.userAgent, em)).token);
+    return { user, token };
+  }
+
+  /** The account alone, then `then` in the same transaction (a first session, or whatever the caller records beside it). */
+  async insertAccount<T>(input: NewAccount, meta: RequestMeta, then: (em: EntityManager, user: User) => Promise<T>): Promise<{ user: User; then: T }> {
     if (input.consentVersion !== CONSENT.version) throw AuthErrors.consentOutdated();
     if (Boolean(input.organisationName) !== Boolean(input.organisationKind)) throw AuthErrors.organisationIncomplete();
     const unit = await this.units.findActiveCommune(input.unitId);
@@ -89,9 +97,10 @@ export class AuthService {
           }),
         );
         await input.verified?.link(em, user.id);
-        const { token } = await this.sessions.create(user.id, meta.userAgent, em);
-        await this.audit.record('user.registered', { actorId: user.id, subjectId: user.id, meta, details: input.verified ? { via: input.verified.provider } : {} }, em);
-        return { user, token };
+        const result = await then(em, user);
+        const details = { ...(input.verified ? { via: input.verified.provider } : {}), ...(input.registeredById ? { by: 'community_team' } : {}) };
+        await this.audit.record('user.registered', { actorId: input.registeredById ?? user.id, subjectId: user.id, meta, details }, em);
+        return { user, then: result };
       });
     } catch (err) {
       throw loginConflict(err) ?? err;
