@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { LoginForm } from '../../features/auth/login-form';
+import { CardCodeForm } from '../../features/community/card-code-form';
 import { IdentityButtons, IdentityOutcome } from '../../features/identity/identity-buttons';
 import { usePageTitle } from './use-page-title';
 
@@ -18,6 +19,7 @@ export default function LoginPage() {
       <IdentityOutcome />
       <LoginForm onDone={() => navigate(target)} />
       <IdentityButtons intent="signin" />
+      <CardCodeForm />
       <p>
         <Link to="/quen-mat-khau">{t('login.forgot')}</Link>
       </p>

@@ -28,7 +28,8 @@ export function ConnectionBanner() {
     void replay().then((n) => {
       if (n === 0) return;
       setJustSynced(n);
-      void qc.invalidateQueries({ queryKey: ['learning'] });
+      // Learning and team work (household visits) are what the outbox carries.
+      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'learning' || q.queryKey[0] === 'community' });
     });
   }, [online, qc]);
 
