@@ -23,6 +23,8 @@ import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { CertificationModule } from './modules/certification/certification.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthController } from './modules/health/health.controller';
+import { CommunityModule } from './modules/community/community.module';
+import { IdentityModule } from './modules/identity/identity.module';
 import { LearningModule } from './modules/learning/learning.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ClassesModule } from './modules/classes/classes.module';
@@ -65,6 +67,8 @@ export class AppModule {
         OrganisationsModule,
         UsersModule,
         AuthModule,
+        IdentityModule,
+        CommunityModule,
         ProfileModule,
         AdminUsersModule,
         ContentModule,

@@ -39,6 +39,43 @@ const ed25519PublicPems = z.string().refine((v) => splitPems(v).every((pem) => {
   }
 }), 'must be Ed25519 public keys in PEM, separated by commas');
 
+/**
+ * OpenID Connect providers as a JSON array (`OIDC_PROVIDERS`). Everything provider-specific is here:
+ * the code knows only issuers, clients, scopes and which claims carry what.
+ */
+const oidcProviders = z
+  .string()
+  .transform((v, ctx) => {
+    try {
+      return JSON.parse(v) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of providers' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(
+        z.object({
+          id: z.string().regex(/^[a-z0-9-]{2,30}$/, 'id: 2–30 lowercase letters, digits or dashes'),
+          label: z.string().min(2).max(60).optional(),
+          issuer: z.url({ protocol: /^https?$/ }),
+          clientId: z.string().min(1),
+          clientSecret: z.string().min(1).optional(),
+          scopes: z.string().regex(/(^|\s)openid(\s|$)/, 'scopes must include openid').default('openid profile'),
+          claims: z
+            .object({
+              citizenId: z.string().min(1).default('citizen_id'),
+              name: z.string().min(1).default('name'),
+              birthDate: z.string().min(1).default('birthdate'),
+              phone: z.string().min(1).default('phone_number'),
+            })
+            .default({ citizenId: 'citizen_id', name: 'name', birthDate: 'birthdate', phone: 'phone_number' }),
+        }),
+      )
+      .refine((list) => new Set(list.map((p) => p.id)).size === list.length, 'provider ids must be unique'),
+  );
+
 const splitPems = (v: string) => v.replace(/\\n/g, '\n').split(',').map((p) => p.trim()).filter(Boolean);
 
 const schema = z.object({
@@ -78,6 +115,7 @@ const schema = z.object({
   REPORT_HALF_YEAR_DUE: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])$/, 'MM-DD').default('05-20'),
   REPORT_YEAR_DUE: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])$/, 'MM-DD').default('11-20'),
   REPORT_REVIEW_DAYS: int(5, 0),
+  OIDC_PROVIDERS: oidcProviders.optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Bình dân học vụ số <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -126,6 +164,8 @@ export type AppConfig = {
   reportMinCount: number;
   /** Due dates of the periodic reports and the days between cut-off and due date. */
   reportCalendar: { monthlyDueDay: number; quarterlyDueDay: number; halfYearDue: string; yearDue: string; reviewDays: number };
+  /** Identity providers people may sign in with (`modules/identity`); the first is labelled VNeID unless told otherwise. */
+  identityProviders: IdentityProviderConfig[];
   mail: { smtpUrl: string; from: string } | null;
   logLevel: string;
   /** Where log lines go instead of standard output (appended). */
@@ -138,6 +178,21 @@ export type AppConfig = {
   webDist: string;
   contentDir: string;
 };
+
+export type IdentityProviderConfig = {
+  id: string;
+  label: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  scopes: string;
+  /** The claim names that carry the citizen identity number, the name, the birth date and the phone. */
+  claims: { citizenId: string; name: string; birthDate: string; phone: string };
+};
+
+/** The label people see for a provider id (the id itself for a provider no longer configured). */
+export const identityProviderLabel = (config: AppConfig, id: string | null): string | null =>
+  id ? (config.identityProviders.find((p) => p.id === id)?.label ?? id) : null;
 
 export class ConfigError extends Error {}
 
@@ -199,6 +254,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       yearDue: e.REPORT_YEAR_DUE,
       reviewDays: e.REPORT_REVIEW_DAYS,
     },
+    identityProviders: (e.OIDC_PROVIDERS ?? []).map((p, i) => ({
+      id: p.id, label: p.label ?? (i === 0 ? 'VNeID' : p.id), issuer: p.issuer, clientId: p.clientId,
+      clientSecret: p.clientSecret ?? null, scopes: p.scopes, claims: p.claims,
+    })),
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     logLevel: e.LOG_LEVEL,
     logFile: e.LOG_FILE ?? null,

@@ -12,6 +12,13 @@ import { FrameworkVersion } from '../modules/content/entities/framework-version.
 import { Lesson } from '../modules/content/entities/lesson.entity';
 import { Question } from '../modules/content/entities/question.entity';
 import { Quiz } from '../modules/content/entities/quiz.entity';
+import { AssistedSession } from '../modules/community/entities/assisted-session.entity';
+import { HouseholdVisit } from '../modules/community/entities/household-visit.entity';
+import { ResidentRegistration } from '../modules/community/entities/resident-registration.entity';
+import { SignInCard } from '../modules/community/entities/sign-in-card.entity';
+import { TeamMember } from '../modules/community/entities/team-member.entity';
+import { IdentityLink } from '../modules/identity/entities/identity-link.entity';
+import { IdentityLogin } from '../modules/identity/entities/identity-login.entity';
 import { Enrolment } from '../modules/learning/entities/enrolment.entity';
 import { LearningEvent } from '../modules/learning/entities/learning-event.entity';
 import { LessonAudio } from '../modules/learning/entities/lesson-audio.entity';
@@ -72,4 +79,11 @@ export const ENTITIES = [
   ReportingRecount,
   PeriodicReport,
   ReportingExport,
+  IdentityLink,
+  IdentityLogin,
+  TeamMember,
+  ResidentRegistration,
+  SignInCard,
+  AssistedSession,
+  HouseholdVisit,
 ];

@@ -32,7 +32,7 @@ const ON_TARGET = {
   nationAdmin2: 'UFFHHH', // nobody outranks the nation, wherever they live
 } as const;
 type Target = keyof typeof ON_TARGET;
-const ADMIN_USER_OPS = ['GET /api/admin/users/{id}', 'POST /api/admin/users/{id}/reset-code', 'POST /api/admin/users/{id}/disable', 'POST /api/admin/users/{id}/enable', 'PUT /api/admin/users/{id}/role'];
+const ADMIN_USER_OPS = ['PUT /api/admin/community-team/{id}', 'DELETE /api/admin/community-team/{id}', 'GET /api/admin/users/{id}', 'POST /api/admin/users/{id}/reset-code', 'POST /api/admin/users/{id}/disable', 'POST /api/admin/users/{id}/enable', 'PUT /api/admin/users/{id}/role'];
 
 const MATRIX: Record<string, string> = {
   'GET /api/health': PUBLIC,
@@ -49,6 +49,15 @@ const MATRIX: Record<string, string> = {
   'POST /api/auth/password': SIGNED_IN,
   'POST /api/auth/password-reset': PUBLIC,
   'POST /api/auth/password-reset/email': PUBLIC,
+  'GET /api/auth/identity-providers': PUBLIC,
+  // No identity provider is configured here: the provider is unknown to everyone (bodies are checked first).
+  'POST /api/auth/identity-providers/{provider}/authorization': PUBLIC,
+  'GET /api/auth/identity-providers/{provider}/callback': 'HHHHHH',
+  'POST /api/me/identity-links/{provider}/authorization': 'UHHHHH',
+  'GET /api/me/identity-links': SIGNED_IN,
+  'GET /api/auth/identity/registration': 'HHHHHH', // nothing waits in a browser that has not been to a provider
+  'POST /api/auth/identity/registration': PUBLIC,
+  'POST /api/auth/identity/password-reset': PUBLIC,
   'GET /api/me': SIGNED_IN,
   'PATCH /api/me': SIGNED_IN,
   'DELETE /api/me': SIGNED_IN,
@@ -57,6 +66,18 @@ const MATRIX: Record<string, string> = {
   'GET /api/me/exports/{id}/download': OWN,
   'GET /api/admin/users': ADMIN,
   ...Object.fromEntries(ADMIN_USER_OPS.flatMap((op) => Object.entries(ON_TARGET).map(([target, cells]) => [`${op} @${target}`, cells]))),
+  'GET /api/admin/community-team': ADMIN,
+  // Community team pages: members only (none of these callers is one); the guard answers before the body is read.
+  'GET /api/community/membership': 'UFFFFF',
+  'POST /api/community/residents': 'UFFFFF',
+  'GET /api/community/residents': 'UFFFFF',
+  'POST /api/community/residents/{id}/card': 'UFFFFF',
+  'POST /api/community/visits': 'UFFFFF',
+  'GET /api/community/visits': 'UFFFFF',
+  'POST /api/community/assisted-sessions': 'UFFFFF',
+  'GET /api/community/assisted-sessions/current': 'HHHHHH', // no phone here is in an assisted session
+  'POST /api/community/assisted-sessions/end': 'HHHHHH',
+  'POST /api/auth/card': PUBLIC,
   'GET /api/framework': PUBLIC,
   'GET /api/courses': PUBLIC,
   'GET /api/courses/{slug}': PUBLIC,
@@ -190,6 +211,7 @@ describe('authorization matrix (every operation of openapi.json × every kind of
       'self-assessment/attempts/{id}': (assessment.body as { id: string }).id,
       '{targetGroup}': targetGroup,
       '{code}': 'ABCD-EFGH-JKMN',
+      '{provider}': 'vneid',
       '{id}': '00000000-0000-4000-8000-000000000000',
     });
     Object.assign(bodies, {

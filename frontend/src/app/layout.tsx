@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Spinner } from '../components/ui/feedback';
 import { meQuery, useLogout } from '../features/auth/api';
+import { membershipQuery } from '../features/community/api';
+import { AssistedBar } from '../features/community/assisted-bar';
 import { ConnectionBanner } from '../components/connection/connection-banner';
 import { TextSizeControl } from '../components/text-size/text-size';
 import { changeLanguage, LANGUAGES } from '../lib/i18n';
@@ -12,6 +14,7 @@ import { changeLanguage, LANGUAGES } from '../lib/i18n';
 export function Layout() {
   const { t, i18n } = useTranslation();
   const me = useQuery(meQuery()).data;
+  const team = useQuery({ ...membershipQuery(), enabled: Boolean(me) }).data;
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
@@ -66,6 +69,11 @@ export function Layout() {
                   <li>
                     <NavLink to="/ho-so">{t('nav.profile')}</NavLink>
                   </li>
+                  {team && (
+                    <li>
+                      <NavLink to="/to-cong-nghe-so">{t('nav.communityTeam')}</NavLink>
+                    </li>
+                  )}
                   {me.role !== 'learner' && (
                     <li>
                       <NavLink to="/lop-hoc">{t('nav.classes')}</NavLink>
@@ -113,6 +121,7 @@ export function Layout() {
         </div>
       </header>
       <ConnectionBanner />
+      {me && <AssistedBar />}
       <main id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<Spinner />}>
           <Outlet />

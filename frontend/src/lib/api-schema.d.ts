@@ -228,6 +228,278 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/identity-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/identity-providers/{provider}/authorization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IdentityController_authorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/identity-links/{provider}/authorization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IdentityController_authorizeLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/identity-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityController_links"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/identity-providers/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/identity/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityController_pending"];
+        put?: never;
+        post: operations["IdentityController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/identity/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IdentityController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommunityController_membership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommunityController_list"];
+        put?: never;
+        post: operations["CommunityController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/residents/{id}/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CommunityController_reissueCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommunityController_listVisits"];
+        put?: never;
+        post: operations["CommunityController_logVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/assisted-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CommunityController_assist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/assisted-sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommunityController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/community/assisted-sessions/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CommunityController_endAssist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CommunityController_cardSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/community-team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminCommunityTeamController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/community-team/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AdminCommunityTeamController_appoint"];
+        post?: never;
+        delete: operations["AdminCommunityTeamController_relieve"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1383,6 +1655,13 @@ export interface components {
             unit: components["schemas"]["UnitRefDto"];
             province: components["schemas"]["UnitRefDto"];
             organisation: components["schemas"]["OrganisationRefDto"] | null;
+            /**
+             * @description The identity provider that verified who this person is
+             * @example VNeID
+             */
+            identityVerifiedBy: string | null;
+            /** @description Whether the account has a password (an account made through an identity provider may not) */
+            hasPassword: boolean;
             consentVersion: string | null;
             /** Format: date-time */
             consentAt: string | null;
@@ -1410,6 +1689,159 @@ export interface components {
         };
         EmailResetDto: {
             email: string;
+        };
+        IdentityProviderDto: {
+            /** @example vneid */
+            id: string;
+            /** @example VNeID */
+            label: string;
+        };
+        IdentityStartDto: {
+            /**
+             * @description signin: sign in or create an account; reset: choose a new password
+             * @enum {string}
+             */
+            intent: "signin" | "reset";
+        };
+        AuthorizationUrlDto: {
+            /** @description Send the browser here (the identity provider) */
+            url: string;
+        };
+        IdentityLinkDto: {
+            provider: string;
+            providerLabel: string;
+            /** Format: date-time */
+            linkedAt: string;
+        };
+        IdentityPendingDto: {
+            providerLabel: string;
+            fullName: string | null;
+            birthYear: number | null;
+            /** @example 091*****78 */
+            phone: string | null;
+        };
+        IdentityRegisterDto: {
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            /**
+             * Format: uuid
+             * @description The commune or ward (xã, phường, đặc khu)
+             */
+            unitId: string;
+            /** @example Trường THPT Chu Văn An */
+            organisationName?: string;
+            /** @enum {string} */
+            organisationKind?: "agency" | "school" | "enterprise" | "cooperative" | "other";
+            /** @enum {boolean} */
+            consent: true;
+            /** @description The version of the consent text shown */
+            consentVersion: string;
+            /** @description Only when the provider gave no name */
+            fullName?: string;
+            /** @description Only when the provider gave no birth date */
+            birthYear?: number;
+        };
+        IdentityPasswordDto: {
+            newPassword: string;
+        };
+        MembershipDto: {
+            /** Format: uuid */
+            unitId: string;
+        };
+        RegisterResidentDto: {
+            /**
+             * @description Vietnamese mobile; phone or email is required
+             * @example 0912345678
+             */
+            phone?: string;
+            /** @example Nguyễn Văn An */
+            fullName: string;
+            /** @example 1958 */
+            birthYear: number;
+            /** @enum {string} */
+            targetGroup: "public_servant" | "student" | "worker" | "citizen";
+            /** @enum {boolean} */
+            consent: true;
+            /** @description The version of the consent text shown */
+            consentVersion: string;
+            /**
+             * @description How the resident gave consent: read and ticked on screen, read aloud and agreed, or signed on paper
+             * @enum {string}
+             */
+            consentMethod: "on_screen" | "spoken" | "paper";
+        };
+        ResidentDto: {
+            /** Format: uuid */
+            id: string;
+            fullName: string | null;
+            birthYear: number | null;
+            registeredByMe: boolean;
+            /** Format: date-time */
+            registeredAt: string | null;
+            /** Format: date-time */
+            lastAssistedAt: string | null;
+            coursesEnrolled: number;
+            coursesCompleted: number;
+        };
+        SignInCardDto: {
+            /**
+             * @description Shown once: print it or show it on screen
+             * @example 7K3M-9QX2-HT4P-A1B2
+             */
+            code: string;
+            /** @description The address in the QR code */
+            url: string;
+            /** @description The QR code as SVG */
+            qrSvg: string;
+        };
+        RegisteredResidentDto: {
+            resident: components["schemas"]["ResidentDto"];
+            card: components["schemas"]["SignInCardDto"];
+        };
+        HouseholdVisitDto: {
+            /**
+             * Format: uuid
+             * @description Chosen by the phone, so a visit sent twice is stored once
+             */
+            id: string;
+            /** Format: date-time */
+            visitedAt: string;
+            peopleHelped: number;
+            /** @description Residents helped during the visit (yours) */
+            residentIds?: string[];
+            note?: string;
+        };
+        HouseholdVisitViewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            visitedAt: string;
+            peopleHelped: number;
+            residentIds: string[];
+            note: string | null;
+        };
+        AssistDto: {
+            /** Format: uuid */
+            residentId: string;
+        };
+        AssistedSessionDto: {
+            /** Format: uuid */
+            residentId: string;
+            residentName: string | null;
+        };
+        CardSignInDto: {
+            /** @example 7K3M-9QX2-HT4P-A1B2 */
+            code: string;
+        };
+        TeamMemberDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string | null;
+            unitName: string;
+            /** Format: date-time */
+            appointedAt: string;
+            residents: number;
+            visits: number;
         };
         UpdateProfileDto: {
             fullName?: string;
@@ -2124,6 +2556,11 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
             revokedReason: string | null;
+            /**
+             * @description The identity provider that had verified the holder at issue
+             * @example VNeID
+             */
+            identityVerifiedBy: string | null;
         };
         CertificationStatusDto: {
             frameworkVersion: string;
@@ -2163,6 +2600,11 @@ export interface components {
             overallLevelName: string;
             competencies: components["schemas"]["RecordCompetencyDto"][];
             issuerName: string;
+            /**
+             * @description The identity provider that had verified the holder at issue
+             * @example VNeID
+             */
+            identityVerifiedBy: string | null;
         };
         CredentialCheckDto: {
             /** @description A VC-JWT issued by this platform */
@@ -2199,6 +2641,11 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
             revokedReason: string | null;
+            /**
+             * @description The identity provider that had verified the holder at issue
+             * @example VNeID
+             */
+            identityVerifiedBy: string | null;
             holderName: string | null;
             userId: string;
             reissueOfId: string | null;
@@ -2873,6 +3320,446 @@ export interface operations {
         responses: {
             /** @description Accepted; a code is mailed if the email has an account and mail is configured */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IdentityController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityProviderDto"][];
+                };
+            };
+        };
+    };
+    IdentityController_authorize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityStartDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationUrlDto"];
+                };
+            };
+        };
+    };
+    IdentityController_authorizeLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Links the provider to the signed-in account once the person comes back */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizationUrlDto"];
+                };
+            };
+        };
+    };
+    IdentityController_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityLinkDto"][];
+                };
+            };
+        };
+    };
+    IdentityController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirects into the web app; on failure with `?dinh-danh=<reason>` */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IdentityController_pending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 404 when no identity sign-in waits in this browser */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityPendingDto"];
+                };
+            };
+        };
+    };
+    IdentityController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityRegisterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+        };
+    };
+    IdentityController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentityPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Sets the password of the person the provider has just authenticated, and signs them in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+        };
+    };
+    CommunityController_membership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 403 for anyone not on a team */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDto"];
+                };
+            };
+        };
+    };
+    CommunityController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentDto"][];
+                };
+            };
+        };
+    };
+    CommunityController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterResidentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredResidentDto"];
+                };
+            };
+        };
+    };
+    CommunityController_reissueCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new card; the earlier one stops working */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInCardDto"];
+                };
+            };
+        };
+    };
+    CommunityController_listVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdVisitViewDto"][];
+                };
+            };
+        };
+    };
+    CommunityController_logVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HouseholdVisitDto"];
+            };
+        };
+        responses: {
+            /** @description Stored once per id: sending it again answers the same */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdVisitViewDto"];
+                };
+            };
+        };
+    };
+    CommunityController_assist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistedSessionDto"];
+                };
+            };
+        };
+    };
+    CommunityController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 404 when the phone is not in an assisted session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistedSessionDto"];
+                };
+            };
+        };
+    };
+    CommunityController_endAssist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommunityController_cardSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardSignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
+            };
+        };
+    };
+    AdminCommunityTeamController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMemberDto"][];
+                };
+            };
+        };
+    };
+    AdminCommunityTeamController_appoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person is on the team of the commune they live in (again: no change) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminCommunityTeamController_relieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,6 +24,6 @@ import { SessionsService } from './sessions.service';
   ],
   controllers: [AuthController],
   providers: [AuthService, LoginThrottle, PasswordResetService, SessionsService, SessionCache, SessionStrategy],
-  exports: [SessionsService, PasswordResetService, LoginThrottle],
+  exports: [AuthService, SessionsService, PasswordResetService, LoginThrottle],
 })
 export class AuthModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestMeta } from '../../common/http/request-meta';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
@@ -15,6 +15,16 @@ import { LoginThrottle } from './login-throttle';
 import type { LoginDto } from './dto/login.dto';
 import type { RegisterDto } from './dto/register.dto';
 import { SessionsService } from './sessions.service';
+
+/** A new account's fields, checked for shape already; `verified` when an identity provider vouches for the person. */
+export type NewAccount = Omit<RegisterDto, 'phone' | 'email' | 'password' | 'consent'> & {
+  phone: string | null;
+  email: string | null;
+  passwordHash: string | null;
+  verified: { provider: string; citizenIdHash: Buffer; link: (em: EntityManager, userId: string) => Promise<void> } | null;
+  /** The community team member who registered the person on their own phone. */
+  registeredById?: string;
+};
 
 @Injectable()
 export class AuthService {
@@ -34,22 +44,36 @@ export class AuthService {
     const phone = dto.phone ? normalizePhone(dto.phone) : null;
     const email = dto.email ? normalizeEmail(dto.email) : null;
     if (!phone && !email) throw AuthErrors.loginRequired();
-    if (dto.consentVersion !== CONSENT.version) throw AuthErrors.consentOutdated();
-    if (Boolean(dto.organisationName) !== Boolean(dto.organisationKind)) throw AuthErrors.organisationIncomplete();
-    const unit = await this.units.findActiveCommune(dto.unitId);
+    return this.createAccount({ ...dto, phone, email, passwordHash: await hashPassword(dto.password), verified: null }, meta);
+  }
+
+  /**
+   * The rules every new account follows, whichever way it arrives (a form, an identity provider):
+   * the current consent, an active commune, a free phone or email, and one transaction for the
+   * person, their organisation, the identity link if any, the first session and the audit line.
+   */
+  async createAccount(input: NewAccount, meta: RequestMeta): Promise<{ user: User; token: string }> {
+    const { user, then: token } = await this.insertAccount(input, meta, async (em, created) => (await this.sessions.create(created.id, meta.userAgent, em)).token);
+    return { user, token };
+  }
+
+  /** The account alone, then `then` in the same transaction (a first session, or whatever the caller records beside it). */
+  async insertAccount<T>(input: NewAccount, meta: RequestMeta, then: (em: EntityManager, user: User) => Promise<T>): Promise<{ user: User; then: T }> {
+    if (input.consentVersion !== CONSENT.version) throw AuthErrors.consentOutdated();
+    if (Boolean(input.organisationName) !== Boolean(input.organisationKind)) throw AuthErrors.organisationIncomplete();
+    const unit = await this.units.findActiveCommune(input.unitId);
     if (!unit?.parentId) throw AuthErrors.unitNotFound();
-    for (const [field, value] of [['phone', phone], ['email', email]] as const) {
+    for (const [field, value] of [['phone', input.phone], ['email', input.email]] as const) {
       if (value && (await this.users.findByLogin({ kind: field, value }))) throw AuthErrors.loginTaken(field);
     }
-    const passwordHash = await hashPassword(dto.password);
     try {
       return await this.dataSource.transaction(async (em) => {
         const organisation =
-          dto.organisationName && dto.organisationKind
-            ? await this.organisations.findOrCreate(em, unit.parentId!, dto.organisationName, dto.organisationKind)
+          input.organisationName && input.organisationKind
+            ? await this.organisations.findOrCreate(em, unit.parentId!, input.organisationName, input.organisationKind)
             : null;
-        const sealedPhone = this.users.seal(phone);
-        const sealedEmail = this.users.seal(email);
+        const sealedPhone = this.users.seal(input.phone);
+        const sealedEmail = this.users.seal(input.email);
         const now = new Date();
         const user = await em.getRepository(User).save(
           em.getRepository(User).create({
@@ -57,21 +81,26 @@ export class AuthService {
             phoneHash: sealedPhone.hash,
             emailEnc: sealedEmail.enc,
             emailHash: sealedEmail.hash,
-            passwordHash,
-            passwordChangedAt: now,
-            fullName: dto.fullName.trim().replace(/\s+/g, ' '),
-            birthYear: dto.birthYear,
-            targetGroup: dto.targetGroup,
+            passwordHash: input.passwordHash,
+            passwordChangedAt: input.passwordHash ? now : null,
+            fullName: input.fullName.trim().replace(/\s+/g, ' '),
+            birthYear: input.birthYear,
+            targetGroup: input.targetGroup,
             unitId: unit.id,
             provinceId: unit.parentId!,
             organisationId: organisation?.id ?? null,
+            citizenIdHash: input.verified?.citizenIdHash ?? null,
+            identityVerifiedAt: input.verified ? now : null,
+            identityProvider: input.verified?.provider ?? null,
             consentVersion: CONSENT.version,
             consentAt: now,
           }),
         );
-        const { token } = await this.sessions.create(user.id, meta.userAgent, em);
-        await this.audit.record('user.registered', { actorId: user.id, subjectId: user.id, meta }, em);
-        return { user, token };
+        await input.verified?.link(em, user.id);
+        const result = await then(em, user);
+        const details = { ...(input.verified ? { via: input.verified.provider } : {}), ...(input.registeredById ? { by: 'community_team' } : {}) };
+        await this.audit.record('user.registered', { actorId: input.registeredById ?? user.id, subjectId: user.id, meta, details }, em);
+        return { user, then: result };
       });
     } catch (err) {
       throw loginConflict(err) ?? err;

@@ -16,7 +16,7 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
 
-export type RevokeReason = 'logout' | 'password_changed' | 'password_reset' | 'disabled' | 'deleted' | 'role_changed';
+export type RevokeReason = 'logout' | 'password_changed' | 'password_reset' | 'disabled' | 'deleted' | 'role_changed' | 'assist_ended';
 
 @Injectable()
 export class SessionsService {
@@ -32,7 +32,9 @@ export class SessionsService {
   }
 
   /** Creates a session and returns the secret token for the cookie. */
-  async create(userId: string, userAgent: string | null, em?: EntityManager): Promise<{ token: string; session: Session }> {
+  async create(
+    userId: string, userAgent: string | null, em?: EntityManager, assisted?: { byId: string; ttlHours: number },
+  ): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const repo = em ? em.getRepository(Session) : this.sessions;
@@ -42,7 +44,8 @@ export class SessionsService {
         userId,
         userAgent,
         lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + this.config.session.ttlHours * HOUR),
+        expiresAt: new Date(now.getTime() + (assisted?.ttlHours ?? this.config.session.ttlHours) * HOUR),
+        assistedById: assisted?.byId ?? null,
       }),
     );
     return { token, session };

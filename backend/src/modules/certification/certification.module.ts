@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssessmentModule } from '../assessment/assessment.module';
+import { IdentityModule } from '../identity/identity.module';
 import { AdminRecordsController } from './admin-records.controller';
 import { AdminRecordsService } from './admin-records.service';
 import { CertificationController } from './certification.controller';
@@ -12,7 +13,7 @@ import { VerifyController } from './verify.controller';
 
 /** Completion records: issued by policy, rendered as PDF, signed as Open Badges, verifiable by anyone. */
 @Module({
-  imports: [AssessmentModule],
+  imports: [AssessmentModule, IdentityModule],
   controllers: [CertificationController, VerifyController, JwksController, AdminRecordsController],
   providers: [CompletionRecordsService, AdminRecordsService, CredentialSigner, CertificatePdfProcessor, CertificationProcessor],
 })

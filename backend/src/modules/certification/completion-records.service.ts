@@ -8,6 +8,7 @@ import { CertificationPoliciesService } from '../assessment/certification-polici
 import { AssessmentAttempt } from '../assessment/entities/assessment-attempt.entity';
 import type { CertificationPolicy } from '../assessment/entities/certification-policy.entity';
 import { FrameworkNames } from '../assessment/framework-names';
+import { IdentityProviders } from '../identity/identity-providers';
 import { AuditService } from '../audit/audit.service';
 import type { FrameworkVersion } from '../content/entities/framework-version.entity';
 import { User } from '../users/entities/user.entity';
@@ -41,6 +42,7 @@ export class CompletionRecordsService {
     private readonly signer: CredentialSigner,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
+    private readonly identityProviders: IdentityProviders,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -150,6 +152,7 @@ export class CompletionRecordsService {
     const record = em.getRepository(CompletionRecord).create({
       code: newRecordCode(), userId: user.id, frameworkVersionId: version.id, targetGroup: previous?.targetGroup ?? user.targetGroup,
       assessmentAttemptId: attempt?.id ?? null, issuedAt: new Date(), holderName: user.fullName, holderBirthYear: user.birthYear,
+      holderIdentityVerifiedBy: this.identityProviders.labelOf(user.identityProvider),
       overallScore: result?.overall.score ?? previous!.overallScore, overallLevel: result?.overall.level ?? previous!.overallLevel,
       // What the record confirms: the competencies reached, at level 1 or above.
       competencies: result

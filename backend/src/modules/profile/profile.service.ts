@@ -84,6 +84,9 @@ export class ProfileService {
         passwordHash: null,
         fullName: null,
         birthYear: null,
+        citizenIdHash: null,
+        identityVerifiedAt: null,
+        identityProvider: null,
         role: 'learner',
         scopeLevel: null,
         scopeUnitId: null,
@@ -93,6 +96,10 @@ export class ProfileService {
       await this.sessions.deleteAll(userId, em);
       await em.getRepository(PasswordResetCode).delete({ userId });
       await em.getRepository(DataExport).delete({ userId });
+      await em.query('DELETE FROM identity_links WHERE user_id = $1', [userId]);
+      await em.query('DELETE FROM identity_logins WHERE user_id = $1', [userId]);
+      await em.query('DELETE FROM sign_in_cards WHERE user_id = $1', [userId]);
+      await em.query('UPDATE community_team_members SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
       await this.audit.record('user.deleted', { actorId: userId, subjectId: userId, meta: { ...meta, ip: null } }, em);
       // A record that names nobody confirms nothing: revoke it, and drop the name, the signed credential
       // (it carries the name) and the PDF. The code still answers, as revoked.

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { notFound } from '../../common/errors/app-exception';
-import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { APP_CONFIG, type AppConfig, identityProviderLabel } from '../../config/config';
 import type { LoginIdentifier } from './login-identifier';
 import { User } from './entities/user.entity';
 import type { MeResponseDto, ScopeDto } from './dto/me-response.dto';
@@ -17,7 +17,7 @@ export class UsersService {
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.cipher = new PersonalDataCipher(config.dataEncryptionKey);
   }
@@ -68,6 +68,8 @@ export class UsersService {
       organisation: user.organisation
         ? { id: user.organisation.id, name: user.organisation.name, kind: user.organisation.kind }
         : null,
+      identityVerifiedBy: identityProviderLabel(this.config, user.identityProvider),
+      hasPassword: user.passwordHash !== null,
       consentVersion: user.consentVersion,
       consentAt: user.consentAt?.toISOString() ?? null,
       createdAt: user.createdAt.toISOString(),

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { LoginForm } from '../../features/auth/login-form';
+import { CardCodeForm } from '../../features/community/card-code-form';
+import { IdentityButtons, IdentityOutcome } from '../../features/identity/identity-buttons';
 import { usePageTitle } from './use-page-title';
 
 export default function LoginPage() {
@@ -14,7 +16,10 @@ export default function LoginPage() {
   return (
     <section className="narrow">
       <h1 tabIndex={-1}>{t('login.title')}</h1>
+      <IdentityOutcome />
       <LoginForm onDone={() => navigate(target)} />
+      <IdentityButtons intent="signin" />
+      <CardCodeForm />
       <p>
         <Link to="/quen-mat-khau">{t('login.forgot')}</Link>
       </p>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ChangePasswordForm, DataExportPanel, DeleteAccountPanel } from '../../features/profile/account-actions';
+import { IdentityLinksPanel } from '../../features/identity/identity-links';
 import { ProfileDetails } from '../../features/profile/profile-details';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
@@ -17,6 +18,10 @@ export default function ProfilePage() {
           <section aria-labelledby="details">
             <h2 id="details">{t('profile.details')}</h2>
             <ProfileDetails me={me} />
+          </section>
+          <section aria-labelledby="identity">
+            <h2 id="identity">{t('identity.profileTitle')}</h2>
+            <IdentityLinksPanel me={me} />
           </section>
           <section aria-labelledby="password">
             <h2 id="password">{t('profile.passwordTitle')}</h2>

@@ -32,8 +32,10 @@ export function ConnectionBanner() {
     () =>
       onDelivered((n) => {
         setJustSynced(n);
-        // Progress changed on the server: refresh what is shown, and store newly opened lessons for offline.
-        void qc.invalidateQueries({ queryKey: ['learning'] }).then(() => warmEnrolledCourses());
+        // Progress and team work (household visits) changed on the server: refresh what is shown, and store newly opened lessons for offline.
+        void qc
+          .invalidateQueries({ predicate: (q) => q.queryKey[0] === 'learning' || q.queryKey[0] === 'community' })
+          .then(() => warmEnrolledCourses());
       }),
     [qc],
   );

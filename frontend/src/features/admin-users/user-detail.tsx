@@ -6,6 +6,7 @@ import { Alert, Spinner } from '../../components/ui/feedback';
 import { generalMessage } from '../../lib/form-errors';
 import { formatDate } from '../../lib/i18n';
 import { adminUserQuery, useIssueResetCode, useSetStatus } from './api';
+import { TeamAppointment } from './team-appointment';
 
 export function UserDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -49,6 +50,7 @@ export function UserDetail({ id }: { id: string }) {
         </Alert>
       )}
       {(issue.isError || setStatus.isError) && <Alert kind="error">{generalMessage(t, issue.error ?? setStatus.error)}</Alert>}
+      <TeamAppointment userId={u.id} role={u.role} />
     </>
   );
 }

@@ -74,6 +74,12 @@ export function RecordSummary({ record }: { record: CompletionRecord }) {
           {t('cert.issuedAt', { date: formatDay(record.issuedAt, i18n.language) })}
           <br />
           {t('cert.levelReached', { level: record.overallLevelName, score: record.overallScore })}
+          {record.identityVerifiedBy && (
+            <>
+              <br />
+              {t('identity.verifiedBy', { provider: record.identityVerifiedBy })}
+            </>
+          )}
         </p>
       </Alert>
       <RecordActions record={record} />

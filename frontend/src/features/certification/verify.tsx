@@ -127,6 +127,12 @@ export function VerificationCard({ v }: { v: Verification }) {
           <dt>{t('verify.holder')}</dt>
           <dd>{v.holderName}</dd>
         </div>
+        {v.identityVerifiedBy && (
+          <div>
+            <dt>{t('verify.identity')}</dt>
+            <dd>{t('identity.verifiedBy', { provider: v.identityVerifiedBy })}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('verify.group')}</dt>
           <dd>{v.targetGroupName}</dd>

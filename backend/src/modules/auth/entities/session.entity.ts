@@ -36,4 +36,8 @@ export class Session {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   userAgent: string | null;
+
+  /** A community team member in whose hands (and on whose phone) this resident's session runs; null otherwise. */
+  @Column({ type: 'uuid', nullable: true })
+  assistedById: string | null;
 }

@@ -1,3 +1,4 @@
+import { identityLine } from '../pdf/certificate-pdf';
 import type { CompletionRecord } from '../entities/completion-record.entity';
 
 export type CredentialContext = {
@@ -54,6 +55,10 @@ export function openBadgeCredential(record: CompletionRecord, ctx: CredentialCon
         ...record.competencies.map((c) => ({ type: ['Result'], value: `${c.code}: ${ctx.levelName(c.level)}` })),
       ],
     },
+    // OB 3.0 Evidence: how the holder's identity was established, when an identity provider vouched for it.
+    ...(record.holderIdentityVerifiedBy
+      ? { evidence: [{ type: ['Evidence'], name: 'Xác thực danh tính', description: identityLine(record.holderIdentityVerifiedBy) }] }
+      : {}),
     iss: issuerId,
     jti: id,
     sub: subjectId,

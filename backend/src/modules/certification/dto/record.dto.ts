@@ -33,6 +33,7 @@ export class RecordDto {
   @ApiProperty({ description: 'The public verification page' }) verifyUrl: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) revokedReason: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'VNeID', description: 'The identity provider that had verified the holder at issue' }) identityVerifiedBy: string | null;
 
   static from(r: CompletionRecord, names: FrameworkNames, publicUrl: string): RecordDto {
     return {
@@ -42,7 +43,7 @@ export class RecordDto {
       overallScore: r.overallScore, overallLevelName: names.level(r.overallLevel),
       competencies: r.competencies.map((c) => ({ code: c.code, name: c.name, level: c.level, levelName: names.level(c.level) })),
       coursesCompleted: r.coursesCompleted, pdfStatus: r.pdfStatus, verifyUrl: verifyUrl(publicUrl, r.code),
-      revokedAt: r.revokedAt?.toISOString() ?? null, revokedReason: r.revokedReason,
+      revokedAt: r.revokedAt?.toISOString() ?? null, revokedReason: r.revokedReason, identityVerifiedBy: r.holderIdentityVerifiedBy,
     };
   }
 }
@@ -123,6 +124,7 @@ export class VerificationDto {
   @ApiProperty() overallLevelName: string;
   @ApiProperty({ type: [RecordCompetencyDto] }) competencies: RecordCompetencyDto[];
   @ApiProperty() issuerName: string;
+  @ApiProperty({ type: String, nullable: true, example: 'VNeID', description: 'The identity provider that had verified the holder at issue' }) identityVerifiedBy: string | null;
 
   static from(r: CompletionRecord, names: FrameworkNames, issuerName: string): VerificationDto {
     return {
@@ -130,7 +132,7 @@ export class VerificationDto {
       holderName: maskName(r.holderName), frameworkVersion: names.version.version, frameworkTitle: names.version.title,
       targetGroupName: names.targetGroup(r.targetGroup), overallLevelName: names.level(r.overallLevel),
       competencies: r.competencies.map((c) => ({ code: c.code, name: c.name, level: c.level, levelName: names.level(c.level) })),
-      issuerName,
+      issuerName, identityVerifiedBy: r.holderIdentityVerifiedBy,
     };
   }
 }

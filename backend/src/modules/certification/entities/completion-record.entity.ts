@@ -52,6 +52,10 @@ export class CompletionRecord {
   @Column({ type: 'smallint', nullable: true })
   holderBirthYear: number | null;
 
+  /** The identity provider (its label, e.g. VNeID) that had verified the holder when the record was issued; null if none. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  holderIdentityVerifiedBy: string | null;
+
   @Column({ type: 'smallint' })
   overallScore: number;
 

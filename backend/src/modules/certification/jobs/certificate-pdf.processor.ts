@@ -34,7 +34,7 @@ export class CertificatePdfProcessor implements JobProcessor<'certificate-pdf'> 
   private async render(job: JobContext<'certificate-pdf'>, record: CompletionRecord): Promise<void> {
     const names = new FrameworkNames(record.frameworkVersion!);
     const pdf = await renderCertificatePdf({
-      code: record.code, holderName: record.holderName ?? '', birthYear: record.holderBirthYear, issuedAt: record.issuedAt,
+      code: record.code, holderName: record.holderName ?? '', birthYear: record.holderBirthYear, identityVerifiedBy: record.holderIdentityVerifiedBy, issuedAt: record.issuedAt,
       frameworkVersion: names.version.version, frameworkTitle: names.version.title, targetGroupName: names.targetGroup(record.targetGroup),
       overallLevelName: names.level(record.overallLevel),
       competencies: record.competencies.map((c) => ({ code: c.code, name: c.name, levelName: names.level(c.level) })),

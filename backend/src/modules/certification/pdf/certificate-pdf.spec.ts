@@ -26,6 +26,7 @@ const competencies = rows.map(([code, name, levelName]) => ({ code, name, levelN
 const data: CertificateData = {
   code: 'BDHVS-7K3M-9QX2-H',
   holderName: 'Nguyễn Thị Ánh Tuyết',
+  identityVerifiedBy: null,
   birthYear: 1956,
   issuedAt: new Date('2026-11-29T03:00:00Z'),
   frameworkVersion: 'tt02-2025.1',

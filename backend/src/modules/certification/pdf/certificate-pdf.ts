@@ -10,6 +10,8 @@ export type CertificateData = {
   code: string;
   holderName: string;
   birthYear: number | null;
+  /** The identity provider that had verified the holder (e.g. VNeID), or null. */
+  identityVerifiedBy: string | null;
   issuedAt: Date;
   frameworkVersion: string;
   frameworkTitle: string;
@@ -104,6 +106,9 @@ function drawFrame(doc: Doc): void {
   }
 }
 
+/** The sentence every form of the record uses for a holder whose identity a provider verified. */
+export const identityLine = (provider: string) => `Danh tính đã được xác thực qua ${provider}`;
+
 function diamond(doc: Doc, x: number, y: number, r: number): void {
   doc.polygon([x, y - r], [x + r, y], [x, y + r], [x - r, y]).fill(COLOR.gold);
 }
@@ -124,6 +129,10 @@ function drawHeading(doc: Doc, data: CertificateData, top: number): number {
   if (data.birthYear !== null) {
     y += 2;
     y += line(doc, `Năm sinh: ${data.birthYear}`, y, { font: 'regular', size: BODY_SIZE, color: COLOR.ink });
+  }
+  if (data.identityVerifiedBy) {
+    y += 2;
+    y += line(doc, identityLine(data.identityVerifiedBy), y, { font: 'semibold', size: BODY_SIZE, color: COLOR.accent });
   }
   return y;
 }

@@ -33,6 +33,8 @@ export class MeResponseDto {
   @ApiProperty({ type: UnitRefDto }) unit: UnitRefDto;
   @ApiProperty({ type: UnitRefDto }) province: UnitRefDto;
   @ApiProperty({ type: OrganisationRefDto, nullable: true }) organisation: OrganisationRefDto | null;
+  @ApiProperty({ type: String, nullable: true, example: 'VNeID', description: 'The identity provider that verified who this person is' }) identityVerifiedBy: string | null;
+  @ApiProperty({ description: 'Whether the account has a password (an account made through an identity provider may not)' }) hasPassword: boolean;
   @ApiProperty({ nullable: true, type: String }) consentVersion: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) consentAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

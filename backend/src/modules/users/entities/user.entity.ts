@@ -100,6 +100,18 @@ export class User {
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status: UserStatus;
 
+  /** Keyed hash (HMAC) of the citizen identity number given by an identity provider; never the number itself. */
+  @Index('uq_users_citizen_id_hash', { unique: true })
+  @Column({ type: 'bytea', nullable: true })
+  citizenIdHash: Buffer | null;
+
+  /** When an identity provider first confirmed who this person is, and which one (`OIDC_PROVIDERS` id). */
+  @Column({ type: 'timestamptz', nullable: true })
+  identityVerifiedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  identityProvider: string | null;
+
   @Column({ type: 'varchar', length: 32, nullable: true })
   consentVersion: string | null;
 
