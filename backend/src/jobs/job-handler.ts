@@ -7,6 +7,8 @@ export type JobDataByQueue = {
   /** Issue the person's completion record if the policy is now met (after a self-assessment or a finished course). */
   certification: { userId: string };
   'certificate-pdf': { recordId: string };
+  /** Rebuild the assistant's passages from the published lessons (after an import; a no-op when they match). */
+  'assistant-index': { reason: string };
 };
 export type QueueName = keyof JobDataByQueue;
 
