@@ -67,7 +67,7 @@ export class ProfileService {
   }
 
   /**
-   * Erases every personal field and all sessions, codes and exports; what is left (unit, group,
+   * Erases every personal field and all sessions, codes, exports and assistant questions; what is left (unit, group,
    * organisation, dates) counts in statistics but points to nobody.
    */
   async deleteAccount(userId: string, password: string, meta: RequestMeta): Promise<void> {
@@ -93,6 +93,8 @@ export class ProfileService {
       await this.sessions.deleteAll(userId, em);
       await em.getRepository(PasswordResetCode).delete({ userId });
       await em.getRepository(DataExport).delete({ userId });
+      // The assistant's history is the person's own words: it goes with them (not kept even anonymised).
+      await em.query('DELETE FROM assistant_messages WHERE user_id = $1', [userId]);
       await this.audit.record('user.deleted', { actorId: userId, subjectId: userId, meta: { ...meta, ip: null } }, em);
       // A record that names nobody confirms nothing: revoke it, and drop the name, the signed credential
       // (it carries the name) and the PDF. The code still answers, as revoked.

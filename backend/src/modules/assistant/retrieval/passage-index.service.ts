@@ -15,7 +15,7 @@ export type PassageInfo = {
   text: string;
 };
 
-export type PassageHit = PassageInfo & { score: number };
+export type PassageHit = PassageInfo & { score: number; evidence: number; pairs: number };
 
 /** How often a process asks whether the passages were rebuilt by another process. */
 const FRESHNESS_MS = 3000;
@@ -41,7 +41,7 @@ export class PassageIndex {
     await this.fresh();
     if (!this.loaded) return [];
     const { ranker, passages } = this.loaded;
-    return ranker.rank(question, limit).map((r) => ({ ...passages.get(r.id)!, score: r.score }));
+    return ranker.rank(question, limit).map((r) => ({ ...passages.get(r.id)!, score: r.score, evidence: r.evidence, pairs: r.pairs }));
   }
 
   /** The passages of one lesson, in order (for "Vì sao sai?": the passage an item comes from). */

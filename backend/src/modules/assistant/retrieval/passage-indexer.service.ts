@@ -41,7 +41,7 @@ export class PassageIndexer {
         const values = chunk.map((r) => {
           params.push(r.lessonId, r.courseId, r.position, r.heading.slice(0, 300), r.anchor, r.text);
           const n = params.length;
-          return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, vn_unaccent($${n - 2}), vn_unaccent($${n}))`;
+          return `($${n - 5}::uuid, $${n - 4}::uuid, $${n - 3}::int, $${n - 2}::text, $${n - 1}::text, $${n}::text, vn_unaccent($${n - 2}::text), vn_unaccent($${n}::text))`;
         });
         await em.query(
           `INSERT INTO assistant_passages (lesson_id, course_id, position, heading, anchor, text, heading_folded, text_folded) VALUES ${values.join(', ')}`,

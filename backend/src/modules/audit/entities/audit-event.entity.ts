@@ -20,7 +20,8 @@ export type AuditEventType =
   | 'certification.policy_changed'
   | 'certification.record_issued'
   | 'certification.record_revoked'
-  | 'certification.record_reissued';
+  | 'certification.record_reissued'
+  | 'assistant.mode_changed';
 
 /** Append-only security log. Holds ids, never names, phones or emails. */
 @Entity('audit_events')
