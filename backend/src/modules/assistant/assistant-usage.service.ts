@@ -32,31 +32,24 @@ export class AssistantUsageService {
   ) {}
 
   async overview(admin: Principal): Promise<AssistantUsage> {
-    const scoped = () => whereInScope(this.dataSource.getRepository(AssistantMessage).createQueryBuilder('m'), 'm', admin);
-    const weeks = await scoped()
-      .select(`to_char(date_trunc('week', m.created_at), 'YYYY-MM-DD')`, 'week')
-      .addSelect('m.unit_id', 'unitId')
-      .addSelect('u.name', 'unitName')
-      .addSelect('count(*)::int', 'questions')
-      .leftJoin('admin_units', 'u', 'u.id = m.unit_id')
-      .andWhere(`m.created_at >= date_trunc('week', now()) - make_interval(weeks => ${WEEKS - 1})`)
-      .groupBy('1, m.unit_id, u.name')
-      .orderBy('1', 'DESC')
-      .addOrderBy('questions', 'DESC')
-      .getRawMany<AssistantUsage['weeks'][number]>();
-    const verdicts = await scoped()
-      .select('count(*) FILTER (WHERE m.helpful)::int', 'helpful')
-      .addSelect('count(*) FILTER (WHERE NOT m.helpful)::int', 'notHelpful')
-      .getRawOne<{ helpful: number; notHelpful: number }>();
-    const unanswered = await scoped()
-      .select('m.question_folded', 'question')
-      .addSelect('count(*)::int', 'count')
-      .andWhere(`m.mode = 'none'`)
-      .groupBy('m.question_folded')
-      .orderBy('count', 'DESC')
-      .addOrderBy('m.question_folded', 'ASC')
-      .limit(UNANSWERED_SHOWN)
-      .getRawMany<{ question: string; count: number }>();
+    // Scoped in SQL like the user list (admin-users/user-scope.ts): a commune's or a province's rows only.
+    const scope = whereInScope(this.dataSource.getRepository(AssistantMessage).createQueryBuilder('m').select('m.id'), 'm', admin);
+    const [inScope, params] = scope.getQueryAndParameters();
+    const q = <T>(select: string, tail: string, extra: unknown[] = []) =>
+      this.dataSource.query(`WITH s AS (${inScope}) SELECT ${select} FROM assistant_messages m JOIN s ON s.m_id = m.id ${tail}`, [...params, ...extra]) as Promise<T[]>;
+    const n = params.length;
+    const weeks = await q<AssistantUsage['weeks'][number]>(
+      `to_char(date_trunc('week', m.created_at), 'YYYY-MM-DD') AS week, m.unit_id AS "unitId", u.name AS "unitName", count(*)::int AS questions`,
+      `LEFT JOIN admin_units u ON u.id = m.unit_id WHERE m.created_at >= date_trunc('week', now()) - make_interval(weeks => $${n + 1})
+       GROUP BY 1, m.unit_id, u.name ORDER BY 1 DESC, questions DESC`,
+      [WEEKS - 1],
+    );
+    const [verdicts] = await q<{ helpful: number; notHelpful: number }>(`count(*) FILTER (WHERE m.helpful)::int AS helpful, count(*) FILTER (WHERE NOT m.helpful)::int AS "notHelpful"`, '');
+    const unanswered = await q<{ question: string; count: number }>(
+      'm.question_folded AS question, count(*)::int AS count',
+      `WHERE m.mode = 'none' GROUP BY m.question_folded ORDER BY count DESC, question ASC LIMIT $${n + 1}`,
+      [UNANSWERED_SHOWN],
+    );
     return {
       mode: await this.settings.mode(),
       provider: this.model.provider,

@@ -88,7 +88,7 @@ export class LearnerGuidanceService {
     const out: WrongAnswerHelp[] = [];
     for (const q of questions) {
       // The passage of the same course that best matches the item and its explanation.
-      const hits = (await this.index.search(`${q.prompt} ${q.explanation}`, 30)).filter((h) => h.courseId === attempt.course_id);
+      const hits = await this.index.search(`${q.prompt} ${q.explanation}`, 1, attempt.course_id);
       const best = hits[0];
       out.push({
         questionId: q.id,

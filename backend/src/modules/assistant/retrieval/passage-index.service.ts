@@ -37,11 +37,16 @@ export class PassageIndex {
     this.checkedAt = 0;
   }
 
-  async search(question: string, limit: number): Promise<PassageHit[]> {
+  /** The best passages for a question; with `courseId`, only that course's. */
+  async search(question: string, limit: number, courseId?: string): Promise<PassageHit[]> {
     await this.fresh();
     if (!this.loaded) return [];
     const { ranker, passages } = this.loaded;
-    return ranker.rank(question, limit).map((r) => ({ ...passages.get(r.id)!, score: r.score, evidence: r.evidence, pairs: r.pairs }));
+    return ranker
+      .rank(question, courseId ? ranker.size : limit)
+      .map((r) => ({ ...passages.get(r.id)!, score: r.score, evidence: r.evidence, pairs: r.pairs }))
+      .filter((h) => !courseId || h.courseId === courseId)
+      .slice(0, limit);
   }
 
   /** The passages of one lesson, in order (for "Vì sao sai?": the passage an item comes from). */
