@@ -19,6 +19,10 @@ export type Answer = { messageId: string; mode: 'passages' | 'model' | 'none'; t
 /** What the page learns before asking: whether the assistant answers this person now, and how. */
 export type AssistantStatus = { open: boolean; reason: 'off' | 'exam' | null; examTitle: string | null; answers: 'passages' | 'model'; maxQuestionChars: number };
 
+/** The title of a timed quiz (an exam) person $1 has open and whose time is not over, if any. */
+const OPEN_EXAM = `SELECT q.title FROM quiz_attempts a JOIN quizzes q ON q.id = a.quiz_id
+  WHERE a.user_id = $1 AND a.status = 'in_progress' AND a.deadline_at IS NOT NULL AND a.deadline_at > now() LIMIT 1`;
+
 /** How many passages are ranked; the answer quotes at most three lessons of them. */
 const RANKED = 8;
 
@@ -61,12 +65,15 @@ export class AssistantService {
     if (question.replace(/[^\p{L}\p{N}]/gu, '').length < 2) throw AssistantErrors.empty();
     const mode = await this.settings.mode();
     if (mode === 'off') throw AssistantErrors.off();
-    const exam = await this.openExam(userId);
-    if (exam) throw AssistantErrors.closedForExam(exam);
+    // The person and any exam they have open, in one round trip.
+    const [person] = (await this.dataSource.query(
+      `SELECT u.full_name, u.unit_id, u.province_id, (${OPEN_EXAM}) AS exam FROM users u WHERE u.id = $1`,
+      [userId],
+    )) as { full_name: string | null; unit_id: string | null; province_id: string | null; exam: string | null }[];
+    if (person?.exam) throw AssistantErrors.closedForExam(person.exam);
     await this.limits.take(userId, meta.ip);
 
-    const person = (await this.dataSource.query('SELECT full_name, unit_id, province_id FROM users WHERE id = $1', [userId])) as { full_name: string | null; unit_id: string | null; province_id: string | null }[];
-    const masked = maskPersonalData(question, [person[0]?.full_name ?? null]);
+    const masked = maskPersonalData(question, [person?.full_name ?? null]);
     const hits = await this.index.search(masked, RANKED);
     const relevant = PassageRanker.relevant(hits[0]);
     const citations = relevant ? citationsOf(hits) : [];
@@ -85,18 +92,26 @@ export class AssistantService {
       }
     }
 
-    const saved = await this.dataSource.getRepository(AssistantMessage).save({
-      userId,
-      unitId: person[0]?.unit_id ?? null,
-      provinceId: person[0]?.province_id ?? null,
-      question: masked,
-      questionFolded: foldVietnamese(masked).replace(/[^a-z0-9[\] ]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300),
-      mode: answer.mode,
-      answerText: answer.text,
-      citations: answer.citations,
-      helpful: null,
-    });
-    return { messageId: saved.id, ...answer };
+    // One INSERT … RETURNING (save() would add a transaction and a read-back).
+    const inserted = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(AssistantMessage)
+      .values({
+        userId,
+        unitId: person?.unit_id ?? null,
+        provinceId: person?.province_id ?? null,
+        question: masked,
+        questionFolded: foldVietnamese(masked).replace(/[^a-z0-9[\] ]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300),
+        mode: answer.mode,
+        answerText: answer.text,
+        citations: answer.citations,
+        helpful: null,
+      })
+      .returning(['id'])
+      .updateEntity(false)
+      .execute();
+    return { messageId: (inserted.raw as { id: string }[])[0]!.id, ...answer };
   }
 
   async feedback(userId: string, messageId: string, helpful: boolean): Promise<boolean> {
@@ -104,13 +119,8 @@ export class AssistantService {
     return (res.affected ?? 0) > 0;
   }
 
-  /** The title of a timed quiz (an exam) the person has open and whose time is not over, if any. */
   private async openExam(userId: string): Promise<string | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT q.title FROM quiz_attempts a JOIN quizzes q ON q.id = a.quiz_id
-        WHERE a.user_id = $1 AND a.status = 'in_progress' AND a.deadline_at IS NOT NULL AND a.deadline_at > now() LIMIT 1`,
-      [userId],
-    )) as { title: string }[];
-    return rows[0]?.title ?? null;
+    const [row] = (await this.dataSource.query(`SELECT (${OPEN_EXAM}) AS exam`, [userId])) as { exam: string | null }[];
+    return row?.exam ?? null;
   }
 }

@@ -27,42 +27,44 @@ export type RankerWeights = {
   fuzzy: number;
   /** Words added for everyday words count less than the person's own. */
   everyday: number;
-  /** How much a passage is favoured for covering more of the question's syllables (0 = not at all). */
-  coverage: number;
 };
 
-export const DEFAULT_WEIGHTS: RankerWeights = { k1: 1.2, b: 0.75, pair: 1, lesson: 1.5, fuzzy: 0.6, everyday: 0.6, coverage: 0 };
+export const DEFAULT_WEIGHTS: RankerWeights = { k1: 1.2, b: 0.75, pair: 1, lesson: 1.5, fuzzy: 0.6, everyday: 0.6 };
 
-type Bm25 = { tf: Map<string, number>[]; len: number[]; avgLen: number; df: Map<string, number>; k1: number; b: number };
+/** BM25 statistics with postings, so a question only touches the documents that contain its terms. */
+type Bm25 = { tf: Map<string, number>[]; norm: Float64Array; df: Map<string, number>; postings: Map<string, [number, number][]>; k1: number };
 
 function bm25Of(docs: string[][], k1: number, b: number): Bm25 {
   const df = new Map<string, number>();
-  const tf = docs.map((d) => {
+  const postings = new Map<string, [number, number][]>();
+  const tf = docs.map((d, i) => {
     const m = new Map<string, number>();
     for (const t of d) m.set(t, (m.get(t) ?? 0) + 1);
-    for (const t of m.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const [t, f] of m) {
+      df.set(t, (df.get(t) ?? 0) + 1);
+      const list = postings.get(t) ?? [];
+      list.push([i, f]);
+      postings.set(t, list);
+    }
     return m;
   });
-  const len = docs.map((d) => d.length);
-  return { tf, len, avgLen: len.reduce((x, y) => x + y, 0) / Math.max(1, len.length), df, k1, b };
+  const avgLen = docs.reduce((x, d) => x + d.length, 0) / Math.max(1, docs.length);
+  // The length part of BM25's denominator, once per document.
+  const norm = Float64Array.from(docs, (d) => k1 * (1 - b + (b * d.length) / avgLen));
+  return { tf, norm, df, postings, k1 };
 }
 
-function score(index: Bm25, doc: number, query: Map<string, number>, coverage = 0): number {
-  const n = index.len.length;
-  let s = 0;
-  let covered = 0;
-  let total = 0;
+/** Every document's score for the weighted query terms (zero where none occurs). */
+function scoreAll(index: Bm25, query: Map<string, number>): Float64Array {
+  const n = index.norm.length;
+  const scores = new Float64Array(n);
   for (const [t, w] of query) {
-    const unigram = !t.includes('_');
-    if (unigram) total += w;
-    const f = index.tf[doc]!.get(t);
-    if (!f) continue;
-    if (unigram) covered += w;
-    const df = index.df.get(t)!;
-    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    s += w * idf * ((f * (index.k1 + 1)) / (f + index.k1 * (1 - index.b + (index.b * index.len[doc]!) / index.avgLen)));
+    const list = index.postings.get(t);
+    if (!list) continue;
+    const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+    for (const [doc, f] of list) scores[doc]! += (w * idf * f * (index.k1 + 1)) / (f + index.norm[doc]!);
   }
-  return coverage > 0 && total > 0 ? s * (covered / total) ** coverage : s;
+  return scores;
 }
 
 function editDistanceAtMostOne(a: string, b: string): boolean {
@@ -125,11 +127,11 @@ export class PassageRanker {
   rank(question: string, limit = 10): RankedPassage[] {
     const { query, own, ownPairs } = this.queryTerms(question);
     if (query.size === 0) return [];
-    const lessonScores = new Map<string, number>();
-    for (const [id, i] of this.lessonIndex) lessonScores.set(id, score(this.byLesson, i, query, this.weights.coverage));
+    const lessonScores = scoreAll(this.byLesson, query);
+    const passageScores = scoreAll(this.byPassage, query);
     const ranked: RankedPassage[] = [];
     this.passages.forEach((p, i) => {
-      const s = score(this.byPassage, i, query, this.weights.coverage) + this.weights.lesson * (lessonScores.get(p.lessonId) ?? 0);
+      const s = passageScores[i]! + this.weights.lesson * lessonScores[this.lessonIndex.get(p.lessonId)!]!;
       if (s > 0) ranked.push({ id: p.id, lessonId: p.lessonId, score: s, evidence: 0, pairs: 0 });
     });
     const top = ranked.sort((a, b) => b.score - a.score).slice(0, limit);
@@ -142,7 +144,7 @@ export class PassageRanker {
   }
 
   private idf(t: string): number {
-    const n = this.byLesson.len.length;
+    const n = this.byLesson.norm.length;
     const df = this.byLesson.df.get(t) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
