@@ -65,6 +65,9 @@ export function Layout() {
                     <li>
                       <NavLink to="/quan-tri/ho-so-xac-nhan">{t('nav.adminRecords')}</NavLink>
                     </li>
+                    <li>
+                      <NavLink to="/quan-tri/tro-ly">{t('nav.adminAssistant')}</NavLink>
+                    </li>
                   </>
                 )}
                 <li>

@@ -32,6 +32,7 @@ export const router = createBrowserRouter([
       { path: '/quan-tri/nguoi-dung/:id', element: page(() => import('./routes/admin-users')) },
       { path: '/quan-tri/ho-so-xac-nhan', element: page(() => import('./routes/admin-records')) },
       { path: '/quan-tri/chinh-sach-xac-nhan', element: page(() => import('./routes/admin-policies')) },
+      { path: '/quan-tri/tro-ly', element: page(() => import('./routes/admin-assistant')) },
       { path: '*', element: page(() => import('./routes/not-found')) },
     ],
   },

@@ -1440,13 +1440,9 @@ export interface components {
         };
         NextStepDto: {
             /** @enum {string} */
-            kind: "course" | "lesson" | "self_assessment" | "done";
-            /** @description One sentence saying why */
-            why: string;
-            courseSlug?: string | null;
-            courseTitle?: string | null;
-            lessonSlug?: string | null;
-            lessonTitle?: string | null;
+            kind: "lesson" | "quiz";
+            slug: string;
+            title: string;
         };
         MyCourseDto: {
             slug: string;
@@ -2072,6 +2068,16 @@ export interface components {
         };
         FeedbackDto: {
             helpful: boolean;
+        };
+        AssistantNextStepDto: {
+            /** @enum {string} */
+            kind: "course" | "lesson" | "self_assessment" | "done";
+            /** @description One sentence saying why */
+            why: string;
+            courseSlug?: string | null;
+            courseTitle?: string | null;
+            lessonSlug?: string | null;
+            lessonTitle?: string | null;
         };
         WrongAnswerPassageDto: {
             courseSlug: string;
@@ -3614,7 +3620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NextStepDto"];
+                    "application/json": components["schemas"]["AssistantNextStepDto"];
                 };
             };
         };

@@ -7,7 +7,7 @@ import { UuidParam } from '../../common/http/uuid-param';
 import { CurrentUser, type Principal } from '../auth/decorators';
 import { AssistantHistoryService } from './assistant-history.service';
 import { type Answer, AssistantService } from './assistant.service';
-import { AnswerDto, AskDto, CitationDto, AssistantStatusDto, FeedbackDto, HistoryItemDto, NextStepDto, WrongAnswerDto } from './dto/assistant.dto';
+import { AnswerDto, AskDto, CitationDto, AssistantStatusDto, FeedbackDto, HistoryItemDto, AssistantNextStepDto, WrongAnswerDto } from './dto/assistant.dto';
 import type { AssistantCitation } from './entities/assistant-message.entity';
 import { LearnerGuidanceService } from './learner-guidance.service';
 
@@ -92,8 +92,8 @@ export class AssistantController {
   }
 
   @Get('next-step')
-  @ApiOkResponse({ type: NextStepDto, description: '"Học gì tiếp theo?": the next lesson or course with one sentence saying why' })
-  nextStep(@CurrentUser() p: Principal): Promise<NextStepDto> {
+  @ApiOkResponse({ type: AssistantNextStepDto, description: '"Học gì tiếp theo?": the next lesson or course with one sentence saying why' })
+  nextStep(@CurrentUser() p: Principal): Promise<AssistantNextStepDto> {
     return this.guidance.nextStep(p.userId);
   }
 

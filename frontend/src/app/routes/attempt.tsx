@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import { Alert, Spinner } from '../../components/ui/feedback';
 import { attemptQuery } from '../../features/learning/api';
 import { AttemptResults } from '../../features/learning/attempt-results';
+import { WhyWrong } from '../../features/assistant/why-wrong';
 import { AttemptRunner } from '../../features/learning/attempt-runner';
 import { generalMessage } from '../../lib/form-errors';
 import { RequireAuth } from '../require-auth';
@@ -23,7 +24,10 @@ function Attempt({ id }: { id: string }) {
       ) : query.isError ? (
         <Alert kind="error">{generalMessage(t, query.error)}</Alert>
       ) : a!.status === 'submitted' ? (
-        <AttemptResults attempt={a!} />
+        <>
+          <AttemptResults attempt={a!} />
+          <WhyWrong attemptId={a!.id} />
+        </>
       ) : (
         <AttemptRunner attempt={a!} />
       )}

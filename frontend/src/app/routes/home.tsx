@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { Alert } from '../../components/ui/feedback';
 import { meQuery } from '../../features/auth/api';
+import { AssistantPanel } from '../../features/assistant/assistant-panel';
 import { usePageTitle } from './use-page-title';
 
 export default function HomePage() {
@@ -35,6 +36,12 @@ export default function HomePage() {
             </Link>
           </p>
         </>
+      )}
+      {me && <AssistantPanel />}
+      {!me && (
+        <p>
+          {t('home.assistantSignedOut')} <Link to="/dang-nhap">{t('nav.login')}</Link>
+        </p>
       )}
       {me && (
         <p className="actions">

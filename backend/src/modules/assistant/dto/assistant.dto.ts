@@ -51,7 +51,7 @@ export class HistoryItemDto {
   @ApiProperty() askedAt: string;
 }
 
-export class NextStepDto {
+export class AssistantNextStepDto {
   @ApiProperty({ enum: ['course', 'lesson', 'self_assessment', 'done'] }) kind: 'course' | 'lesson' | 'self_assessment' | 'done';
   @ApiProperty({ description: 'One sentence saying why' }) why: string;
   @ApiPropertyOptional({ nullable: true, type: String }) courseSlug: string | null;
