@@ -62,6 +62,16 @@ describe('assistant: retrieval over the published lessons', () => {
     expect(answer.text).toMatch(/danh mục khóa học/);
   });
 
+  it('lets the catalogue find courses by people’s own words through the same index when no title matches', async () => {
+    const search = async (q: string) => ((await learner.get(`/api/courses?q=${encodeURIComponent(q)}`).expect(200)).body as { slug: string }[]).map((c) => c.slug);
+    expect(await search('lua dao')).toEqual(['nhan-biet-lua-dao-truc-tuyen']);
+    const words = await search('dien thoai bi do khong bam duoc');
+    expect(words.slice(0, 3)).toEqual(expect.arrayContaining(['dien-thoai-thong-minh-lan-dau']));
+    expect(words.length).toBeLessThanOrEqual(5);
+    expect(await search('chuyen nham tien')).toContain('thanh-toan-so-an-toan');
+    expect(await search('cach nau bun bo hue')).toEqual([]);
+  });
+
   it('never indexes quiz questions, options, keys or explanations', async () => {
     const questions: { prompt: string; explanation: string; payload: { options?: { text: string; correct: boolean; feedback: string }[] } }[] =
       await t.dataSource.query('SELECT prompt, explanation, payload FROM questions');

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ReadAloud } from '../../components/read-aloud/read-aloud';
 import { Alert } from '../../components/ui/feedback';
 import { ApiRequestError } from '../../lib/api-client';
 import { type Answer, askStreaming, assistantStatusQuery, citationPath, useFeedback } from './api';
@@ -130,8 +131,10 @@ export function AssistantPanel({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
 
 function AnswerView({ answer, question }: { answer: Answer; question: string }) {
   const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
   return (
-    <div>
+    <div ref={box}>
+      <ReadAloud getText={() => box.current?.innerText ?? ''} label={{ read: t('assistant.readAloud'), stop: t('lesson.stopReading') }} />
       <p className="meta">{t('assistant.youAsked', { question })}</p>
       {answer.fellBack && <p className="meta">{t('assistant.fellBack')}</p>}
       <p>{answer.mode === 'passages' ? t('assistant.passagesIntro') : answer.mode === 'none' ? t('assistant.nothing') : answer.text}</p>

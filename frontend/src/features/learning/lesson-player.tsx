@@ -7,7 +7,7 @@ import { ApiRequestError } from '../../lib/api-client';
 import { generalMessage } from '../../lib/form-errors';
 import { lessonQuery, useCompleteLesson } from './api';
 import { coursePath, lessonPath } from './paths';
-import { ReadAloud } from './read-aloud';
+import { ReadAloud } from '../../components/read-aloud/read-aloud';
 import { useScrollMemory } from './use-scroll-memory';
 
 /** One lesson: safe HTML from the server, video with captions, transcript on request, done, previous/next. */
