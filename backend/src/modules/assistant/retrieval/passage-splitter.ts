@@ -5,11 +5,13 @@ export type SplitPassage = { position: number; heading: string; anchor: string; 
 /** Markdown to plain text for quoting: no emphasis marks, list bullets or link targets. */
 export function plainText(markdown: string): string {
   return markdown
+    .replace(/^\s*#{1,6}\s+/gm, '')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`>#|]+/g, '')
     .replace(/^\s*(?:[-+]|\d+\.)\s+/gm, '')
     .replace(/[ \t]+/g, ' ')
+    .replace(/^ | $/gm, '')
     .replace(/\n{2,}/g, '\n')
     .trim();
 }
