@@ -2,10 +2,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type StandInBehaviour =
-  | { kind: 'stream'; pieces: string[] }
+  | { kind: 'stream'; pieces: readonly string[] }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'fail'; status: number }
-  | { kind: 'stall-after'; pieces: string[] };
+  | { kind: 'stall-after'; pieces: readonly string[] };
 
 /**
  * An OpenAI-compatible chat endpoint started by the test itself (the one stand-in allowed: no model can
