@@ -16,6 +16,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { loggerOptions } from './common/http/logger-options';
 import { AdminUsersModule } from './modules/admin-users/admin-users.module';
 import { AssessmentModule } from './modules/assessment/assessment.module';
+import { AssistantModule } from './modules/assistant/assistant.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { SessionAuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
@@ -77,6 +78,7 @@ export class AppModule {
         CertificationModule,
         ClassesModule,
         ReportingModule,
+        AssistantModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -5,12 +5,13 @@ import { AppModule } from '../app.module';
 import type { AppConfig } from '../config/config';
 import { JobWorkers } from '../jobs/job-workers';
 import { ContentImportService } from '../modules/content/content-import.service';
+import { PassageIndexer } from '../modules/assistant/retrieval/passage-indexer.service';
 import { UnitsImportService } from '../modules/units/units-import.service';
 import { UsersService } from '../modules/users/users.service';
 import { seedDemoAccounts } from '../seed/demo-accounts';
 import { requestIdFor } from '../common/http/logger-options';
 import { configureApp } from './configure-app';
-import { loadContent, loadReferenceData, migrate } from './prepare-database';
+import { indexPassages, loadContent, loadReferenceData, migrate } from './prepare-database';
 
 /** Builds the API (not yet listening): the entrypoint and the integration tests share it. */
 export async function createApi(config: AppConfig): Promise<{ app: NestFastifyApplication; demoAccounts: string[] }> {
@@ -32,6 +33,7 @@ export async function createApi(config: AppConfig): Promise<{ app: NestFastifyAp
     await migrate(dataSource);
     await loadReferenceData(config, app.get(UnitsImportService));
     await loadContent(config, app.get(ContentImportService));
+    await indexPassages(app.get(PassageIndexer));
   }
   const demoAccounts = config.seedDemo ? await seedDemoAccounts(dataSource, app.get(UsersService)) : [];
   if (config.redis && config.workerInApi) app.get(JobWorkers).start(config.redis);

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import type { ContentImportReport } from '../modules/content/entities/content-import.entity';
 import type { ContentImportService } from '../modules/content/content-import.service';
+import type { PassageIndexer } from '../modules/assistant/retrieval/passage-indexer.service';
 import type { UnitsImportReport, UnitsImportService } from '../modules/units/units-import.service';
 
 /** Applies pending migrations. Safe to run from several processes: TypeORM locks the table. */
@@ -24,4 +25,9 @@ export async function loadReferenceData(config: AppConfig, units: UnitsImportSer
 /** Loads the framework and the courses from content/ (unchanged courses are skipped). */
 export function loadContent(config: AppConfig, content: ContentImportService): Promise<ContentImportReport> {
   return content.importDirectory(config.contentDir);
+}
+
+/** Rebuilds the assistant's lesson passages when the published content changed (after an import outside the job). */
+export function indexPassages(indexer: PassageIndexer): Promise<boolean> {
+  return indexer.rebuildIfStale();
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { loadConfig } from '../config/config';
+import { PassageIndexer } from '../modules/assistant/retrieval/passage-indexer.service';
 import { ContentImportService, ContentInvalidError } from '../modules/content/content-import.service';
 import { readContent } from '../modules/content/files/content-reader';
 import { formatProblem } from '../modules/content/files/problems';
@@ -33,6 +34,7 @@ if (command === 'validate') {
     try {
       const report = await app.get(ContentImportService).importDirectory(path.resolve(dirArg ?? config.contentDir));
       console.log(`Imported: ${JSON.stringify(report)}`);
+      console.log(`Assistant passages: ${(await app.get(PassageIndexer).rebuildIfStale()) ? 'rebuilt' : 'up to date'}`);
     } catch (err) {
       if (!(err instanceof ContentInvalidError)) throw err;
       for (const p of err.problems) console.log(p);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadContent, loadReferenceData, migrate } from '../bootstrap/prepare-database';
+import { indexPassages, loadContent, loadReferenceData, migrate } from '../bootstrap/prepare-database';
+import { PassageIndexer } from '../modules/assistant/retrieval/passage-indexer.service';
 import { ContentImportService } from '../modules/content/content-import.service';
 import { UnitsImportService } from '../modules/units/units-import.service';
 import { runCli } from './cli-app';
@@ -13,4 +14,5 @@ void runCli(async (app, config) => {
   console.log(report === 'kept' ? 'Administrative units: kept as imported.' : `Administrative units: ${JSON.stringify(report)}`);
   const content = await loadContent(config, app.get(ContentImportService));
   console.log(`Courses: ${JSON.stringify(content)}`);
+  console.log(`Assistant passages: ${(await indexPassages(app.get(PassageIndexer))) ? 'rebuilt' : 'up to date'}`);
 });

@@ -28,4 +28,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, DATABASE_URL: 'postgres://u@h/db', DB_POOL_SIZE: '60' }).database).toEqual({ url: 'postgres://u@h/db', poolSize: 60 });
     expect(real.redis).toEqual({ url: 'redis://h:6379', prefix: 'bdhvs', jobLockSeconds: 30 });
   });
+
+  it('takes the assistant’s model only with both its address and its name', () => {
+    const base = { NODE_ENV: 'test', SESSION_SECRET: 'x'.repeat(32), DATA_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64') } as const;
+    expect(loadConfig(base).assistant.model).toBeNull();
+    expect(loadConfig({ ...base, ASSISTANT_MODEL_URL: 'http://127.0.0.1:11434/v1/', ASSISTANT_MODEL: 'qwen2.5' }).assistant.model).toEqual({ baseUrl: 'http://127.0.0.1:11434/v1', name: 'qwen2.5', apiKey: null, timeoutMs: 1500 });
+    expect(() => loadConfig({ ...base, ASSISTANT_MODEL_URL: 'http://127.0.0.1:11434/v1' })).toThrow(/ASSISTANT_MODEL: required/);
+    expect(() => loadConfig({ ...base, ASSISTANT_MODEL_URL: 'ftp://x' })).toThrow(/ASSISTANT_MODEL_URL/);
+  });
 });

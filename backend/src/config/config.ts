@@ -125,6 +125,14 @@ const schema = z.object({
   API_DOCS: z.enum(['true', 'false']).optional(),
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'frontend', 'dist')),
   CONTENT_DIR: z.string().default(path.join(REPO_ROOT, 'content')),
+  ASSISTANT_MODEL_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ASSISTANT_MODEL: z.string().min(1).max(200).optional(),
+  ASSISTANT_MODEL_KEY: z.string().min(1).optional(),
+  ASSISTANT_MODEL_TIMEOUT_MS: int(1500, 100),
+  ASSISTANT_RETENTION_DAYS: int(180, 1),
+  ASSISTANT_PER_PERSON_PER_HOUR: int(60, 1),
+  ASSISTANT_PER_ADDRESS_PER_HOUR: int(1200, 1),
+  ASSISTANT_MAX_QUESTION_CHARS: int(300, 20),
 });
 
 export type AppConfig = {
@@ -177,6 +185,17 @@ export type AppConfig = {
   apiDocs: boolean;
   webDist: string;
   contentDir: string;
+  /**
+   * The learning assistant. `model`: an OpenAI-compatible chat endpoint (Ollama, vLLM, llama.cpp's server,
+   * a hosted provider); null = answers are lesson passages and nothing leaves the machine.
+   */
+  assistant: {
+    model: { baseUrl: string; name: string; apiKey: string | null; timeoutMs: number } | null;
+    retentionDays: number;
+    perPersonPerHour: number;
+    perAddressPerHour: number;
+    maxQuestionChars: number;
+  };
 };
 
 export type IdentityProviderConfig = {
@@ -266,7 +285,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiDocs: e.API_DOCS ? e.API_DOCS === 'true' : !production,
     webDist: e.WEB_DIST,
     contentDir: e.CONTENT_DIR,
+    assistant: {
+      model: assistantModel(e),
+      retentionDays: e.ASSISTANT_RETENTION_DAYS,
+      perPersonPerHour: e.ASSISTANT_PER_PERSON_PER_HOUR,
+      perAddressPerHour: e.ASSISTANT_PER_ADDRESS_PER_HOUR,
+      maxQuestionChars: e.ASSISTANT_MAX_QUESTION_CHARS,
+    },
   };
+}
+
+/** A model needs both its address and its name; one without the other is a mistake worth stopping for. */
+function assistantModel(e: z.infer<typeof schema>): AppConfig['assistant']['model'] {
+  if (!e.ASSISTANT_MODEL_URL && !e.ASSISTANT_MODEL) return null;
+  if (!e.ASSISTANT_MODEL_URL || !e.ASSISTANT_MODEL) {
+    throw new ConfigError(`Invalid configuration:\n  ${e.ASSISTANT_MODEL_URL ? 'ASSISTANT_MODEL' : 'ASSISTANT_MODEL_URL'}: required with ${e.ASSISTANT_MODEL_URL ? 'ASSISTANT_MODEL_URL' : 'ASSISTANT_MODEL'}`);
+  }
+  return { baseUrl: e.ASSISTANT_MODEL_URL.replace(/\/$/, ''), name: e.ASSISTANT_MODEL, apiKey: e.ASSISTANT_MODEL_KEY ?? null, timeoutMs: e.ASSISTANT_MODEL_TIMEOUT_MS };
 }
 
 type Secrets = { sessionSecret: string; dataEncryptionKey: string; credentialSigningKey: string };

@@ -1,5 +1,9 @@
 import { AssessmentAttempt } from '../modules/assessment/entities/assessment-attempt.entity';
 import { CertificationPolicy } from '../modules/assessment/entities/certification-policy.entity';
+import { AssistantIndexState } from '../modules/assistant/entities/assistant-index-state.entity';
+import { AssistantMessage } from '../modules/assistant/entities/assistant-message.entity';
+import { AssistantPassage } from '../modules/assistant/entities/assistant-passage.entity';
+import { AssistantSettings } from '../modules/assistant/entities/assistant-settings.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { PasswordResetCode } from '../modules/auth/entities/password-reset-code.entity';
 import { Session } from '../modules/auth/entities/session.entity';
@@ -86,4 +90,8 @@ export const ENTITIES = [
   SignInCard,
   AssistedSession,
   HouseholdVisit,
+  AssistantPassage,
+  AssistantIndexState,
+  AssistantMessage,
+  AssistantSettings,
 ];

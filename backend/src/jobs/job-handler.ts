@@ -15,6 +15,8 @@ export type JobDataByQueue = {
   'reporting-export': { exportId: string };
   /** Read a lesson aloud (espeak-ng) and store the MP3 under the hash of its words. */
   'lesson-audio': { textHash: string; text: string };
+  /** Rebuild the assistant's passages from the published lessons (after an import; a no-op when they match). */
+  'assistant-index': { reason: string };
 };
 export type QueueName = keyof JobDataByQueue;
 

@@ -138,6 +138,16 @@ const MATRIX: Record<string, string> = {
   'POST /api/admin/reporting/exports': ADMIN,
   'GET /api/admin/reporting/exports/{id}': 'UFFHHH', // no such export
   'GET /api/admin/reporting/exports/{id}/file': 'UFFHHH',
+  'GET /api/assistant': SIGNED_IN,
+  'POST /api/assistant/questions': SIGNED_IN,
+  'POST /api/assistant/questions/stream': SIGNED_IN,
+  'GET /api/assistant/history': SIGNED_IN,
+  'DELETE /api/assistant/history': SIGNED_IN,
+  'PUT /api/assistant/messages/{id}/feedback': 'UHHHHH', // nobody's message has that id
+  'GET /api/assistant/next-step': SIGNED_IN,
+  'GET /api/assistant/quiz-attempts/{id}/why-wrong': OWN, // the learner's open attempt: 409 until submitted
+  'GET /api/admin/assistant': ADMIN,
+  'PUT /api/admin/assistant/settings': NATION_ONLY,
 };
 
 /** Operations as the committed contract lists them. */
@@ -223,6 +233,10 @@ describe('authorization matrix (every operation of openapi.json × every kind of
       'POST /api/admin/reporting/periodic/freeze': { kind: 'monthly', period: '2026-11' },
       'POST /api/admin/records/{id}/revocation': { reason: 'Kiểm tra quyền truy cập' },
       'POST /api/admin/records/{id}/reissue': { reason: 'Kiểm tra quyền truy cập' },
+      'POST /api/assistant/questions': { question: 'mã OTP là gì' },
+      'POST /api/assistant/questions/stream': { question: 'mã OTP là gì' },
+      'PUT /api/assistant/messages/{id}/feedback': { helpful: true },
+      'PUT /api/admin/assistant/settings': { mode: 'model' },
     });
   });
   afterAll(() => t.close());

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { generateKeyPairSync } from 'node:crypto';
 import { Client } from 'pg';
-import { loadContent, loadReferenceData, migrate } from '../../src/bootstrap/prepare-database';
+import { indexPassages, loadContent, loadReferenceData, migrate } from '../../src/bootstrap/prepare-database';
+import { PassageIndexer } from '../../src/modules/assistant/retrieval/passage-indexer.service';
 import { ContentImportService } from '../../src/modules/content/content-import.service';
 import { loadConfig } from '../../src/config/config';
 import { createDataSource } from '../../src/database/data-source';
@@ -26,6 +27,7 @@ export default async function globalSetup(): Promise<void> {
   await loadReferenceData(config, new UnitsImportService(dataSource));
   // The shipped courses too: what a newcomer sees is what the browser tests see.
   await loadContent(config, new ContentImportService(dataSource));
+  await indexPassages(new PassageIndexer(dataSource));
   await dataSource.destroy();
   (globalThis as { templateReady?: boolean }).templateReady = true;
 }

@@ -90,6 +90,9 @@ export function Layout() {
                       <li>
                         <NavLink to="/quan-tri/bao-cao">{t('nav.adminReporting')}</NavLink>
                       </li>
+                      <li>
+                        <NavLink to="/quan-tri/tro-ly">{t('nav.adminAssistant')}</NavLink>
+                      </li>
                     </>
                   )}
                   <li>

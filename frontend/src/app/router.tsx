@@ -48,6 +48,7 @@ export const router = createBrowserRouter([
           { path: '/quen-mat-khau/dinh-danh', element: page(() => import('./routes/reset-password-identity')) },
           { path: '/to-cong-nghe-so', element: page(() => import('./routes/community-team')) },
           { path: '/the/:code', element: page(() => import('./routes/card-sign-in')) },
+          { path: '/quan-tri/tro-ly', element: page(() => import('./routes/admin-assistant')) },
           { path: '*', element: page(() => import('./routes/not-found')) },
         ],
       },

@@ -1540,6 +1540,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assistant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssistantController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistant/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssistantController_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistant/questions/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AssistantController_stream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistant/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssistantController_list"];
+        put?: never;
+        post?: never;
+        delete: operations["AssistantController_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistant/messages/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AssistantController_feedback"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistant/next-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssistantController_nextStep"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistant/quiz-attempts/{id}/why-wrong": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AssistantController_whyWrong"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/assistant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminAssistantController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/assistant/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["AdminAssistantController_setMode"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3025,6 +3169,114 @@ export interface components {
             format: "xlsx" | "csv";
             fileName: string | null;
             rowCount: number | null;
+        };
+        AssistantStatusDto: {
+            open: boolean;
+            /** @enum {string|null} */
+            reason?: "off" | "exam" | null;
+            examTitle?: string | null;
+            /** @enum {string} */
+            answers: "passages" | "model";
+            maxQuestionChars: number;
+        };
+        AskDto: {
+            /** @example lỡ bấm vào link lạ thì phải làm sao */
+            question: string;
+        };
+        CitationDto: {
+            courseSlug: string;
+            lessonSlug: string;
+            lessonTitle: string;
+            /** @description Id of the heading on the lesson page; empty for the lesson’s opening */
+            anchor: string;
+            heading: string;
+            /** @description The start of the passage, quoted as written in the lesson */
+            quote: string;
+        };
+        AnswerDto: {
+            /** Format: uuid */
+            messageId: string;
+            /**
+             * @description passages: quoted lesson passages; model: written from them; none: no lesson speaks of it
+             * @enum {string}
+             */
+            mode: "passages" | "model" | "none";
+            text: string;
+            citations: components["schemas"]["CitationDto"][];
+            /** @description The model was slow or failing: these are the passages instead */
+            fellBack: boolean;
+        };
+        HistoryItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description As stored: names, phone and ID numbers masked */
+            question: string;
+            /** @enum {string} */
+            mode: "passages" | "model" | "none";
+            text: string;
+            citations: components["schemas"]["CitationDto"][];
+            helpful?: boolean | null;
+            askedAt: string;
+        };
+        FeedbackDto: {
+            helpful: boolean;
+        };
+        AssistantNextStepDto: {
+            /** @enum {string} */
+            kind: "course" | "lesson" | "self_assessment" | "done";
+            /** @description One sentence saying why */
+            why: string;
+            courseSlug?: string | null;
+            courseTitle?: string | null;
+            lessonSlug?: string | null;
+            lessonTitle?: string | null;
+        };
+        WrongAnswerPassageDto: {
+            courseSlug: string;
+            lessonSlug: string;
+            lessonTitle: string;
+            /** @description Id of the heading on the lesson page; empty for the lesson’s opening */
+            anchor: string;
+            heading: string;
+            /** @description The start of the passage, quoted as written in the lesson */
+            quote: string;
+        };
+        WrongAnswerDto: {
+            /** Format: uuid */
+            questionId: string;
+            prompt: string;
+            explanation: string;
+            passage?: components["schemas"]["WrongAnswerPassageDto"] | null;
+        };
+        ProviderDto: {
+            host: string;
+            model: string;
+        };
+        UsageWeekDto: {
+            /** @example 2026-11-30 */
+            week: string;
+            unitId?: string | null;
+            unitName?: string | null;
+            questions: number;
+        };
+        UnansweredDto: {
+            /** @description Masked and folded (no diacritics): the same question counts once */
+            question: string;
+            count: number;
+        };
+        AssistantUsageDto: {
+            /** @enum {string} */
+            mode: "off" | "local" | "model";
+            /** @description Null: no model configured, answers are lesson passages */
+            provider?: components["schemas"]["ProviderDto"] | null;
+            weeks: components["schemas"]["UsageWeekDto"][];
+            helpful: number;
+            notHelpful: number;
+            unanswered: components["schemas"]["UnansweredDto"][];
+        };
+        AssistantModeDto: {
+            /** @enum {string} */
+            mode: "off" | "local" | "model";
         };
     };
     responses: never;
@@ -5329,6 +5581,220 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AssistantController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the assistant answers this person now (closed while they take a timed quiz) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantStatusDto"];
+                };
+            };
+        };
+    };
+    AssistantController_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskDto"];
+            };
+        };
+        responses: {
+            /** @description Lesson passages, or an answer written from them when a model is configured */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerDto"];
+                };
+            };
+        };
+    };
+    AssistantController_stream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskDto"];
+            };
+        };
+        responses: {
+            /** @description text/event-stream: `delta` {text}…, then `answer` (AnswerDto) or `error` {code, message} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssistantController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person’s last 50 questions, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryItemDto"][];
+                };
+            };
+        };
+    };
+    AssistantController_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every question and answer of this person deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssistantController_feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackDto"];
+            };
+        };
+        responses: {
+            /** @description Helpful or not, as the person says (may be changed) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssistantController_nextStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description "Học gì tiếp theo?": the next lesson or course with one sentence saying why */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantNextStepDto"];
+                };
+            };
+        };
+    };
+    AssistantController_whyWrong: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description "Vì sao sai?": after submission only (409 before) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WrongAnswerDto"][];
+                };
+            };
+        };
+    };
+    AdminAssistantController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether it is on, who answers, questions per week by unit, helpful rate and unanswered questions, in the caller’s scope */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantUsageDto"];
+                };
+            };
+        };
+    };
+    AdminAssistantController_setMode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssistantModeDto"];
+            };
+        };
+        responses: {
+            /** @description National administrators: off, local (lesson passages only) or model */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistantModeDto"];
+                };
             };
         };
     };

@@ -9,6 +9,6 @@ import { SelfAssessmentService } from './self-assessment.service';
 @Module({
   controllers: [AssessmentController, AdminPoliciesController],
   providers: [SelfAssessmentService, LearningPathService, CertificationPoliciesService],
-  exports: [CertificationPoliciesService],
+  exports: [CertificationPoliciesService, LearningPathService],
 })
 export class AssessmentModule {}

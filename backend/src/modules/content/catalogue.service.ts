@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '../../common/errors/app-exception';
+import { PassageIndex } from '../assistant/retrieval/passage-index.service';
+import { PassageRanker } from '../assistant/retrieval/passage-ranker';
 import type { CourseDetailDto, CourseListQueryDto, CourseSummaryDto, FrameworkDto } from './dto/catalogue.dto';
 import { Course } from './entities/course.entity';
 import { FrameworkVersion } from './entities/framework-version.entity';
@@ -10,20 +12,38 @@ import { Quiz } from './entities/quiz.entity';
 /** The public catalogue: published (not archived) courses, filtered and searched in PostgreSQL. */
 @Injectable()
 export class CatalogueService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly passages: PassageIndex,
+  ) {}
 
   async framework(): Promise<FrameworkDto> {
     const f = await this.currentFramework();
     return { version: f.version, title: f.title, ...f.definition } as FrameworkDto;
   }
 
+  /**
+   * Words found in a course's title, summary or lesson titles list it; when none is (people's own words,
+   * "điện thoại bị đơ"), the courses whose lesson passages answer them, best first: the assistant's ranking.
+   */
   async list(query: CourseListQueryDto): Promise<CourseSummaryDto[]> {
+    const byTitle = await this.listMatching(query);
+    if (byTitle.length > 0 || !query.q?.trim()) return byTitle;
+    const hits = (await this.passages.search(query.q, 30)).filter((h, i, all) => PassageRanker.relevant(all[0]) && h.score >= all[0]!.score * 0.5);
+    const slugs = [...new Set(hits.map((h) => h.courseSlug))].slice(0, 5);
+    if (slugs.length === 0) return [];
+    const found = await this.listMatching({ ...query, q: undefined }, slugs);
+    return found.sort((a, b) => slugs.indexOf(a.slug) - slugs.indexOf(b.slug));
+  }
+
+  private async listMatching(query: CourseListQueryDto, slugs?: string[]): Promise<CourseSummaryDto[]> {
     const qb = this.dataSource
       .getRepository(Course)
       .createQueryBuilder('c')
       .addSelect((sub) => sub.select('count(*)', 'n').from(Lesson, 'l').where('l.course_id = c.id AND l.archived_at IS NULL'), 'lesson_count')
       .where('c.archived_at IS NULL')
       .orderBy('c.title', 'ASC');
+    if (slugs) qb.andWhere('c.slug IN (:...slugs)', { slugs });
     if (query.targetGroup) qb.andWhere(':group = ANY(c.target_groups)', { group: query.targetGroup });
     if (query.domain) qb.andWhere(':domain = ANY(c.domain_codes)', { domain: query.domain });
     if (query.competency && query.level) {

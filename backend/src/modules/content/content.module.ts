@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssistantModule } from '../assistant/assistant.module';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 import { ContentImportService } from './content-import.service';
@@ -11,7 +12,8 @@ import { ContentImport } from './entities/content-import.entity';
 import { ContentImportProcessor } from './jobs/content-import.processor';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ContentImport])],
+  // The catalogue finds courses by people's words through the assistant's passage index (one retrieval).
+  imports: [TypeOrmModule.forFeature([ContentImport]), AssistantModule],
   controllers: [CatalogueController, ContentImportsController],
   providers: [CatalogueService, ContentImportService, ContentImportsService, ContentImportProcessor, CourseMediaService, ContentChecksService],
   exports: [ContentImportService, CourseMediaService, ContentChecksService],

@@ -19,4 +19,8 @@ describe('renderLesson', () => {
     expect(html).toContain('<img src="/api/courses/dien-thoai/media/khoa.svg" alt="Màn hình khóa" loading="lazy">');
     expect(html).toContain('href="https://dichvucong.gov.vn" rel="noopener noreferrer" target="_blank"');
   });
+
+  it('gives each second-level heading the id the assistant links to', () => {
+    expect(renderLesson('## Khi lỡ bị lừa: làm gì?\n\nText', 'k')).toContain('<h2 id="khi-lo-bi-lua-lam-gi">Khi lỡ bị lừa: làm gì?</h2>');
+  });
 });

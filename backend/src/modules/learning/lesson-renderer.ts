@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import path from 'node:path';
+import { headingAnchor } from '../../common/text/heading-anchor';
 
 /**
  * Lesson Markdown to HTML that is safe to insert: raw HTML in the source is escaped (html: false),
@@ -27,6 +28,15 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     token.attrSet('target', '_blank');
   }
   return defaultLink(tokens, idx, options, env, self);
+};
+
+// Second-level headings get the id the assistant's citations link to (`#khi-lo-bi-lua`).
+const defaultHeading = md.renderer.rules.heading_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  const text = tokens[idx + 1]?.children?.filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('') ?? '';
+  if (token.tag === 'h2' && text) token.attrSet('id', headingAnchor(text));
+  return defaultHeading(tokens, idx, options, env, self);
 };
 
 export function renderLesson(markdown: string, courseSlug: string): string {

@@ -67,7 +67,7 @@ export class ProfileService {
   }
 
   /**
-   * Erases every personal field and all sessions, codes and exports; what is left (unit, group,
+   * Erases every personal field and all sessions, codes, exports and assistant questions; what is left (unit, group,
    * organisation, dates) counts in statistics but points to nobody.
    */
   async deleteAccount(userId: string, password: string, meta: RequestMeta): Promise<void> {
@@ -100,6 +100,8 @@ export class ProfileService {
       await em.query('DELETE FROM identity_logins WHERE user_id = $1', [userId]);
       await em.query('DELETE FROM sign_in_cards WHERE user_id = $1', [userId]);
       await em.query('UPDATE community_team_members SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+      // The assistant's history is the person's own words: it goes with them (not kept even anonymised).
+      await em.query('DELETE FROM assistant_messages WHERE user_id = $1', [userId]);
       await this.audit.record('user.deleted', { actorId: userId, subjectId: userId, meta: { ...meta, ip: null } }, em);
       // A record that names nobody confirms nothing: revoke it, and drop the name, the signed credential
       // (it carries the name) and the PDF. The code still answers, as revoked.

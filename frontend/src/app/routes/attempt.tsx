@@ -6,6 +6,7 @@ import { QueryError } from '../../components/connection/query-error';
 import { Spinner } from '../../components/ui/feedback';
 import { attemptQuery } from '../../features/learning/api';
 import { AttemptResults } from '../../features/learning/attempt-results';
+import { WhyWrong } from '../../features/assistant/why-wrong';
 import { AttemptRunner } from '../../features/learning/attempt-runner';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
@@ -36,7 +37,10 @@ function Attempt({ id }: { id: string }) {
       ) : query.isError ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : a!.status === 'submitted' ? (
-        <AttemptResults attempt={a!} />
+        <>
+          <AttemptResults attempt={a!} />
+          <WhyWrong attemptId={a!.id} />
+        </>
       ) : (
         <AttemptRunner attempt={a!} />
       )}

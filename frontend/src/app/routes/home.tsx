@@ -7,6 +7,7 @@ import { coursesQuery } from '../../features/catalogue/api';
 import { myLearningQuery } from '../../features/learning/api';
 import { coursePath, stepPath } from '../../features/learning/paths';
 import type { Me } from '../../lib/api-client';
+import { AssistantPanel } from '../../features/assistant/assistant-panel';
 import { usePageTitle } from './use-page-title';
 
 export default function HomePage() {
@@ -42,6 +43,12 @@ export default function HomePage() {
         </>
       )}
       {me && <NextStep me={me} welcome={state?.welcome === true} />}
+      {me && <AssistantPanel />}
+      {!me && (
+        <p>
+          {t('home.assistantSignedOut')} <Link to="/dang-nhap">{t('nav.login')}</Link>
+        </p>
+      )}
       {me && (
         <p className="actions">
           <Link className="button primary" to="/khoa-hoc">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { AssistantPanel } from '../../features/assistant/assistant-panel';
 import { LessonPlayer } from '../../features/learning/lesson-player';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
@@ -16,6 +17,10 @@ export default function LessonPage() {
         <article className="lesson">
           <h1 tabIndex={-1}>{title || t('app.loading')}</h1>
           <LessonPlayer key={`${slug}/${lesson}`} slug={slug} lesson={lesson} onTitle={setTitle} />
+          <details className="assistant-box">
+            <summary>{t('assistant.askAboutLesson')}</summary>
+            <AssistantPanel headingLevel={2} />
+          </details>
         </article>
       )}
     </RequireAuth>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { OfflineNotice } from '../../components/connection/offline-notice';
 import { Alert, Spinner } from '../../components/ui/feedback';
 import { ApiRequestError } from '../../lib/api-client';
@@ -10,7 +10,7 @@ import { isQueued, subscribe } from '../../lib/outbox';
 import { lessonQuery, useCompleteLesson } from './api';
 import { coursePath, lessonPath } from './paths';
 import { LessonAudio } from './lesson-audio';
-import { ReadAloud } from './read-aloud';
+import { ReadAloud } from '../../components/read-aloud/read-aloud';
 import { useScrollMemory } from './use-scroll-memory';
 
 /** One lesson: safe HTML from the server, video with captions, transcript on request, done, previous/next. */
@@ -26,6 +26,17 @@ export function LessonPlayer({ slug, lesson, onTitle }: { slug: string; lesson: 
     if (title) onTitle(title);
   }, [title, onTitle]);
   useScrollMemory(`${slug}/${lesson}`, Boolean(query.data));
+  // Opened from a citation (`#heading-id`): go to that passage and give it focus, after the saved scroll position.
+  const { hash } = useLocation();
+  const ready = Boolean(query.data);
+  useEffect(() => {
+    if (!ready || !hash) return;
+    const target = body.current?.querySelector<HTMLElement>(`[id="${CSS.escape(decodeURIComponent(hash.slice(1)))}"]`);
+    if (!target) return;
+    target.tabIndex = -1;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }, [ready, hash]);
 
   if (query.isPending) return <Spinner />;
   if (query.isError && !(query.error instanceof ApiRequestError)) {

@@ -33,7 +33,8 @@ export type AuditEventType =
   | 'reporting.recount_started'
   | 'reporting.report_submitted'
   | 'reporting.export_requested'
-  | 'reporting.export_downloaded';
+  | 'reporting.export_downloaded'
+  | 'assistant.mode_changed';
 
 /** Append-only security log. Holds ids, never names, phones or emails. */
 @Entity('audit_events')

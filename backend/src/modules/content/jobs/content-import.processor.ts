@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { type JobContext, JobHandler, type JobProcessor, lastAttemptGivesUp } from '../../../jobs/job-handler';
+import { JobQueue } from '../../../jobs/job-queue';
 import { ContentImportService, ContentInvalidError } from '../content-import.service';
 import { ContentImport } from '../entities/content-import.entity';
 
@@ -14,6 +15,7 @@ export class ContentImportProcessor implements JobProcessor<'content-import'> {
     private readonly dataSource: DataSource,
     private readonly importer: ContentImportService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
   ) {}
 
   async process(job: JobContext<'content-import'>): Promise<void> {
@@ -33,6 +35,8 @@ export class ContentImportProcessor implements JobProcessor<'content-import'> {
           });
           await repo.update(record.id, { status: 'done', progress: 100, report, finishedAt: new Date() });
           this.logger.log({ queue: job.queue, jobId: job.id, report }, 'Content imported');
+          // Published lessons changed: the assistant's passages follow (keyed by this import, so a retry enqueues once).
+          await this.jobs.enqueue('assistant-index', { reason: `import ${record.id}` }, `assistant-index-${record.id}`);
         } catch (err) {
           if (!(err instanceof ContentInvalidError)) throw err;
           // Invalid files will not fix themselves: record why and stop retrying.

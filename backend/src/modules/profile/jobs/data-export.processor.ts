@@ -59,6 +59,10 @@ export class DataExportProcessor implements JobProcessor<'data-export'> {
       })),
       securityEvents: events.map((e) => ({ type: e.type, at: e.occurredAt, ip: e.ip })),
       learning,
+      assistantQuestions: await this.dataSource.query(
+        `SELECT m.created_at, m.question, m.mode, m.answer_text, m.citations, m.helpful FROM assistant_messages m WHERE m.user_id = $1 ORDER BY m.created_at`,
+        [user.id],
+      ),
     };
     const payloadEnc = this.users.cipher.encrypt(JSON.stringify(payload, null, 2));
     await exports.update(record.id, { status: 'done', progress: 100, payloadEnc, finishedAt: new Date() });

@@ -9,8 +9,8 @@ const subscribeVoices = (cb: () => void) => {
 };
 const vietnameseVoice = () => synth?.getVoices().find((v) => v.lang.toLowerCase().startsWith('vi')) ?? null;
 
-/** "Đọc to" for a lesson: offered only where the browser has a Vietnamese voice. */
-export function ReadAloud({ getText }: { getText: () => string }) {
+/** "Đọc to" for a lesson or an answer: offered only where the browser has a Vietnamese voice (the lessons' voice). */
+export function ReadAloud({ getText, label }: { getText: () => string; label?: { read: string; stop: string } }) {
   const { t } = useTranslation();
   const voice = useSyncExternalStore(subscribeVoices, vietnameseVoice, () => null);
   const [speaking, setSpeaking] = useState(false);
@@ -34,7 +34,7 @@ export function ReadAloud({ getText }: { getText: () => string }) {
   };
   return (
     <button type="button" className="button" aria-pressed={speaking} onClick={toggle}>
-      {speaking ? t('lesson.stopReading') : t('lesson.readAloud')}
+      {speaking ? (label?.stop ?? t('lesson.stopReading')) : (label?.read ?? t('lesson.readAloud'))}
     </button>
   );
 }

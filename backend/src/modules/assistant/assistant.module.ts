@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AssessmentModule } from '../assessment/assessment.module';
+import { AdminAssistantController } from './admin-assistant.controller';
+import { AssistantController } from './assistant.controller';
+import { AssistantHistoryService } from './assistant-history.service';
+import { AssistantLimits } from './assistant-limits';
+import { AssistantSettingsService } from './assistant-settings.service';
+import { AssistantUsageService } from './assistant-usage.service';
+import { AssistantService } from './assistant.service';
+import { ChatModelClient } from './answering/chat-model.client';
+import { AssistantIndexProcessor } from './jobs/assistant-index.processor';
+import { LearnerGuidanceService } from './learner-guidance.service';
+import { PassageIndex } from './retrieval/passage-index.service';
+import { PassageIndexer } from './retrieval/passage-indexer.service';
+
+/** The learning assistant: retrieval over lesson passages, answers, safety, guidance and its administration. */
+@Module({
+  imports: [AssessmentModule],
+  controllers: [AssistantController, AdminAssistantController],
+  providers: [
+    AssistantService, AssistantHistoryService, AssistantLimits, AssistantSettingsService, AssistantUsageService, ChatModelClient,
+    AssistantIndexProcessor, LearnerGuidanceService, PassageIndex, PassageIndexer,
+  ],
+  exports: [PassageIndex, PassageIndexer],
+})
+export class AssistantModule {}

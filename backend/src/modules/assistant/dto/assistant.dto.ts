@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
+import { ASSISTANT_MODES, type AssistantMode } from '../entities/assistant-settings.entity';
+
+export class AskDto {
+  /** The service checks the configured limit (ASSISTANT_MAX_QUESTION_CHARS) with a Vietnamese message; this only bounds the body. */
+  @ApiProperty({ example: 'lỡ bấm vào link lạ thì phải làm sao', maxLength: 2000 }) @IsString() @MaxLength(2000) question: string;
+}
+
+export class FeedbackDto {
+  @ApiProperty() @IsBoolean() helpful: boolean;
+}
+
+export class AssistantModeDto {
+  @ApiProperty({ enum: ASSISTANT_MODES }) @IsIn(ASSISTANT_MODES) mode: AssistantMode;
+}
+
+export class CitationDto {
+  @ApiProperty() courseSlug: string;
+  @ApiProperty() lessonSlug: string;
+  @ApiProperty() lessonTitle: string;
+  @ApiProperty({ description: 'Id of the heading on the lesson page; empty for the lesson’s opening' }) anchor: string;
+  @ApiProperty() heading: string;
+  @ApiProperty({ description: 'The start of the passage, quoted as written in the lesson' }) quote: string;
+}
+
+export class AnswerDto {
+  @ApiProperty({ format: 'uuid' }) messageId: string;
+  @ApiProperty({ enum: ['passages', 'model', 'none'], description: 'passages: quoted lesson passages; model: written from them; none: no lesson speaks of it' })
+  mode: 'passages' | 'model' | 'none';
+  @ApiProperty() text: string;
+  @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
+  @ApiProperty({ description: 'The model was slow or failing: these are the passages instead' }) fellBack: boolean;
+}
+
+export class AssistantStatusDto {
+  @ApiProperty() open: boolean;
+  @ApiPropertyOptional({ enum: ['off', 'exam'], nullable: true }) reason: 'off' | 'exam' | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) examTitle: string | null;
+  @ApiProperty({ enum: ['passages', 'model'] }) answers: 'passages' | 'model';
+  @ApiProperty() maxQuestionChars: number;
+}
+
+export class HistoryItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'As stored: names, phone and ID numbers masked' }) question: string;
+  @ApiProperty({ enum: ['passages', 'model', 'none'] }) mode: 'passages' | 'model' | 'none';
+  @ApiProperty() text: string;
+  @ApiProperty({ type: [CitationDto] }) citations: CitationDto[];
+  @ApiPropertyOptional({ nullable: true, type: Boolean }) helpful: boolean | null;
+  @ApiProperty() askedAt: string;
+}
+
+export class AssistantNextStepDto {
+  @ApiProperty({ enum: ['course', 'lesson', 'self_assessment', 'done'] }) kind: 'course' | 'lesson' | 'self_assessment' | 'done';
+  @ApiProperty({ description: 'One sentence saying why' }) why: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) courseSlug: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) courseTitle: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) lessonSlug: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) lessonTitle: string | null;
+}
+
+export class WrongAnswerPassageDto extends CitationDto {}
+
+export class WrongAnswerDto {
+  @ApiProperty({ format: 'uuid' }) questionId: string;
+  @ApiProperty() prompt: string;
+  @ApiProperty() explanation: string;
+  @ApiPropertyOptional({ type: WrongAnswerPassageDto, nullable: true }) passage: WrongAnswerPassageDto | null;
+}
+
+export class UsageWeekDto {
+  @ApiProperty({ example: '2026-11-30' }) week: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) unitId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) unitName: string | null;
+  @ApiProperty() questions: number;
+}
+
+export class UnansweredDto {
+  @ApiProperty({ description: 'Masked and folded (no diacritics): the same question counts once' }) question: string;
+  @ApiProperty() count: number;
+}
+
+export class ProviderDto {
+  @ApiProperty() host: string;
+  @ApiProperty() model: string;
+}
+
+export class AssistantUsageDto {
+  @ApiProperty({ enum: ASSISTANT_MODES }) mode: AssistantMode;
+  @ApiPropertyOptional({ type: ProviderDto, nullable: true, description: 'Null: no model configured, answers are lesson passages' }) provider: ProviderDto | null;
+  @ApiProperty({ type: [UsageWeekDto] }) weeks: UsageWeekDto[];
+  @ApiProperty() helpful: number;
+  @ApiProperty() notHelpful: number;
+  @ApiProperty({ type: [UnansweredDto] }) unanswered: UnansweredDto[];
+}

@@ -1,0 +1,23 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type JobContext, JobHandler, type JobProcessor } from '../../../jobs/job-handler';
+import { PassageIndexer } from '../retrieval/passage-indexer.service';
+import { PassageIndex } from '../retrieval/passage-index.service';
+
+/** After a content import: rebuild the passages if the published content changed. Retrying is harmless. */
+@Injectable()
+@JobHandler('assistant-index')
+export class AssistantIndexProcessor implements JobProcessor<'assistant-index'> {
+  private readonly logger = new Logger('AssistantIndexProcessor');
+
+  constructor(
+    private readonly indexer: PassageIndexer,
+    private readonly index: PassageIndex,
+  ) {}
+
+  async process(job: JobContext<'assistant-index'>): Promise<void> {
+    const rebuilt = await this.indexer.rebuildIfStale();
+    // Other processes notice the new build within seconds (PassageIndex); this one at once.
+    if (rebuilt) this.index.invalidate();
+    this.logger.log({ queue: job.queue, jobId: job.id, reason: job.data.reason, rebuilt }, 'Assistant index checked');
+  }
+}
