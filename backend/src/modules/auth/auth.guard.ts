@@ -26,7 +26,9 @@ export class SessionAuthGuard extends AuthGuard('session') {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err || !user) throw new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Sign in first');
+    // A failed session lookup (database away) is the server's fault: answer 503, not "sign in".
+    if (err) throw err;
+    if (!user) throw new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Sign in first');
     return user;
   }
 }
