@@ -147,8 +147,8 @@ describe('administrator scope', () => {
     it('the reset code a commune administrator might have asked for is never issued, so the takeover fails', async () => {
       const c = await loginAs(t, communeAdmin.phone);
       const res = await c.post(`/api/admin/users/${nationInA.id}/reset-code`).expect(404);
-      const { requestId: _requestId, ...answer } = res.body as Record<string, unknown>;
-      expect(JSON.stringify(answer)).not.toMatch(/\d{8}/);
+      // The request id is random and may hold eight digits in a row; no other field may.
+      expect(JSON.stringify({ ...res.body, requestId: undefined })).not.toMatch(/\d{8}/);
       const anon = await t.client();
       await anon.post('/api/auth/password-reset', { login: nationInA.phone, code: '00000000', newPassword: 'Mat-khau-moi-2026-rat-dai' }).expect(400);
     });
