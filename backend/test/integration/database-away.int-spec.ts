@@ -1,3 +1,4 @@
+import { SessionCache } from '../../src/modules/auth/session-cache';
 import { ContentImportService } from '../../src/modules/content/content-import.service';
 import { LEARNING_COURSE, makeContent } from '../support/content-fixture';
 import { createUser, loginAs, unitsOf } from '../support/factories';
@@ -16,6 +17,7 @@ describe('the database away', () => {
   let content: ReturnType<typeof makeContent>;
   let relay: TcpProxy;
   let c: TestClient;
+  let userId: string;
 
   beforeAll(async () => {
     const pg = new URL(TEST_PG_URL);
@@ -28,6 +30,7 @@ describe('the database away', () => {
     await t.app.get(ContentImportService).importDirectory(content.dir);
     const { communes } = await unitsOf(t.dataSource, '01');
     const user = await createUser(t, { commune: communes[0]! });
+    userId = user.id;
     c = await loginAs(t, user.phone);
     await c.post(`${COURSE}/enrolment`).expect(201);
   });
@@ -60,5 +63,19 @@ describe('the database away', () => {
     await c.put(`${COURSE}/lessons/01-mat-khau/completion`, {}).expect(200);
     expect((await c.get(`${COURSE}/progress`).expect(200)).body.lessons[0]).toMatchObject({ slug: '01-mat-khau', done: true });
     await c.get('/api/ready').expect(200);
+  });
+
+  it('answers 503, not "sign in", when the session itself cannot be read, so the phone keeps its unsent work', async () => {
+    // A session this process has not cached: the guard must read it from the database.
+    await t.app.get(SessionCache).forget(userId);
+    await relay.down();
+    try {
+      const res = await c.get('/api/me/learning');
+      expect(res.status).toBe(503);
+      expect(res.body.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await relay.up();
+    }
+    await c.get('/api/me/learning').expect(200);
   });
 });
