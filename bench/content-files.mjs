@@ -1,6 +1,7 @@
 // Content files under hostile and large input: how long the validator reads a content folder, how
 // long the event loop is held meanwhile (what an import started from the API costs the other
-// requests), and how long the scanners and the lesson renderer take on the worst text allowed.
+// requests), and how long the scanners, GIFT's HTML reader and the lesson renderer take on the worst
+// text allowed.
 // Usage: npm run build -w backend && node bench/content-files.mjs [--courses 10]
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ const require = createRequire(path.join(SRC, 'main.js'));
 const { readContent } = require('./modules/content/files/content-reader.js');
 const { imagesIn, hasHtmlTag } = require('./modules/content/files/markdown-scan.js');
 const { renderLesson } = require('./modules/learning/lesson-renderer.js');
+const { htmlToMarkdown } = require('./modules/content/files/rich-text.js');
 const { values } = parseArgs({ options: { courses: { type: 'string', default: '10' } } });
 const COURSES = Number(values.courses);
 
@@ -68,3 +70,4 @@ const worstParagraphs = Array.from({ length: 10 }, () => '['.repeat(100) + 'a'.r
 const worstMany = Array.from({ length: 1300 }, () => '[a'.repeat(1) + 'b'.repeat(190)).join('\n\n');
 renderLesson('warm up [a](b) **c**', 'x');
 console.log(`lesson renderer on the worst lessons allowed (256 KB): 10 paragraphs of 100 "[" and 25 KB ${time(() => renderLesson(worstParagraphs, 'x'))} ms, 1,000 "[" in 1,300 paragraphs ${time(() => renderLesson(worstMany.slice(0, 256_000), 'x'))} ms`);
+console.log(`GIFT [html] to Markdown on a 1 MB line: "<b>x</b>"×125k ${time(() => htmlToMarkdown('<b>x</b>'.repeat(125_000), false))} ms, "<b><i>"×170k unclosed ${time(() => htmlToMarkdown('<b><i>'.repeat(170_000), false))} ms, "<a‹"×330k ${time(() => htmlToMarkdown('<a‹'.repeat(330_000), true))} ms`);

@@ -20,7 +20,18 @@ describe('quiz answers shown as the author chose, decided on the server', () => 
   let seq = 0;
 
   beforeAll(async () => {
-    content = makeContent({ 'mac-dinh': course(), 'khong-bao-gio': course('never'), 'luot-cuoi': course('after_last_attempt'), 'luon-luon': course('always') });
+    const formatted = {
+      ...course('always'),
+      'questions/them.gift': `// @competency 2.1
+// @level 2
+::q-gift:: [html]<p>Mã OTP nên được chia sẻ với <b>ai</b>?</p><script>alert(1)</script> {
+  =[markdown]**Không ai cả** #FB-gift-right
+  ~Nhân viên <a href\\="javascript:alert(2)">ngân hàng</a> #FB-gift-wrong
+  ####[html]<ul><li>EXPL-gift: <i>không ai</i></li></ul>
+}
+`,
+    };
+    content = makeContent({ 'mac-dinh': course(), 'khong-bao-gio': course('never'), 'luot-cuoi': course('after_last_attempt'), 'luon-luon': course('always'), 'dinh-dang': formatted });
     t = await startTestApp({ CONTENT_DIR: content.dir });
     await t.app.get(ContentImportService).importDirectory(content.dir);
   });
@@ -77,5 +88,26 @@ describe('quiz answers shown as the author chose, decided on the server', () => 
   it('always: shown even on a failure', async () => {
     const c = await learnerIn('luon-luon');
     expect(await attempt(c, 'luon-luon', false)).toMatchObject({ passed: false, answersShown: true, results: expect.any(Array) });
+  });
+
+  it('shows a GIFT question as its author formatted it, through the lesson renderer, and nothing active', async () => {
+    const c = await learnerIn('dinh-dang');
+    const { id, questions } = (await c.post('/api/courses/dinh-dang/quizzes/kiem-tra/attempts').expect(201)).body as {
+      id: string;
+      questions: { prompt: string; promptHtml?: string; options?: { text: string; html?: string }[] }[];
+    };
+    const gift = questions.find((q) => q.prompt.startsWith('Mã OTP'))!;
+    expect(gift.prompt).toBe('Mã OTP nên được chia sẻ với ai?');
+    expect(gift.promptHtml).toBe('<p>Mã OTP nên được chia sẻ với <strong>ai</strong>?</p>\n');
+    expect(gift.options!.map((o) => [o.text, o.html]).sort()).toEqual([['Không ai cả', '<strong>Không ai cả</strong>'], ['Nhân viên ngân hàng', undefined]]);
+    // The YAML questions beside it are plain text, as before.
+    expect(questions.filter((q) => q !== gift).every((q) => q.promptHtml === undefined)).toBe(true);
+    const graded = (await c.post(`/api/quiz-attempts/${id}/submission`, { answers: await correctAnswers(t.dataSource, id) }).expect(200)).body as {
+      results: { prompt: string; promptHtml?: string; explanationHtml?: string }[];
+    };
+    const result = graded.results.find((r) => r.prompt.startsWith('Mã OTP'))!;
+    expect(result.promptHtml).toBe(gift.promptHtml);
+    expect(result.explanationHtml).toBe('<ul>\n<li>EXPL-gift: <em>không ai</em></li>\n</ul>\n');
+    expect(JSON.stringify(graded)).not.toMatch(/<script|javascript:|<a /);
   });
 });

@@ -2366,6 +2366,8 @@ export interface components {
             /** @description Opaque key of this attempt */
             key: string;
             text: string;
+            /** @description The formatted text as safe HTML from the lesson renderer, where the source is formatted */
+            html?: string;
         };
         LearnerQuestionDto: {
             id: string;
@@ -2374,6 +2376,8 @@ export interface components {
             competency: string;
             level: number;
             prompt: string;
+            /** @description The formatted prompt as safe HTML from the lesson renderer, where the source is formatted */
+            promptHtml?: string;
             options?: components["schemas"]["ChoiceDto"][];
             /** @description matching: items to match */
             left?: components["schemas"]["ChoiceDto"][];
@@ -2384,6 +2388,8 @@ export interface components {
             /** @description Opaque key of this attempt */
             key: string;
             text: string;
+            /** @description The formatted text as safe HTML from the lesson renderer, where the source is formatted */
+            html?: string;
             correct: boolean;
             feedback: string;
         };
@@ -2394,6 +2400,7 @@ export interface components {
             competency: string;
             level: number;
             prompt: string;
+            promptHtml?: string;
             /** @description Share of the mark earned, 0..1 */
             score: number;
             answer: components["schemas"]["AnswerValueDto"];
@@ -2407,6 +2414,7 @@ export interface components {
             accepted?: string[];
             feedback?: string;
             explanation: string;
+            explanationHtml?: string;
         };
         AttemptDto: {
             id: string;

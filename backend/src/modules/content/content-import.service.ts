@@ -126,7 +126,7 @@ export class ContentImportService {
       await em.createQueryBuilder().insert().into(Question)
         .values({
           courseId: saved.id, externalId: q.externalId, bankFile: q.file, type: q.type, competency: q.competency, level: q.level,
-          prompt: q.prompt, explanation: q.explanation, payload: { options: q.options, accepted: q.accepted, answers: q.answers, numbers: q.numbers, pairs: q.pairs, feedback: q.feedback, grading: q.grading }, archivedAt: null,
+          prompt: q.prompt, explanation: q.explanation, payload: { options: q.options, accepted: q.accepted, answers: q.answers, numbers: q.numbers, pairs: q.pairs, feedback: q.feedback, grading: q.grading, rich: q.rich }, archivedAt: null,
         })
         .orUpdate(['bank_file', 'type', 'competency', 'level', 'prompt', 'explanation', 'payload', 'archived_at'], ['course_id', 'external_id'])
         .execute();

@@ -10,11 +10,11 @@ import { headingAnchor } from '../../common/text/heading-anchor';
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
 const defaultImage = md.renderer.rules.image!;
-md.renderer.rules.image = (tokens, idx, options, env: { slug: string }, self) => {
+md.renderer.rules.image = (tokens, idx, options, env: { slug?: string }, self) => {
   const token = tokens[idx]!;
   const src = token.attrGet('src') ?? '';
   const inCourse = path.posix.normalize(path.posix.join('lessons', src));
-  if (/^[a-z]+:/i.test(src) || !inCourse.startsWith('media/')) return '';
+  if (!env.slug || /^[a-z]+:/i.test(src) || !inCourse.startsWith('media/')) return '';
   token.attrSet('src', `/api/courses/${env.slug}/${inCourse}`);
   token.attrSet('loading', 'lazy');
   return defaultImage(tokens, idx, options, env, self);
@@ -41,6 +41,16 @@ md.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
 
 export function renderLesson(markdown: string, courseSlug: string): string {
   return md.render(markdown, { slug: courseSlug });
+}
+
+/** A quiz text's Markdown (`toQuizMarkdown`), through the same rules as the lessons; quiz texts show no pictures. */
+export function renderQuizText(markdown: string): string {
+  return md.render(markdown, {});
+}
+
+/** The same for a text inside a label (a choice): inline markup only. */
+export function renderQuizInline(markdown: string): string {
+  return md.renderInline(markdown, {});
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };

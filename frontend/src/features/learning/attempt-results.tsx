@@ -5,6 +5,7 @@ import type { Schemas } from '../../lib/api-client';
 import { generalMessage } from '../../lib/form-errors';
 import { type Attempt, useStartAttempt } from './api';
 import { attemptPath, coursePath, quizPath } from './paths';
+import { QuizBlock, QuizText } from './quiz-text';
 
 type Result = Schemas['QuestionResultDto'];
 
@@ -63,15 +64,22 @@ export function QuestionReview({ results }: { results: Result[] }) {
     <ol className="results">
       {results.map((r) => (
         <li key={r.id} className={r.score === 1 ? 'right' : 'wrong'}>
-          <p className="question-prompt">{r.prompt}</p>
+          <QuizBlock className="question-prompt" text={r.prompt} html={r.promptHtml} />
           <p className="verdict">
             <strong>{r.score === 1 ? t('quiz.right') : r.score > 0 ? t('quiz.partlyRight') : t('quiz.wrong')}</strong>
           </p>
           <ResultBody result={r} />
           {r.feedback && <p>{r.feedback}</p>}
-          <p className="explanation">
-            <strong>{t('quiz.explanation')}</strong> {r.explanation}
-          </p>
+          {r.explanationHtml === undefined ? (
+            <p className="explanation">
+              <strong>{t('quiz.explanation')}</strong> {r.explanation}
+            </p>
+          ) : (
+            <div className="explanation">
+              <strong>{t('quiz.explanation')}</strong>
+              <QuizBlock text={r.explanation} html={r.explanationHtml} />
+            </div>
+          )}
         </li>
       ))}
     </ol>
@@ -117,7 +125,7 @@ function ResultBody({ result: r }: { result: Result }) {
     <ul className="result-options">
       {(r.options ?? []).map((o) => (
         <li key={o.key} className={o.correct ? 'correct-option' : ''}>
-          {o.correct ? '✓' : chosen.has(o.key) ? '✗' : '•'} {o.text}
+          {o.correct ? '✓' : chosen.has(o.key) ? '✗' : '•'} <QuizText text={o.text} html={o.html} />
           {chosen.has(o.key) && <strong> {t('quiz.yourChoice')}</strong>}
           {(chosen.has(o.key) || o.correct) && <span className="meta"> — {o.feedback}</span>}
         </li>

@@ -1,28 +1,39 @@
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue, LearnerQuestion } from './api';
+import { QuizBlock, QuizText } from './quiz-text';
 
 type Props = { question: LearnerQuestion; number: number; value: AnswerValue | undefined; onChange: (value: AnswerValue) => void };
 
 /** One question as native form controls, so it works with the keyboard, a screen reader and a thumb. */
 export function QuestionInput({ question: q, number, value, onChange }: Props) {
   const { t } = useTranslation();
-  const legend = (
-    <legend>
-      <span className="question-number">{t('quiz.questionNumber', { number })}</span> {q.prompt}
-    </legend>
-  );
   const name = `q-${q.id}`;
+  // A legend holds a line of text: a formatted prompt (paragraphs, lists) follows it and describes the group.
+  const legend =
+    q.promptHtml === undefined ? (
+      <legend>
+        <span className="question-number">{t('quiz.questionNumber', { number })}</span> {q.prompt}
+      </legend>
+    ) : (
+      <>
+        <legend>
+          <span className="question-number">{t('quiz.questionNumber', { number })}</span>
+        </legend>
+        <QuizBlock id={`${name}-prompt`} className="question-prompt" text={q.prompt} html={q.promptHtml} />
+      </>
+    );
+  const describedBy = q.promptHtml === undefined ? undefined : `${name}-prompt`;
 
   switch (q.type) {
     case 'single':
     case 'true_false':
       return (
-        <fieldset className="question">
+        <fieldset className="question" aria-describedby={describedBy}>
           {legend}
           {q.options!.map((o) => (
             <label key={o.key} className="choice">
               <input type="radio" name={name} checked={value?.choices?.[0] === o.key} onChange={() => onChange({ choices: [o.key] })} />
-              {o.text}
+              <QuizText text={o.text} html={o.html} />
             </label>
           ))}
         </fieldset>
@@ -30,7 +41,7 @@ export function QuestionInput({ question: q, number, value, onChange }: Props) {
     case 'multiple': {
       const chosen = new Set(value?.choices ?? []);
       return (
-        <fieldset className="question">
+        <fieldset className="question" aria-describedby={describedBy}>
           {legend}
           <p className="hint">{t('quiz.chooseAll')}</p>
           {q.options!.map((o) => (
@@ -41,7 +52,7 @@ export function QuestionInput({ question: q, number, value, onChange }: Props) {
                 checked={chosen.has(o.key)}
                 onChange={(e) => onChange({ choices: q.options!.map((x) => x.key).filter((k) => (k === o.key ? e.target.checked : chosen.has(k))) })}
               />
-              {o.text}
+              <QuizText text={o.text} html={o.html} />
             </label>
           ))}
         </fieldset>
@@ -49,7 +60,7 @@ export function QuestionInput({ question: q, number, value, onChange }: Props) {
     }
     case 'short_text':
       return (
-        <fieldset className="question field">
+        <fieldset className="question field" aria-describedby={describedBy}>
           {legend}
           <label htmlFor={name} className="visually-hidden">
             {t('quiz.yourAnswer')}
@@ -59,7 +70,7 @@ export function QuestionInput({ question: q, number, value, onChange }: Props) {
       );
     case 'numerical':
       return (
-        <fieldset className="question field">
+        <fieldset className="question field" aria-describedby={describedBy}>
           {legend}
           <label htmlFor={name}>{t('quiz.numberHint')}</label>
           <input id={name} type="text" inputMode="decimal" autoComplete="off" maxLength={40} value={value?.text ?? ''} onChange={(e) => onChange({ text: e.target.value })} />
@@ -74,7 +85,7 @@ export function QuestionInput({ question: q, number, value, onChange }: Props) {
         onChange({ order: next });
       };
       return (
-        <fieldset className="question">
+        <fieldset className="question" aria-describedby={describedBy}>
           {legend}
           <p className="hint">{t('quiz.orderHint')}</p>
           <ol className="ordering">
@@ -97,7 +108,7 @@ export function QuestionInput({ question: q, number, value, onChange }: Props) {
     }
     case 'matching':
       return (
-        <fieldset className="question">
+        <fieldset className="question" aria-describedby={describedBy}>
           {legend}
           {q.left!.map((l) => (
             <div key={l.key} className="field matching-row">

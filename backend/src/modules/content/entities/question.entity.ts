@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import type { QuestionDraft, QuestionType } from '../files/content-model';
 import { Course } from './course.entity';
 
-export type QuestionPayload = Pick<QuestionDraft, 'options' | 'accepted' | 'answers' | 'numbers' | 'pairs' | 'feedback' | 'grading'>;
+export type QuestionPayload = Pick<QuestionDraft, 'options' | 'accepted' | 'answers' | 'numbers' | 'pairs' | 'feedback' | 'grading' | 'rich'>;
 
 /** A bank question with its key. Never sent to a learner as is: the quiz module strips the key. */
 @Entity('questions')

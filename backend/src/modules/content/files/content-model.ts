@@ -21,6 +21,12 @@ export type NumericAnswer = { value: number | null; tolerance: number; weight: n
 /** Competency and level for questions whose bank does not give them (GIFT without `// @` comments). */
 export type QuestionDefaults = { competency?: string; level?: number };
 
+/**
+ * Formatted texts of a question (GIFT `[html]`, `[markdown]`, Moodle's auto-format with tags) as the
+ * Markdown the lesson renderer shows; the plain texts beside them stay what grading and labels use.
+ */
+export type RichTexts = { prompt?: string; explanation?: string; /** Option id → text. */ options?: Record<string, string> };
+
 export type QuestionDraft = {
   /** Explicit (YAML `id`, GIFT title) or a stable hash of the normalised question text. */
   externalId: string;
@@ -42,6 +48,7 @@ export type QuestionDraft = {
   feedback?: { correct: string; incorrect: string };
   /** multiple from GIFT: the mark is the sum of the chosen options' weights, clamped to 0..1 (Moodle). */
   grading?: 'weights';
+  rich?: RichTexts;
   file: string;
   /** Where the question starts in its file, for problems. */
   line: number;

@@ -2,6 +2,7 @@ import type { Question } from '../entities/question.entity';
 import { gradeQuestion } from '../../learning/quiz/quiz-grader';
 import { drawAttempt } from '../../learning/quiz/quiz-draw';
 import type { QuestionDraft } from './content-model';
+import { renderQuizText } from '../../learning/lesson-renderer';
 import { fromCategory, idFromTitle, parseGift } from './gift-parser';
 import { ProblemSink } from './problems';
 import { parseQuestionBank } from './question-bank';
@@ -184,8 +185,22 @@ describe('GIFT parser', () => {
       ['<b>123456</b>', 'Quá ngắn.'],
     ]);
     expect(q.explanation).toBe('Dài > phức tạp.');
+    // What is formatted is shown formatted, through the lesson renderer: the bold of the prompt and
+    // the answer, the paragraph of the explanation; the script is gone, [plain] stays text.
+    expect(q.rich).toEqual({ prompt: 'Chọn **mật khẩu** mạnh & dễ nhớ', explanation: 'Dài \\> phức tạp\\.', options: { a: '**Cụm từ dài**' } });
+    expect(renderQuizText(q.rich!.prompt!)).toBe('<p>Chọn <strong>mật khẩu</strong> mạnh &amp; dễ nhớ</p>\n');
+    expect(renderQuizText(q.rich!.explanation!)).toBe('<p>Dài &gt; phức tạp.</p>\n');
+    // Moodle's auto-format with a tag is formatted too; without one there is nothing beyond the text.
+    expect(one('::tu-dong:: Bấm <b>Gửi</b>\nrồi chờ {=Đúng ~Sai}').rich).toEqual({ prompt: 'Bấm **Gửi**\\\nrồi chờ' });
+    expect(one('::so-sanh-2:: Chọn *101# để xem {=Đúng ~Sai}').rich).toBeUndefined();
     // Moodle's default format keeps text that only looks like a comparison.
     expect(one('::so-sanh:: Số nào lớn hơn: 2 < 3 hay 3 > 2? {=Bằng nhau ~Không so được}').prompt).toBe('Số nào lớn hơn: 2 < 3 hay 3 > 2?');
+  });
+
+  it('refuses a formatted text the renderer could not show quickly, with its line', () => {
+    const { questions, errors } = parse(`::ok:: [markdown]**Đủ** {=Đúng ~Sai}\n\n::qua-nhieu:: [markdown]${'*a'.repeat(150)} {=Đúng ~Sai}`, { competency: '4.2', level: 1 });
+    expect(questions.map((q) => q.externalId)).toEqual(['ok']);
+    expect(errors).toEqual([expect.stringMatching(/^3: the formatted text holds too many \[ or \* and _/)]);
   });
 
   it('reads numerical questions with tolerance, ranges and weighted answers, graded on the server', () => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ChoiceOption, NumericAnswer, QuestionDefaults, QuestionDraft, WeightedAnswer } from './content-model';
+import type { ChoiceOption, NumericAnswer, QuestionDefaults, QuestionDraft, RichTexts, WeightedAnswer } from './content-model';
 import type { ProblemSink } from './problems';
-import { type TextFormat, toPlainText } from './rich-text';
+import { crowdedMarkdown } from './markdown-scan';
+import { type TextFormat, toPlainText, toQuizMarkdown } from './rich-text';
 
 /**
  * Moodle GIFT banks read as Moodle's own importer reads them (question/format/gift/format.php):
@@ -17,10 +18,30 @@ import { type TextFormat, toPlainText } from './rich-text';
 export function parseGift(text: string, file: string, sink: ProblemSink, defaults: QuestionDefaults = {}): QuestionDraft[] {
   const questions: QuestionDraft[] = [];
   for (const block of blocks(text)) {
-    const q = readBlock(block, file, sink, defaults);
+    const q = withRichTexts(readBlock(block, file, sink, defaults), sink);
     if (q) questions.push(q);
   }
   return questions;
+}
+
+const crowded = (markdown: string) => {
+  const found = crowdedMarkdown(markdown.split('\n'));
+  return found.paragraphs.length > 0 || found.lesson !== null;
+};
+
+/** A question's formatted texts kept only when it has some, and only when the renderer can take them quickly. */
+function withRichTexts(q: QuestionDraft | null, sink: ProblemSink): QuestionDraft | null {
+  if (!q?.rich) return q;
+  const texts = [q.rich.prompt, q.rich.explanation, ...Object.values(q.rich.options ?? {})].filter((t) => t !== undefined);
+  if (texts.length === 0) {
+    delete q.rich;
+    return q;
+  }
+  if (texts.some(crowded)) {
+    sink.add(q.line, 'the formatted text holds too many [ or * and _ to be shown quickly; simplify its formatting');
+    return null;
+  }
+  return q;
 }
 
 type Block = { lines: string[]; line: number; competency?: string; level?: number; category?: boolean; idNumber?: string };
@@ -113,8 +134,11 @@ const escapePost = (s: string) => s.replace(PLACEHOLDER, (ph) => UNESCAPE.get(ph
 
 const FORMATS: Record<string, TextFormat> = { moodle: 'moodle', html: 'html', plain: 'plain', markdown: 'markdown' };
 
-/** Moodle's parse_text_with_format: an optional `[format]` prefix, then the text as plain text for the quiz. */
-function formatted(raw: string, fallback: TextFormat): { text: string; format: TextFormat } {
+/**
+ * Moodle's parse_text_with_format: an optional `[format]` prefix, then the text as plain text, and as
+ * Markdown for the page where the source is formatted.
+ */
+function formatted(raw: string, fallback: TextFormat): { text: string; rich: string | null; format: TextFormat } {
   let text = raw.trim();
   let format = fallback;
   if (text.startsWith('[')) {
@@ -125,14 +149,15 @@ function formatted(raw: string, fallback: TextFormat): { text: string; format: T
       text = text.slice(end + 1);
     }
   }
-  return { text: toPlainText(escapePost(text).trim(), format), format };
+  const source = escapePost(text).trim();
+  return { text: toPlainText(source, format), rich: toQuizMarkdown(source, format), format };
 }
 
 /** `answer#feedback` (first `#`), each with the question's format unless it names its own. */
-function withFeedback(s: string, format: TextFormat): { text: string; feedback: string } {
+function withFeedback(s: string, format: TextFormat): { text: string; rich: string | null; feedback: string } {
   const hash = s.indexOf('#');
-  if (hash < 0) return { text: formatted(s, format).text, feedback: '' };
-  return { text: formatted(s.slice(0, hash), format).text, feedback: formatted(s.slice(hash + 1), format).text };
+  const answer = formatted(hash < 0 ? s : s.slice(0, hash), format);
+  return { text: answer.text, rich: answer.rich, feedback: hash < 0 ? '' : formatted(s.slice(hash + 1), format).text };
 }
 
 const WEIGHT = /^%-*([0-9]{1,2})\.?([0-9]*)%/;
@@ -217,7 +242,11 @@ function readBlock(block: Block, file: string, sink: ProblemSink, defaults: Ques
   const answers = generalAt < 0 ? answerText : answerText.slice(0, generalAt).trim();
   const prompt = formatted(questionText, 'moodle');
   const format = prompt.format;
-  const explanationText = generalAt < 0 ? '' : formatted(answerText.slice(generalAt + 4), format).text;
+  const general = generalAt < 0 ? null : formatted(answerText.slice(generalAt + 4), format);
+  const explanationText = general?.text ?? '';
+  const rich: RichTexts = {};
+  if (prompt.rich) rich.prompt = prompt.rich;
+  if (general?.rich) rich.explanation = general.rich;
 
   const competency = block.competency ?? defaults.competency;
   const level = block.level ?? defaults.level;
@@ -228,7 +257,7 @@ function readBlock(block: Block, file: string, sink: ProblemSink, defaults: Ques
   }
   // Moodle's idnumber first, then the title, then the text itself.
   const externalId = (block.idNumber && idFromTitle(block.idNumber)) ?? (title && idFromTitle(title)) ?? idFromText(text);
-  const base = { externalId, prompt: prompt.text, competency: competency ?? '', level: level ?? 0, file, line };
+  const base: Base = { externalId, prompt: prompt.text, competency: competency ?? '', level: level ?? 0, file, line, rich };
   const explanation = () => {
     if (explanationText) return explanationText;
     sink.warn(line, 'no general feedback (####): the explanation is left empty');
@@ -254,9 +283,11 @@ function readBlock(block: Block, file: string, sink: ProblemSink, defaults: Ques
         const w = weighted(p);
         if (w) [weight, body] = [w.weight, w.rest];
       }
-      const { text: optionText, feedback } = withFeedback(body, format);
+      const { text: optionText, rich: optionRich, feedback } = withFeedback(body, format);
       const correct = single ? weight >= 100 : weight > 0;
-      return { id: String.fromCharCode(97 + i), text: optionText, correct, weight, feedback: feedbackOr(feedback, correct ? 'Đúng.' : 'Chưa đúng.') };
+      const id = String.fromCharCode(97 + i);
+      if (optionRich) (rich.options ??= {})[id] = optionRich;
+      return { id, text: optionText, correct, weight, feedback: feedbackOr(feedback, correct ? 'Đúng.' : 'Chưa đúng.') };
     });
     if (single) {
       if (Math.max(...options.map((o) => o.weight)) !== 100) return error('one answer must be worth 100%');
@@ -323,7 +354,7 @@ function readBlock(block: Block, file: string, sink: ProblemSink, defaults: Ques
   };
 }
 
-type Base = Pick<QuestionDraft, 'externalId' | 'prompt' | 'competency' | 'level' | 'file' | 'line'>;
+type Base = Pick<QuestionDraft, 'externalId' | 'prompt' | 'competency' | 'level' | 'file' | 'line'> & { rich: RichTexts };
 
 /** Moodle's numerical: `=value:tolerance`, `=min..max`, `=value`, weights, and `~#feedback` for any other number. */
 function numerical(body: string, format: TextFormat, base: Base, explanation: () => string, error: (m: string) => null): QuestionDraft | null {

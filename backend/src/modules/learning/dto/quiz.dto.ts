@@ -8,6 +8,7 @@ import { QuizStepDto } from './progress.dto';
 export class ChoiceDto {
   @ApiProperty({ description: 'Opaque key of this attempt' }) key: string;
   @ApiProperty() text: string;
+  @ApiPropertyOptional({ description: 'The formatted text as safe HTML from the lesson renderer, where the source is formatted' }) html?: string;
 }
 
 export class AnswerValueDto {
@@ -24,6 +25,7 @@ export class LearnerQuestionDto {
   @ApiProperty() competency: string;
   @ApiProperty() level: number;
   @ApiProperty() prompt: string;
+  @ApiPropertyOptional({ description: 'The formatted prompt as safe HTML from the lesson renderer, where the source is formatted' }) promptHtml?: string;
   @ApiPropertyOptional({ type: [ChoiceDto] }) options?: ChoiceDto[];
   @ApiPropertyOptional({ type: [ChoiceDto], description: 'matching: items to match' }) left?: ChoiceDto[];
   @ApiPropertyOptional({ type: [ChoiceDto], description: 'matching: choices for each item' }) right?: ChoiceDto[];
@@ -41,6 +43,7 @@ export class QuestionResultDto {
   @ApiProperty() competency: string;
   @ApiProperty() level: number;
   @ApiProperty() prompt: string;
+  @ApiPropertyOptional() promptHtml?: string;
   @ApiProperty({ description: 'Share of the mark earned, 0..1' }) score: number;
   @ApiProperty({ type: AnswerValueDto }) answer: AnswerValueDto;
   @ApiPropertyOptional({ type: [ResultChoiceDto] }) options?: ResultChoiceDto[];
@@ -51,6 +54,7 @@ export class QuestionResultDto {
   @ApiPropertyOptional({ type: [String] }) accepted?: string[];
   @ApiPropertyOptional() feedback?: string;
   @ApiProperty() explanation: string;
+  @ApiPropertyOptional() explanationHtml?: string;
 }
 
 export class AttemptSummaryDto {

@@ -1,5 +1,6 @@
 import type { Question } from '../../content/entities/question.entity';
-import type { ChoiceOption, NumericAnswer, WeightedAnswer } from '../../content/files/content-model';
+import type { ChoiceOption, NumericAnswer, RichTexts, WeightedAnswer } from '../../content/files/content-model';
+import { renderQuizInline, renderQuizText } from '../lesson-renderer';
 import { foldVietnamese } from '../../../common/text/normalize';
 
 /** Short answers match ignoring case, diacritics, spaces and a final full stop. */
@@ -51,7 +52,18 @@ export type PreparedQuestion = {
   accepted: ReadonlySet<string>;
   /** Weighted short answers (GIFT), in the bank's order. */
   patterns: readonly ShortAnswerPattern[];
+  /** The formatted texts as HTML from the lesson renderer (absent: the plain text is all there is). */
+  html: { prompt?: string; explanation?: string; options: ReadonlyMap<string, string> };
 };
+
+function richHtml(rich: RichTexts | undefined): PreparedQuestion['html'] {
+  const options = new Map(Object.entries(rich?.options ?? {}).map(([id, text]) => [id, renderQuizInline(text)]));
+  return {
+    ...(rich?.prompt !== undefined && { prompt: renderQuizText(rich.prompt) }),
+    ...(rich?.explanation !== undefined && { explanation: renderQuizText(rich.explanation) }),
+    options,
+  };
+}
 
 // Keyed by the question object: the course content cache keeps one per content version and never
 // changes it, so each is prepared once; a question read on its own is prepared for that use only.
@@ -66,6 +78,7 @@ export function prepare(q: Question): PreparedQuestion {
       rightCount: options.filter((o) => o.correct).length,
       accepted: new Set((q.payload.accepted ?? []).map(foldAnswer)),
       patterns: (q.payload.answers ?? []).map(compile),
+      html: richHtml(q.payload.rich),
     };
     prepared.set(q, p);
   }

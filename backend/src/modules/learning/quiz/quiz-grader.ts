@@ -74,6 +74,7 @@ export type QuestionResult = Omit<LearnerQuestion, 'options'> & {
   accepted?: string[];
   feedback?: string;
   explanation: string;
+  explanationHtml?: string;
 };
 
 /**
@@ -84,11 +85,13 @@ export type QuestionResult = Omit<LearnerQuestion, 'options'> & {
 export function resultOf(q: Question, drawn: DrawnQuestion, answer: AnswerValue | undefined, score: number, learner = toLearnerQuestion(q, drawn)): QuestionResult {
   // The plain choices are replaced by the same choices with their key and feedback (same place in the object).
   const result = { id: learner.id, type: learner.type, competency: learner.competency, level: learner.level, prompt: learner.prompt } as QuestionResult;
+  if (learner.promptHtml !== undefined) result.promptHtml = learner.promptHtml;
+  const { optionById, html } = prepare(q);
   if (drawn.options) {
-    const { optionById } = prepare(q);
     result.options = drawn.options.map((d) => {
       const o = optionById.get(d.optionId)!;
-      return { key: d.key, text: o.text, correct: o.correct, feedback: o.feedback };
+      const text = html.options.get(d.optionId);
+      return { key: d.key, text: o.text, ...(text !== undefined && { html: text }), correct: o.correct, feedback: o.feedback };
     });
   }
   if (learner.left) result.left = learner.left;
@@ -96,6 +99,7 @@ export function resultOf(q: Question, drawn: DrawnQuestion, answer: AnswerValue 
   result.score = score;
   result.answer = answer ?? {};
   result.explanation = q.explanation;
+  if (html.explanation !== undefined) result.explanationHtml = html.explanation;
   if (q.type === 'ordering') {
     const keyOf = new Map(drawn.options!.map((d) => [d.optionId, d.key]));
     result.correctOrder = (q.payload.options ?? []).map((o) => keyOf.get(o.id)!);
