@@ -8,7 +8,7 @@ import { YamlSource } from './yaml-source';
 export type BankFormat = 'yaml' | 'gift';
 
 /** Bump when a bank is read differently: it is part of every course's hash, so courses re-import. */
-export const PARSER_VERSION = 'banks-2';
+export const PARSER_VERSION = 'banks-3';
 
 export const bankFormatOf = (file: string): BankFormat | null => (/\.gift$/i.test(file) ? 'gift' : /\.ya?ml$/i.test(file) ? 'yaml' : null);
 
