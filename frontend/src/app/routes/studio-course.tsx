@@ -1,0 +1,72 @@
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import { QueryError } from '../../components/connection/query-error';
+import { Spinner } from '../../components/ui/feedback';
+import { questionsQuery, quizQuery } from '../../features/studio/api';
+import { CourseOverview } from '../../features/studio/course-shell';
+import { useStudioT } from '../../features/studio/i18n';
+import { MediaLibrary } from '../../features/studio/media-library';
+import { QuestionBank } from '../../features/studio/question-bank';
+import { QuestionEditor } from '../../features/studio/question-editor';
+import { QuizEditor } from '../../features/studio/quiz-editor';
+import type { Course } from '../../features/studio/types';
+import { StudioCourseRoute } from './studio-gate';
+
+const NEW = 'moi';
+
+function EditQuestion({ course, questionId }: { course: Course; questionId: string }) {
+  const questions = useQuery(questionsQuery(course.id));
+  if (questionId === NEW) return <QuestionEditor course={course} />;
+  if (questions.isPending) return <Spinner />;
+  if (questions.isError) return <QueryError error={questions.error} onRetry={() => void questions.refetch()} />;
+  const question = questions.data.find((q) => q.id === questionId);
+  return <QuestionEditor key={questionId} course={course} question={question} />;
+}
+
+function EditQuiz({ course, quizId }: { course: Course; quizId: string }) {
+  const quiz = useQuery({ ...quizQuery(course.id, quizId), enabled: quizId !== NEW });
+  if (quizId === NEW) return <QuizEditor course={course} />;
+  if (quiz.isPending) return <Spinner />;
+  if (quiz.isError) return <QueryError error={quiz.error} onRetry={() => void quiz.refetch()} />;
+  return <QuizEditor key={quizId} course={course} quiz={quiz.data} />;
+}
+
+/**
+ * /soan-bai/:id and its sections: the overview (/), the question bank (/cau-hoi, /cau-hoi/:question),
+ * a quiz (/kiem-tra/:quiz) and the media (/tep). `moi` stands for a new question or quiz.
+ */
+export default function StudioCoursePage() {
+  const { t } = useStudioT();
+  const { id = '', section, item } = useParams();
+  const heading =
+    section === 'cau-hoi'
+      ? item
+        ? item === NEW
+          ? t('question.newTitle')
+          : t('question.editTitle')
+        : t('bank.title')
+      : section === 'kiem-tra'
+        ? item === NEW
+          ? t('quiz.newTitle')
+          : t('quiz.editTitle')
+        : section === 'tep'
+          ? t('media.title')
+          : undefined;
+  return (
+    <StudioCourseRoute id={id} heading={heading}>
+      {(course) =>
+        section === 'cau-hoi' && item ? (
+          <EditQuestion course={course} questionId={item} />
+        ) : section === 'cau-hoi' ? (
+          <QuestionBank course={course} />
+        ) : section === 'kiem-tra' && item ? (
+          <EditQuiz course={course} quizId={item} />
+        ) : section === 'tep' ? (
+          <MediaLibrary course={course} />
+        ) : (
+          <CourseOverview course={course} />
+        )
+      }
+    </StudioCourseRoute>
+  );
+}
