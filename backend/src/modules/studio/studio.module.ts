@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ContentModule } from '../content/content.module';
+import { UsersModule } from '../users/users.module';
+import { StudioAccessService } from './studio-access.service';
+import { StudioCheckService } from './studio-check.service';
 import { StudioContentController } from './studio-content.controller';
 import { StudioCoursesController } from './studio-courses.controller';
 import { StudioCoursesService } from './studio-courses.service';
@@ -19,9 +22,10 @@ import { StudioWorkflowService } from './studio-workflow.service';
  * validator checks them (through the folder format), and its importer publishes them to learners.
  */
 @Module({
-  imports: [ContentModule],
+  imports: [ContentModule, UsersModule],
   controllers: [StudioCoursesController, StudioContentController, StudioPreviewController, StudioReviewersController],
   providers: [
+    StudioAccessService, StudioCheckService,
     StudioCoursesService, StudioFilesService, StudioWorkflowService, StudioLessonsService, StudioQuestionsService, StudioQuizzesService,
     StudioMediaService, StudioPreviewService, StudioReviewersService,
   ],

@@ -102,7 +102,7 @@ export class StudioLessonDto extends StudioLessonSummaryDto {
 }
 
 export class CreateStudioLessonDto {
-  @ApiPropertyOptional({ description: 'Stable id; made from the title when left out' }) @IsOmittable() @IsString() @MaxLength(120) @Matches(SLUG, slugMessage('slug')) slug?: string;
+  @ApiPropertyOptional({ description: 'Stable id; made from the title when left out' }) @IsOmittable() @IsString() @MaxLength(100) @Matches(SLUG, slugMessage('slug')) slug?: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(300) title: string;
   @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(262144) body?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsArray() @ArrayMaxSize(20) @Matches(CODE, { each: true, message: "competencies must be competency codes such as '4.2'" }) competencies?: string[];
@@ -343,7 +343,7 @@ export class PreviewAttemptDto {
 
 @ApiExtraModels(AnswerValueDto)
 export class PreviewGradeDto {
-  @ApiProperty({ description: 'The `attempt` of the preview attempt' }) @IsString() @MaxLength(20000) attempt: string;
+  @ApiProperty({ description: 'The `attempt` of the preview attempt' }) @IsString() @MaxLength(200000) attempt: string;
   @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(AnswerValueDto) }, description: 'question id → answer' })
   @IsObject({ message: 'answers must be an object of question id → answer' }) answers: Record<string, AnswerValueDto>;
 }
