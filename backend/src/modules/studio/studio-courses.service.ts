@@ -170,6 +170,8 @@ export class StudioCoursesService {
 
   /** Owners add a teacher or an administrator by phone or email; adding someone again changes their role. */
   async addAuthor(p: Principal, id: string, dto: AddAuthorDto, meta: RequestMeta): Promise<StudioAuthorDto[]> {
+    // Who may not manage the authors learns nothing about the login either.
+    await this.access.open(p, id, 'owner');
     const login = parseLogin(dto.login);
     const user = login ? await this.users.findByLogin(login) : null;
     if (!user || user.status !== 'active' || (user.role !== 'teacher' && user.role !== 'admin')) {
