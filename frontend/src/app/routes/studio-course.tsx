@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { QueryError } from '../../components/connection/query-error';
 import { Spinner } from '../../components/ui/feedback';
-import { questionsQuery, quizQuery } from '../../features/studio/api';
+import { questionsQuery } from '../../features/studio/api';
 import { CourseOverview } from '../../features/studio/course-shell';
 import { useStudioT } from '../../features/studio/i18n';
 import { MediaLibrary } from '../../features/studio/media-library';
@@ -24,11 +24,8 @@ function EditQuestion({ course, questionId }: { course: Course; questionId: stri
 }
 
 function EditQuiz({ course, quizId }: { course: Course; quizId: string }) {
-  const quiz = useQuery({ ...quizQuery(course.id, quizId), enabled: quizId !== NEW });
   if (quizId === NEW) return <QuizEditor course={course} />;
-  if (quiz.isPending) return <Spinner />;
-  if (quiz.isError) return <QueryError error={quiz.error} onRetry={() => void quiz.refetch()} />;
-  return <QuizEditor key={quizId} course={course} quiz={quiz.data} />;
+  return <QuizEditor key={quizId} course={course} quiz={course.quizzes.find((q) => q.id === quizId)} />;
 }
 
 /**

@@ -3,19 +3,16 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { QueryError } from '../../components/connection/query-error';
 import { Alert, Spinner } from '../../components/ui/feedback';
-import type { AnswerValue, LearnerQuestion } from '../../features/learning/api';
+import type { AnswerValue } from '../../features/learning/api';
 import { QuestionReview } from '../../features/learning/attempt-results';
 import { QuestionInput } from '../../features/learning/question-input';
-import { gradePreviewAttempt, mediaUrl, previewLessonQuery, startPreviewAttempt } from '../../features/studio/api';
+import { gradePreviewAttempt, previewLessonQuery, startPreviewAttempt } from '../../features/studio/api';
 import { useErrorText } from '../../features/studio/errors';
 import { useStudioT } from '../../features/studio/i18n';
 import { studioPath } from '../../features/studio/studio-home';
 import type { Course } from '../../features/studio/types';
-import type { Schemas } from '../../lib/api-client';
 import { StudioCourseRoute } from './studio-gate';
 
-type PreviewAttempt = { questions: LearnerQuestion[]; passPercent: number };
-type PreviewGrade = { scorePercent: number; passed: boolean; results: Schemas['QuestionResultDto'][] };
 
 /** The draft lesson as a learner will get it: the server's rendering, its video with captions, previous and next. */
 function LessonPreview({ course, lessonId }: { course: Course; lessonId: string }) {
@@ -26,14 +23,13 @@ function LessonPreview({ course, lessonId }: { course: Course; lessonId: string 
   if (lesson.isPending) return <Spinner />;
   if (lesson.isError) return <QueryError error={lesson.error} onRetry={() => void lesson.refetch()} />;
   const l = lesson.data;
-  const file = (path: string) => mediaUrl(course.id, path.replace(/^media\//, ''));
   return (
     <article className="lesson">
       <h2>{l.title}</h2>
       {l.video && (
         <figure className="lesson-video">
-          <video controls preload="metadata" src={file(l.video.src)}>
-            <track kind="captions" src={file(l.video.captions)} srcLang="vi" label="Tiếng Việt" default />
+          <video controls preload="metadata" src={l.video.src}>
+            <track kind="captions" src={l.video.captions} srcLang="vi" label="Tiếng Việt" default />
           </video>
           <details>
             <summary>{t('preview.transcript')}</summary>
@@ -63,8 +59,9 @@ function LessonPreview({ course, lessonId }: { course: Course; lessonId: string 
 function QuizPreview({ course, quizId }: { course: Course; quizId: string }) {
   const { t } = useStudioT();
   const errorText = useErrorText();
-  const start = useMutation({ mutationFn: () => startPreviewAttempt(course.id, quizId) as Promise<PreviewAttempt> });
-  const grade = useMutation({ mutationFn: (answers: Record<string, AnswerValue>) => gradePreviewAttempt(course.id, quizId, { questions: start.data!.questions.map((q) => q.id), answers }) as Promise<PreviewGrade> });
+  const start = useMutation({ mutationFn: () => startPreviewAttempt(course.id, quizId) });
+  // The sealed draw goes back with the answers: the server grades what it drew, and keeps nothing.
+  const grade = useMutation({ mutationFn: (answers: Record<string, AnswerValue>) => gradePreviewAttempt(course.id, quizId, { attempt: start.data!.attempt, answers }) });
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
   const { mutate: draw } = start;
   useEffect(() => draw(), [draw]);
@@ -84,7 +81,7 @@ function QuizPreview({ course, quizId }: { course: Course; quizId: string }) {
       <>
         <Alert kind={grade.data.passed ? 'success' : 'info'}>
           <p className="score">{t('preview.score', { score: Math.round(grade.data.scorePercent) })}</p>
-          <p>{grade.data.passed ? t('preview.passed') : t('preview.notPassed', { percent: start.data.passPercent })}</p>
+          <p>{grade.data.passed ? t('preview.passed') : t('preview.notPassed', { percent: start.data.quiz.passPercent })}</p>
         </Alert>
         <p className="actions">
           <button type="button" className="button primary" onClick={again}>

@@ -1,113 +1,150 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, type ApiError, ApiRequestError, csrfToken, fetchWithCsrf, unwrap } from '../../lib/api-client';
-import type { Comment, Course, CourseInput, CourseList, Lesson, LessonInput, Media, Question, QuestionInput, Quiz, QuizInput } from './types';
-
-// Temporary transport until the studio routes are in api-schema.d.ts; the errors are the client's own type.
-async function call<T>(method: string, path: string, body?: unknown, raw?: BodyInit, type?: string): Promise<T> {
-  const headers = new Headers();
-  if (method !== 'GET') headers.set('x-csrf-token', await csrfToken());
-  if (body !== undefined) headers.set('content-type', 'application/json');
-  if (raw !== undefined && type) headers.set('content-type', type);
-  let res: Response;
-  try {
-    res = await fetchWithCsrf(new Request(path, { method, headers, credentials: 'same-origin', body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) }));
-  } catch {
-    throw new ApiRequestError(0, { code: 'NETWORK_ERROR', message: '', requestId: '' });
-  }
-  const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
-  if (!res.ok) {
-    const e = (data ?? {}) as Partial<ApiError>;
-    throw new ApiRequestError(res.status, { code: e.code ?? 'NETWORK_ERROR', message: e.message ?? '', details: e.details, requestId: e.requestId ?? '' });
-  }
-  return data as T;
-}
+import { api, type Schemas, unwrap } from '../../lib/api-client';
+import type { Course, CourseInput, LessonInput, QuestionInput, QuizInput } from './types';
 
 const STUDIO = 'studio';
-const base = (id: string) => `/api/studio/courses/${encodeURIComponent(id)}`;
 const courseKey = (id: string) => [STUDIO, 'course', id];
+const path = (id: string) => ({ params: { path: { id } } });
 
 /** The competency framework in force (the catalogue's own query key: one cache for both). */
-export const frameworkQuery = () =>
-  queryOptions({ queryKey: ['framework'], queryFn: async () => unwrap(await api.GET('/api/framework')), staleTime: Infinity });
+export const frameworkQuery = () => queryOptions({ queryKey: ['framework'], queryFn: async () => unwrap(await api.GET('/api/framework')), staleTime: Infinity });
 
-export const coursesQuery = () => queryOptions({ queryKey: [STUDIO, 'courses'], queryFn: () => call<CourseList>('GET', '/api/studio/courses') });
-export const courseQuery = (id: string) => queryOptions({ queryKey: courseKey(id), queryFn: () => call<Course>('GET', base(id)) });
+export const coursesQuery = () => queryOptions({ queryKey: [STUDIO, 'courses'], queryFn: async () => unwrap(await api.GET('/api/studio/courses')) });
+
+/** A course with its lessons, questions, quizzes, media, authors, comments and the validator's problems. */
+export const courseQuery = (id: string) => queryOptions({ queryKey: courseKey(id), queryFn: async () => unwrap(await api.GET('/api/studio/courses/{id}', path(id))) });
+
 export const lessonQuery = (id: string, lessonId: string) =>
-  queryOptions({ queryKey: [...courseKey(id), 'lesson', lessonId], queryFn: () => call<Lesson>('GET', `${base(id)}/lessons/${lessonId}`), staleTime: Infinity });
-export const questionsQuery = (id: string) => queryOptions({ queryKey: [...courseKey(id), 'questions'], queryFn: () => call<Question[]>('GET', `${base(id)}/questions`) });
-export const quizQuery = (id: string, quizId: string) => queryOptions({ queryKey: [...courseKey(id), 'quiz', quizId], queryFn: () => call<Quiz>('GET', `${base(id)}/quizzes/${quizId}`) });
-export const mediaQuery = (id: string) => queryOptions({ queryKey: [...courseKey(id), 'media'], queryFn: () => call<Media[]>('GET', `${base(id)}/media`) });
-export const commentsQuery = (id: string) => queryOptions({ queryKey: [...courseKey(id), 'comments'], queryFn: () => call<Comment[]>('GET', `${base(id)}/comments`) });
+  queryOptions({
+    queryKey: [...courseKey(id), 'lesson', lessonId],
+    queryFn: async () => unwrap(await api.GET('/api/studio/courses/{id}/lessons/{lessonId}', { params: { path: { id, lessonId } } })),
+    // The editor's autosave keeps this entry current; a refetch would only race it.
+    staleTime: Infinity,
+  });
 
-export const mediaUrl = (id: string, name: string) => `${base(id)}/media/${encodeURIComponent(name)}`;
-export const exportUrl = (id: string) => `${base(id)}/export.zip`;
-export const giftExportUrl = (id: string) => `${base(id)}/questions/export.gift`;
+export const previewLessonQuery = (id: string, lessonId: string) =>
+  queryOptions({
+    queryKey: [...courseKey(id), 'preview', lessonId],
+    queryFn: async () => unwrap(await api.GET('/api/studio/courses/{id}/preview/lessons/{lessonId}', { params: { path: { id, lessonId } } })),
+  });
 
-/** A mutation whose success refreshes the course (its problems, lists and status change with it). */
+export const mediaUrl = (id: string, name: string) => `/api/studio/courses/${id}/media/${encodeURIComponent(name)}`;
+export const exportUrl = (id: string) => `/api/studio/courses/${id}/export.zip`;
+export const giftExportUrl = (id: string) => `/api/studio/courses/${id}/questions/export.gift`;
+
+/** Raw bytes as the body (a zip, an image): openapi-fetch would otherwise write JSON. */
+const bytes = { bodySerializer: (body: unknown) => body as BodyInit };
+
+/** A mutation whose success refreshes the course (its problems, lists and status change with it); `serial` runs them one after another. */
 function useCourseMutation<A, R>(id: string, fn: (arg: A) => Promise<R>, serial?: string) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: courseKey(id) }), scope: serial ? { id: `${serial}-${id}` } : undefined });
 }
 
-export function useCreateCourse() {
+function useListMutation<A, R>(fn: (arg: A) => Promise<R>) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { title: string; idempotencyKey: string }) => call<Course>('POST', '/api/studio/courses', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: [STUDIO, 'courses'] }),
-  });
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: [STUDIO, 'courses'] }) });
 }
 
-export function useImportCourse() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (zip: File) => call<Course>('POST', '/api/studio/courses/import', undefined, zip, 'application/zip'),
-    onSuccess: () => qc.invalidateQueries({ queryKey: [STUDIO, 'courses'] }),
-  });
-}
-
-export const saveCourse = (id: string, body: CourseInput & { version: number }) => call<Course>('PUT', base(id), body);
-export const useSaveCourse = (id: string) => useCourseMutation(id, (body: CourseInput & { version: number }) => saveCourse(id, body));
-
-export const saveLesson = (id: string, lessonId: string, body: LessonInput & { version: number }) => call<Lesson>('PUT', `${base(id)}/lessons/${lessonId}`, body);
-export const useAddLesson = (id: string) => useCourseMutation(id, (title: string) => call<Lesson>('POST', `${base(id)}/lessons`, { title }));
-// Moves go one after another, so the last order pressed is the one kept.
-export const useOrderLessons = (id: string) => useCourseMutation(id, (lessonIds: string[]) => call<Course>('POST', `${base(id)}/lessons/order`, { lessonIds }), 'order');
-export const useArchiveLesson = (id: string) => useCourseMutation(id, (lessonId: string) => call<void>('DELETE', `${base(id)}/lessons/${lessonId}`));
-
-export const previewMarkdown = (id: string, markdown: string, signal?: AbortSignal) =>
-  fetchWithCsrf(new Request('/api/studio/preview', { method: 'POST', signal, credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ markdown, courseId: id }) }));
-
-export const useSaveQuestion = (id: string) =>
-  useCourseMutation(id, ({ questionId, body }: { questionId?: string; body: QuestionInput }) =>
-    questionId ? call<Question>('PUT', `${base(id)}/questions/${questionId}`, body) : call<Question>('POST', `${base(id)}/questions`, body),
+export const useCreateCourse = () =>
+  useListMutation(async ({ idempotencyKey, ...body }: { slug: string; title: string; idempotencyKey: string }) =>
+    unwrap(await api.POST('/api/studio/courses', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } })),
   );
-export const useDeleteQuestion = (id: string) => useCourseMutation(id, (questionId: string) => call<void>('DELETE', `${base(id)}/questions/${questionId}`));
-export const useImportGift = (id: string) => useCourseMutation(id, (text: string) => call<{ added: number; updated: number }>('POST', `${base(id)}/questions/gift`, { text }));
+
+export const useImportCourse = () =>
+  useListMutation(async (zip: File) =>
+    unwrap(await api.POST('/api/studio/courses/import', { body: zip as unknown as string, headers: { 'content-type': 'application/zip' }, ...bytes })),
+  );
+
+export const useSaveCourse = (id: string) =>
+  useCourseMutation(id, async (body: CourseInput & { version: number }) => unwrap(await api.PUT('/api/studio/courses/{id}', { ...path(id), body })));
+
+export const saveLesson = async (id: string, lessonId: string, body: LessonInput & { version: number }) =>
+  unwrap(await api.PUT('/api/studio/courses/{id}/lessons/{lessonId}', { params: { path: { id, lessonId } }, body }));
+export const useAddLesson = (id: string) => useCourseMutation(id, async (title: string) => unwrap(await api.POST('/api/studio/courses/{id}/lessons', { ...path(id), body: { title } })));
+// Moves go one after another, so the last order pressed is the one kept.
+export const useOrderLessons = (id: string) =>
+  useCourseMutation(id, async (lessonIds: string[]) => unwrap(await api.POST('/api/studio/courses/{id}/lessons/order', { ...path(id), body: { lessonIds } })), 'order');
+export const useArchiveLesson = (id: string) =>
+  useCourseMutation(id, async (lessonId: string) => unwrap(await api.DELETE('/api/studio/courses/{id}/lessons/{lessonId}', { params: { path: { id, lessonId } } })));
+
+/** The server's lesson renderer on text being written; `signal` drops an answer a newer text has overtaken. */
+export const previewMarkdown = async (courseId: string, markdown: string, signal: AbortSignal) =>
+  unwrap(await api.POST('/api/studio/preview', { body: { courseId, markdown }, signal })).html;
+
+export const questionsQuery = (id: string) =>
+  queryOptions({ queryKey: [...courseKey(id), 'questions'], queryFn: async () => unwrap(await api.GET('/api/studio/courses/{id}/questions', path(id))) });
+export const useSaveQuestion = (id: string) =>
+  useCourseMutation(id, async ({ questionId, body }: { questionId?: string; body: QuestionInput }) =>
+    unwrap(
+      questionId
+        ? await api.PUT('/api/studio/courses/{id}/questions/{questionId}', { params: { path: { id, questionId } }, body })
+        : await api.POST('/api/studio/courses/{id}/questions', { ...path(id), body }),
+    ),
+  );
+export const useDeleteQuestion = (id: string) =>
+  useCourseMutation(id, async (questionId: string) => unwrap(await api.DELETE('/api/studio/courses/{id}/questions/{questionId}', { params: { path: { id, questionId } } })));
+export const useImportGift = (id: string) => useCourseMutation(id, async (text: string) => unwrap(await api.POST('/api/studio/courses/{id}/questions/gift', { ...path(id), body: { text } })));
 
 export const useSaveQuiz = (id: string) =>
-  useCourseMutation(id, ({ quizId, body }: { quizId?: string; body: QuizInput & { version?: number } }) =>
-    quizId ? call<Quiz>('PUT', `${base(id)}/quizzes/${quizId}`, body) : call<Quiz>('POST', `${base(id)}/quizzes`, body),
+  useCourseMutation(id, async ({ quizId, body }: { quizId?: string; body: QuizInput }) =>
+    unwrap(
+      quizId
+        ? await api.PUT('/api/studio/courses/{id}/quizzes/{quizId}', { params: { path: { id, quizId } }, body })
+        : await api.POST('/api/studio/courses/{id}/quizzes', { ...path(id), body }),
+    ),
   );
-export const useDeleteQuiz = (id: string) => useCourseMutation(id, (quizId: string) => call<void>('DELETE', `${base(id)}/quizzes/${quizId}`));
+export const useDeleteQuiz = (id: string) =>
+  useCourseMutation(id, async (quizId: string) => unwrap(await api.DELETE('/api/studio/courses/{id}/quizzes/{quizId}', { params: { path: { id, quizId } } })));
 
 export const useUploadMedia = (id: string) =>
-  useCourseMutation(id, ({ file, alt }: { file: File; alt?: string }) =>
-    call<Media>('POST', `${base(id)}/media?${new URLSearchParams({ name: file.name, ...(alt ? { alt } : {}) })}`, undefined, file, file.type || 'application/octet-stream'),
+  useCourseMutation(id, async ({ file, alt }: { file: File; alt?: string }) =>
+    unwrap(
+      await api.POST('/api/studio/courses/{id}/media', {
+        params: { path: { id }, query: { name: file.name, ...(alt ? { alt } : {}) } },
+        body: file as unknown as string,
+        headers: { 'content-type': 'application/octet-stream' },
+        ...bytes,
+      }),
+    ),
   );
-export const useDeleteMedia = (id: string) => useCourseMutation(id, (name: string) => call<void>('DELETE', mediaUrl(id, name)));
+export const useDeleteMedia = (id: string) =>
+  useCourseMutation(id, async (name: string) => unwrap(await api.DELETE('/api/studio/courses/{id}/media/{name}', { params: { path: { id, name } } })));
 
-export const useWorkflow = (id: string) =>
-  useCourseMutation(id, ({ step, comment }: { step: 'submit' | 'return' | 'publish' | 'archive'; comment?: string }) =>
-    call<Course>('POST', `${base(id)}/${step}`, step === 'return' ? { comment } : {}),
-  );
+export type Step = 'submit' | 'return' | 'publish' | 'archive';
+export const useWorkflow = (id: string) => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ step, comment }: { step: Step; comment?: string }): Promise<Course> => {
+      switch (step) {
+        case 'submit':
+          return unwrap(await api.POST('/api/studio/courses/{id}/submit', path(id)));
+        case 'return':
+          return unwrap(await api.POST('/api/studio/courses/{id}/return', { ...path(id), body: { comment: comment ?? '' } }));
+        case 'publish':
+          return unwrap(await api.POST('/api/studio/courses/{id}/publish', path(id)));
+        case 'archive':
+          return unwrap(await api.POST('/api/studio/courses/{id}/archive', path(id)));
+      }
+    },
+    onSuccess: (course) => {
+      qc.setQueryData(courseKey(id), course);
+      void qc.invalidateQueries({ queryKey: [STUDIO, 'courses'] });
+    },
+  });
+};
 
-export const useAddComment = (id: string) => useCourseMutation(id, (body: { lessonId?: string; text: string }) => call<Comment>('POST', `${base(id)}/comments`, body));
-export const useResolveComment = (id: string) => useCourseMutation(id, (commentId: string) => call<Comment>('POST', `${base(id)}/comments/${commentId}/resolve`));
+export const useAddComment = (id: string) =>
+  useCourseMutation(id, async (body: { lessonId?: string; text: string }) => unwrap(await api.POST('/api/studio/courses/{id}/comments', { ...path(id), body })));
+export const useResolveComment = (id: string) =>
+  useCourseMutation(id, async (commentId: string) => unwrap(await api.POST('/api/studio/courses/{id}/comments/{commentId}/resolve', { params: { path: { id, commentId } } })));
 
-export const useAddAuthor = (id: string) => useCourseMutation(id, (login: string) => call<Course>('POST', `${base(id)}/authors`, { login }));
-export const useRemoveAuthor = (id: string) => useCourseMutation(id, (userId: string) => call<void>('DELETE', `${base(id)}/authors/${userId}`));
+export const useAddAuthor = (id: string) =>
+  useCourseMutation(id, async (body: { login: string; role: 'owner' | 'coauthor' }) => unwrap(await api.POST('/api/studio/courses/{id}/authors', { ...path(id), body })));
+export const useRemoveAuthor = (id: string) =>
+  useCourseMutation(id, async (userId: string) => unwrap(await api.DELETE('/api/studio/courses/{id}/authors/{userId}', { params: { path: { id, userId } } })));
 
-export const previewLessonQuery = (id: string, lessonId: string) =>
-  queryOptions({ queryKey: [...courseKey(id), 'preview', lessonId], queryFn: () => call<{ title: string; html: string; video: { src: string; captions: string; transcript: string } | null }>('GET', `${base(id)}/preview/lessons/${lessonId}`) });
-export const startPreviewAttempt = (id: string, quizId: string) => call<unknown>('POST', `${base(id)}/preview/quizzes/${quizId}/attempt`);
-export const gradePreviewAttempt = (id: string, quizId: string, body: unknown) => call<unknown>('POST', `${base(id)}/preview/quizzes/${quizId}/attempt/grade`, body);
+export const startPreviewAttempt = async (id: string, quizId: string) =>
+  unwrap(await api.POST('/api/studio/courses/{id}/preview/quizzes/{quizId}/attempt', { params: { path: { id, quizId } } }));
+export const gradePreviewAttempt = async (id: string, quizId: string, body: { attempt: string; answers: Record<string, Schemas['AnswerValueDto']> }) =>
+  unwrap(await api.POST('/api/studio/courses/{id}/preview/quizzes/{quizId}/attempt/grade', { params: { path: { id, quizId } }, body }));

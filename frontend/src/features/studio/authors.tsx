@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Alert } from '../../components/ui/feedback';
-import { TextField } from '../../components/ui/fields';
+import { SelectField, TextField } from '../../components/ui/fields';
 import { useAddAuthor, useRemoveAuthor } from './api';
 import { useErrorText, useFieldErrors } from './errors';
 import { useStudioT } from './i18n';
@@ -13,9 +13,10 @@ export function Authors({ course }: { course: Course }) {
   const add = useAddAuthor(course.id);
   const remove = useRemoveAuthor(course.id);
   const [login, setLogin] = useState('');
+  const [role, setRole] = useState<'owner' | 'coauthor'>('coauthor');
   const [error, setError] = useState('');
   const api = useFieldErrors(add.error, ['login']);
-  const manage = course.permissions.manageAuthors;
+  const manage = course.can.manageAuthors;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!login.trim()) {
@@ -24,7 +25,7 @@ export function Authors({ course }: { course: Course }) {
       return;
     }
     setError('');
-    add.mutate(login.trim(), { onSuccess: () => setLogin('') });
+    add.mutate({ login: login.trim(), role }, { onSuccess: () => setLogin('') });
   };
   return (
     <section aria-labelledby="authors-title">
@@ -47,6 +48,10 @@ export function Authors({ course }: { course: Course }) {
       {manage && (
         <form onSubmit={submit} noValidate className="inline-form">
           <TextField label={t('authors.add')} name="author-login" hint={t('authors.addHint')} autoComplete="off" value={login} error={error || api.byField.login} onChange={(e) => setLogin(e.target.value)} />
+          <SelectField label={t('authors.role')} name="author-role" value={role} onChange={(e) => setRole(e.target.value as 'owner' | 'coauthor')}>
+            <option value="coauthor">{t('authors.asCoauthor')}</option>
+            <option value="owner">{t('authors.asOwner')}</option>
+          </SelectField>
           {api.rest && <Alert kind="error">{api.rest}</Alert>}
           <button type="submit" className="button" disabled={add.isPending}>
             {t('authors.addButton')}

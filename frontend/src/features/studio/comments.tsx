@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { Alert, Spinner } from '../../components/ui/feedback';
+import { Alert } from '../../components/ui/feedback';
 import { TextAreaField } from '../../components/ui/fields';
 import { formatDate } from '../../lib/i18n';
-import { commentsQuery, useAddComment, useResolveComment } from './api';
+import { useAddComment, useResolveComment } from './api';
 import { useErrorText } from './errors';
 import { useStudioT } from './i18n';
 import { studioPath } from './studio-home';
@@ -19,22 +18,19 @@ export function Comments({ course, lessonId }: { course: Course; lessonId?: stri
   const { t } = useStudioT();
   const { i18n } = useTranslation();
   const errorText = useErrorText();
-  const comments = useQuery(commentsQuery(course.id));
   const resolve = useResolveComment(course.id);
   const titles = new Map(course.lessons.map((l) => [l.id, l.title]));
-  const shown = (comments.data ?? [])
+  const shown = course.comments
     .filter((c) => lessonId === undefined || c.lessonId === lessonId)
-    .sort((a, b) => Number(Boolean(a.resolvedAt)) - Number(Boolean(b.resolvedAt)) || a.createdAt.localeCompare(b.createdAt));
+    .sort((a, b) => Number(a.resolved) - Number(b.resolved) || a.createdAt.localeCompare(b.createdAt));
   const headingId = lessonId ? 'lesson-comments' : 'course-comments';
   return (
     <section aria-labelledby={headingId} className="comments">
       <h2 id={headingId}>{lessonId ? t('comments.lessonTitle') : t('comments.title')}</h2>
-      {comments.isPending && <Spinner />}
-      {comments.isError && <Alert kind="error">{errorText.general(comments.error)}</Alert>}
-      {comments.data && shown.length === 0 && <p>{t('comments.none')}</p>}
+      {shown.length === 0 && <p>{t('comments.none')}</p>}
       <ul className="comment-list">
         {shown.map((c) => (
-          <li key={c.id} className={c.resolvedAt ? 'resolved' : 'open'}>
+          <li key={c.id} className={c.resolved ? 'resolved' : 'open'}>
             <p className="meta">
               {t('comments.by', { name: c.authorName, time: formatDate(c.createdAt, i18n.language) })}
               {!lessonId && c.lessonId && (
@@ -44,10 +40,10 @@ export function Comments({ course, lessonId }: { course: Course; lessonId?: stri
                 </>
               )}
               {' · '}
-              <strong>{c.resolvedAt ? t('comments.resolved') : t('comments.open')}</strong>
+              <strong>{c.resolved ? t('comments.resolved') : t('comments.open')}</strong>
             </p>
             <p className="comment-text">{c.text}</p>
-            {!c.resolvedAt && (course.permissions.edit || course.permissions.review) && (
+            {!c.resolved && (course.can.edit || course.can.review) && (
               <button type="button" className="button small" disabled={resolve.isPending} onClick={() => resolve.mutate(c.id)}>
                 {t('comments.resolve')}
               </button>

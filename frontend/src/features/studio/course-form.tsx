@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Alert, ErrorSummary } from '../../components/ui/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/ui/fields';
 import { ApiRequestError } from '../../lib/api-client';
-import { frameworkQuery, mediaQuery, useSaveCourse } from './api';
+import { frameworkQuery, useSaveCourse } from './api';
 import { useErrorText } from './errors';
 import { useStudioT } from './i18n';
 import { fieldProblem } from './problems';
-import type { Course, CourseInput, TargetGroup } from './types';
+import type { Course, CourseInput } from './types';
 
 const FIELDS = ['title', 'summary', 'coverImage', 'targetGroups', 'competencies', 'estimatedMinutes', 'ordering'] as const;
 const inputOf = (c: Course): CourseInput => ({
@@ -31,14 +31,14 @@ export function CourseForm({ course }: { course: Course }) {
   const { i18n } = useTranslation();
   const errorText = useErrorText();
   const framework = useQuery(frameworkQuery()).data;
-  const images = (useQuery(mediaQuery(course.id)).data ?? []).filter((m) => m.kind === 'image' || m.kind === 'svg');
+  const images = course.media.filter((m) => m.kind === 'image' || m.kind === 'svg');
   const save = useSaveCourse(course.id);
   const [draft, setDraft] = useState<CourseInput>(() => inputOf(course));
   const [hours, setHours] = useState(() => hoursOf(course.estimatedMinutes));
   const [version, setVersion] = useState(course.version);
   const [local, setLocal] = useState<Record<string, string>>({});
   const [refusals, setRefusals] = useState(0);
-  const editable = course.permissions.edit;
+  const editable = course.can.edit;
   const en = i18n.language === 'en';
   const set = <K extends keyof CourseInput>(k: K, v: CourseInput[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
@@ -157,7 +157,7 @@ export function CourseForm({ course }: { course: Course }) {
               <input
                 type="checkbox"
                 checked={draft.targetGroups.includes(g.code)}
-                onChange={(e) => set('targetGroups', e.target.checked ? [...draft.targetGroups, g.code] : draft.targetGroups.filter((x: TargetGroup) => x !== g.code))}
+                onChange={(e) => set('targetGroups', e.target.checked ? [...draft.targetGroups, g.code] : draft.targetGroups.filter((x) => x !== g.code))}
               />
               <span>{en ? g.nameEn : g.name}</span>
             </label>

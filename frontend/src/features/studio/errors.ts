@@ -17,9 +17,10 @@ export function useErrorText() {
     }
     return generalMessage(t, error);
   };
+  /** By the error's code first (unless it only says "invalid"), then by the field; the studio's words before the app's. */
   const field = (error: ApiRequestError, name: string): string => {
-    const own = st(`errors.fields.${name}`, { defaultValue: '' });
-    return own && error.body.code === 'VALIDATION_FAILED' ? own : fieldMessage(t, error.body.code, name);
+    const byCode = error.body.code === 'VALIDATION_FAILED' ? '' : st(`errors.codes.${error.body.code}`, { defaultValue: '' });
+    return byCode || st(`errors.fields.${name}`, { defaultValue: '' }) || fieldMessage(t, error.body.code, name);
   };
   return { general, field };
 }

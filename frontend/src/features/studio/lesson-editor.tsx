@@ -39,7 +39,7 @@ export function LessonEditor({ course, lesson }: { course: Course; lesson: Lesso
       return other ? { value: inputOf(other), version: other.version } : null;
     },
   });
-  const editable = course.permissions.edit && !lesson.archived;
+  const editable = course.can.edit && !lesson.archived;
   const problems = problemsOf(course.problems, 'lesson', lesson.id);
 
   return (

@@ -21,7 +21,7 @@ export function LessonList({ course }: { course: Course }) {
   const [lessons, setLessons] = useState<LessonSummary[]>(live);
   const [said, setSaid] = useState('');
   const [focus, setFocus] = useState<string | null>(null);
-  const editable = course.permissions.edit;
+  const editable = course.can.edit;
   const serverOrder = live.map((l) => `${l.id}:${l.title}:${l.required}`).join();
   // The server's order replaces the one on screen only once no move is still on its way.
   useEffect(() => {

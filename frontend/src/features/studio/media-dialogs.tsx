@@ -2,9 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Alert } from '../../components/ui/feedback';
 import { FileField, SelectField, TextAreaField, TextField } from '../../components/ui/fields';
-import { mediaQuery, useUploadMedia } from './api';
+import { courseQuery, useUploadMedia } from './api';
 import { useErrorText } from './errors';
 import { useStudioT } from './i18n';
+import { RefusalReason } from './problems';
 import type { Media, Video } from './types';
 
 const UPLOAD = '';
@@ -67,7 +68,7 @@ function MediaChoice({ name, label, hint, files, accept, value, onValue, file, o
 export function ImageDialogBody({ courseId, onInsert, onCancel }: { courseId: string; onInsert: (alt: string, name: string) => void; onCancel: () => void }) {
   const { t } = useStudioT();
   const errorText = useErrorText();
-  const images = (useQuery(mediaQuery(courseId)).data ?? []).filter((m) => IMAGE_KINDS.has(m.kind));
+  const images = (useQuery(courseQuery(courseId)).data?.media ?? []).filter((m) => IMAGE_KINDS.has(m.kind));
   const upload = useUploadMedia(courseId);
   const [chosen, setChosen] = useState(UPLOAD);
   const [file, setFile] = useState<File | null>(null);
@@ -94,7 +95,12 @@ export function ImageDialogBody({ courseId, onInsert, onCancel }: { courseId: st
     <form onSubmit={(e) => void submit(e)} noValidate>
       <MediaChoice name="image-file" label={t('media.image')} files={images} accept=".png,.jpg,.jpeg,.gif,.webp,.svg" value={chosen} onValue={pick} file={file} onFile={setFile} error={errors.file} />
       <TextField label={t('media.alt')} name="image-alt" required hint={t('media.altHint')} value={alt} error={errors.alt} maxLength={300} onChange={(e) => setAlt(e.target.value)} />
-      {upload.isError && <Alert kind="error">{errorText.general(upload.error)}</Alert>}
+      {upload.isError && (
+        <Alert kind="error">
+          {errorText.general(upload.error)}
+          <RefusalReason error={upload.error} />
+        </Alert>
+      )}
       <DialogActions label={upload.isPending ? t('media.uploading') : t('media.insertImage')} busy={upload.isPending} onCancel={onCancel} />
     </form>
   );
@@ -107,7 +113,7 @@ export function ImageDialogBody({ courseId, onInsert, onCancel }: { courseId: st
 export function VideoDialogBody({ courseId, current, onSet, onCancel }: { courseId: string; current: Video | null; onSet: (video: Video) => void; onCancel: () => void }) {
   const { t } = useStudioT();
   const errorText = useErrorText();
-  const media = useQuery(mediaQuery(courseId)).data ?? [];
+  const media = useQuery(courseQuery(courseId)).data?.media ?? [];
   const upload = useUploadMedia(courseId);
   const strip = (path?: string) => path?.replace(/^media\//, '') ?? UPLOAD;
   const [src, setSrc] = useState(strip(current?.src));
@@ -165,7 +171,12 @@ export function VideoDialogBody({ courseId, current, onSet, onCancel }: { course
         error={errors.captions}
       />
       <TextAreaField label={t('media.transcript')} name="video-transcript" rows={6} required value={transcript} error={errors.transcript} onChange={(e) => setTranscript(e.target.value)} />
-      {upload.isError && <Alert kind="error">{errorText.general(upload.error)}</Alert>}
+      {upload.isError && (
+        <Alert kind="error">
+          {errorText.general(upload.error)}
+          <RefusalReason error={upload.error} />
+        </Alert>
+      )}
       <DialogActions label={upload.isPending ? t('media.uploading') : t('media.setVideo')} busy={upload.isPending} onCancel={onCancel} />
     </form>
   );

@@ -1,11 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Spinner } from '../../components/ui/feedback';
+import { Alert } from '../../components/ui/feedback';
 import { FileField, TextField } from '../../components/ui/fields';
-import { mediaQuery, mediaUrl, useDeleteMedia, useUploadMedia } from './api';
+import { useDeleteMedia, useUploadMedia } from './api';
 import { useErrorText, useFieldErrors } from './errors';
 import { useStudioT } from './i18n';
+import { RefusalReason } from './problems';
 import type { Course } from './types';
 
 const IMAGE = /\.(png|jpe?g|gif|webp|svg)$/i;
@@ -15,20 +15,17 @@ export function MediaLibrary({ course }: { course: Course }) {
   const { t } = useStudioT();
   const { i18n } = useTranslation();
   const errorText = useErrorText();
-  const media = useQuery(mediaQuery(course.id));
   const remove = useDeleteMedia(course.id);
   const size = (bytes: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { style: 'unit', unit: bytes > 1e6 ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(bytes > 1e6 ? bytes / 1e6 : bytes / 1e3);
   return (
     <>
       <section aria-labelledby="media-title">
         <h2 id="media-title">{t('media.title')}</h2>
-        {media.isPending && <Spinner />}
-        {media.isError && <Alert kind="error">{errorText.general(media.error)}</Alert>}
-        {media.data?.length === 0 && <p>{t('media.none')}</p>}
+        {course.media.length === 0 && <p>{t('media.none')}</p>}
         <ul className="media-list">
-          {media.data?.map((m) => (
+          {course.media.map((m) => (
             <li key={m.name}>
-              {m.kind === 'image' && <img src={mediaUrl(course.id, m.name)} alt={m.alt ?? ''} loading="lazy" />}
+              {m.kind === 'image' && <img src={m.url} alt={m.alt ?? ''} loading="lazy" />}
               <span className="studio-list-title">
                 <strong className="wrap-anywhere">{m.name}</strong>
                 <span className="meta">
@@ -37,7 +34,7 @@ export function MediaLibrary({ course }: { course: Course }) {
                 </span>
                 {m.alt && <span className="meta"> · {t('media.altIs', { alt: m.alt })}</span>}
               </span>
-              {course.permissions.edit && (
+              {course.can.edit && (
                 <button type="button" className="button small danger" disabled={remove.isPending} aria-label={t('media.removeOf', { name: m.name })} onClick={() => window.confirm(t('media.removeConfirm', { name: m.name })) && remove.mutate(m.name)}>
                   {t('common.remove')}
                 </button>
@@ -47,7 +44,7 @@ export function MediaLibrary({ course }: { course: Course }) {
         </ul>
         {remove.isError && <Alert kind="error">{errorText.general(remove.error)}</Alert>}
       </section>
-      {course.permissions.edit && <Upload courseId={course.id} />}
+      {course.can.edit && <Upload courseId={course.id} />}
     </>
   );
 }
@@ -89,6 +86,7 @@ function Upload({ courseId }: { courseId: string }) {
       <FileField key={picker} label={t('media.chooseFile')} name="upload-file" error={fileError} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       {isImage && <TextField label={t('media.alt')} name="upload-alt" required hint={t('media.altHint')} value={alt} maxLength={300} error={errors.alt ?? api.byField.alt} onChange={(e) => setAlt(e.target.value)} />}
       {api.rest && <Alert kind="error">{api.rest}</Alert>}
+      <RefusalReason error={upload.error} />
       {upload.isSuccess && <Alert kind="success">{t('media.uploaded', { name: upload.data.name })}</Alert>}
       <button type="submit" className="button primary" disabled={upload.isPending}>
         {upload.isPending ? t('media.uploading') : t('media.uploadButton')}

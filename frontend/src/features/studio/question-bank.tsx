@@ -3,13 +3,12 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Spinner } from '../../components/ui/feedback';
 import { FileField } from '../../components/ui/fields';
-import { ApiRequestError } from '../../lib/api-client';
 import { giftExportUrl, questionsQuery, useImportGift } from './api';
 import { useErrorText } from './errors';
 import { useStudioT } from './i18n';
-import { ProblemList } from './problems';
+import { ProblemList, problemsIn } from './problems';
 import { studioPath } from './studio-home';
-import type { Course, Problem } from './types';
+import type { Course } from './types';
 
 /** The course's questions, the way in from Moodle (GIFT pasted or from a file) and back out. */
 export function QuestionBank({ course }: { course: Course }) {
@@ -23,7 +22,7 @@ export function QuestionBank({ course }: { course: Course }) {
       <section aria-labelledby="bank-title">
         <h2 id="bank-title">{t('bank.title')}</h2>
         <div className="actions">
-          {course.permissions.edit && (
+          {course.can.edit && (
             <Link className="button primary" to={studioPath(course.id, '/cau-hoi/moi')}>
               {t('bank.add')}
             </Link>
@@ -78,7 +77,7 @@ export function QuestionBank({ course }: { course: Course }) {
           </table>
         )}
       </section>
-      {course.permissions.edit && <GiftImport courseId={course.id} />}
+      {course.can.edit && <GiftImport courseId={course.id} />}
     </>
   );
 }
@@ -91,7 +90,7 @@ function GiftImport({ courseId }: { courseId: string }) {
   const area = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState('');
-  const problems = upload.error instanceof ApiRequestError ? ((upload.error.body.details as { problems?: Problem[] } | undefined)?.problems ?? []) : [];
+  const problems = problemsIn(upload.error);
   const readFile = async (file: File | undefined) => {
     if (file) setText(await file.text());
   };
@@ -136,7 +135,12 @@ function GiftImport({ courseId }: { courseId: string }) {
         />
       </div>
       {upload.isError && <Alert kind="error">{problems.length ? t('gift.refused', { count: problems.length }) : errorText.general(upload.error)}</Alert>}
-      {upload.isSuccess && <Alert kind="success">{t('gift.done', { added: upload.data.added, updated: upload.data.updated })}</Alert>}
+      {upload.isSuccess && (
+        <>
+          <Alert kind="success">{t('gift.done', { count: upload.data.questions.length })}</Alert>
+          <ProblemList problems={upload.data.problems} title={t('gift.warnings')} />
+        </>
+      )}
       <button type="submit" className="button primary" disabled={upload.isPending}>
         {t('gift.import')}
       </button>

@@ -7,7 +7,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/ui/field
 import { frameworkQuery, useDeleteQuestion, useSaveQuestion } from './api';
 import { useFieldErrors } from './errors';
 import { useStudioT } from './i18n';
-import { fieldProblem, ProblemList, problemsOf } from './problems';
+import { fieldProblem, ProblemList, problemsIn, problemsOf } from './problems';
 import { bodyOf, checkQuestion, formOf, type QuestionForm, TYPES } from './question-form';
 import { studioPath } from './studio-home';
 import type { Course, Question } from './types';
@@ -77,7 +77,7 @@ export function QuestionEditor({ course, question }: { course: Course; question?
   const problems = question ? problemsOf(course.problems, 'question', question.id) : [];
   const set = <K extends keyof QuestionForm>(k: K, v: QuestionForm[K]) => setForm((f) => ({ ...f, [k]: v }));
   const err = (id: string, field?: string) => errors[id] ?? (field ? (api.byField[field] ?? fieldProblem(problems, field)) : undefined);
-  const editable = course.permissions.edit;
+  const editable = course.can.edit;
   const names = new Map(framework?.domains.flatMap((d) => d.competencies.map((c) => [c.code, i18n.language === 'en' ? c.nameEn : c.name] as const)) ?? []);
 
   const submit = (e: FormEvent) => {
@@ -214,7 +214,7 @@ export function QuestionEditor({ course, question }: { course: Course; question?
             <Rows
               items={form.numbers}
               onChange={(v) => set('numbers', v)}
-              blank={() => ({ value: '', tolerance: '0' })}
+              blank={() => ({ value: '', tolerance: '0', weight: 100, feedback: '' })}
               name={(i) => t('question.numberN', { number: i + 1 })}
               render={(n, i, setN) => (
                 <div className="two-fields">
@@ -245,6 +245,7 @@ export function QuestionEditor({ course, question }: { course: Course; question?
         <TextField label={t('question.id')} name="q-externalId" hint={t('question.idHint')} value={form.externalId} readOnly={Boolean(question)} error={err('q-externalId', 'externalId')} onChange={(e) => set('externalId', e.target.value)} />
       </fieldset>
       {api.rest && <Alert kind="error">{api.rest}</Alert>}
+      <ProblemList problems={problemsIn(save.error)} />
       {editable && (
         <div className="actions">
           <button type="submit" className="button primary" disabled={save.isPending}>

@@ -14,7 +14,8 @@ export type QuestionForm = {
   feedbackFalse: string;
   accepted: string[];
   pairs: { left: string; right: string }[];
-  numbers: { value: string; tolerance: string }[];
+  /** Weight and feedback kept from a Moodle import. */
+  numbers: { value: string; tolerance: string; weight: number; feedback: string }[];
   feedbackCorrect: string;
   feedbackIncorrect: string;
 };
@@ -41,7 +42,7 @@ export function formOf(q: Question | undefined, competency: string): QuestionFor
     feedbackFalse: lie?.feedback ?? '',
     accepted: q?.accepted?.length ? q.accepted : [''],
     pairs: q?.pairs?.length ? q.pairs : [{ left: '', right: '' }, { left: '', right: '' }],
-    numbers: q?.numbers?.length ? q.numbers.map((n) => ({ value: n.value === null ? '' : String(n.value), tolerance: String(n.tolerance) })) : [{ value: '', tolerance: '0' }],
+    numbers: q?.numbers?.length ? q.numbers.map((n) => ({ value: n.value === null ? '' : String(n.value), tolerance: String(n.tolerance), weight: n.weight, feedback: n.feedback })) : [{ value: '', tolerance: '0', weight: 100, feedback: '' }],
     feedbackCorrect: q?.feedback?.correct ?? '',
     feedbackIncorrect: q?.feedback?.incorrect ?? '',
   };
@@ -71,7 +72,7 @@ export function bodyOf(f: QuestionForm): QuestionInput {
     case 'matching':
       return { ...common, pairs: f.pairs.map((p) => ({ left: p.left.trim(), right: p.right.trim() })), feedback };
     case 'numerical':
-      return { ...common, numbers: f.numbers.map((n) => ({ value: num(n.value), tolerance: num(n.tolerance) || 0 })), feedback };
+      return { ...common, numbers: f.numbers.map((n) => ({ value: num(n.value), tolerance: num(n.tolerance) || 0, weight: n.weight, feedback: n.feedback })), feedback };
   }
 }
 

@@ -7,7 +7,7 @@ import { ApiRequestError } from '../../lib/api-client';
 import { questionsQuery, useDeleteQuiz, useSaveQuiz } from './api';
 import { useErrorText } from './errors';
 import { useStudioT } from './i18n';
-import { fieldProblem, ProblemList, problemsOf } from './problems';
+import { fieldProblem, ProblemList, problemsIn, problemsOf } from './problems';
 import { studioPath } from './studio-home';
 import type { Course, DrawRule, Question, Quiz, QuizInput, ShowAnswers } from './types';
 
@@ -49,7 +49,7 @@ export function QuizEditor({ course, quiz }: { course: Course; quiz?: Quiz }) {
   const [version, setVersion] = useState(quiz?.version);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusals, setRefusals] = useState(0);
-  const editable = course.permissions.edit;
+  const editable = course.can.edit;
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
   const problems = quiz ? problemsOf(course.problems, 'quiz', quiz.id) : [];
   const apiError = save.error instanceof ApiRequestError ? save.error : null;
@@ -70,7 +70,6 @@ export function QuizEditor({ course, quiz }: { course: Course; quiz?: Quiz }) {
     return e;
   };
   const body = (): QuizInput => ({
-    slug: quiz?.slug ?? '',
     title: form.title.trim(),
     questionCount: form.byRules ? null : num(form.questionCount),
     draw: form.byRules ? form.draw : [],
@@ -213,6 +212,7 @@ export function QuizEditor({ course, quiz }: { course: Course; quiz?: Quiz }) {
         </fieldset>
       </fieldset>
       {apiError && !conflict && <Alert kind="error">{errorText.general(apiError)}</Alert>}
+      <ProblemList problems={problemsIn(apiError)} />
       {save.isSuccess && <Alert kind="success">{t('quiz.saved')}</Alert>}
       {editable && (
         <div className="actions">
@@ -263,7 +263,7 @@ export function QuizList({ course }: { course: Course }) {
           ))}
         </ul>
       )}
-      {course.permissions.edit && (
+      {course.can.edit && (
         <p>
           <Link className="button" to={studioPath(course.id, '/kiem-tra/moi')}>
             {t('quiz.add')}

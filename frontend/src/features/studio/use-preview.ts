@@ -14,11 +14,7 @@ export function usePreview(courseId: string, markdown: string, delay = 600): Pre
     setState((s) => ({ ...s, pending: true }));
     const timer = window.setTimeout(() => {
       previewMarkdown(courseId, markdown, abort.signal)
-        .then(async (res) => {
-          if (!res.ok) throw new Error(String(res.status));
-          const { html } = (await res.json()) as { html: string };
-          setState({ html, pending: false, failed: false });
-        })
+        .then((html) => setState({ html, pending: false, failed: false }))
         .catch(() => {
           if (!abort.signal.aborted) setState((s) => ({ ...s, pending: false, failed: true }));
         });

@@ -5,6 +5,7 @@ import { exportUrl, useWorkflow } from './api';
 import { useErrorText } from './errors';
 import { useStudioT } from './i18n';
 import { StatusBadge } from './studio-home';
+import { ProblemList, problemsIn } from './problems';
 import type { Course } from './types';
 
 type Step = 'submit' | 'return' | 'publish' | 'archive';
@@ -21,7 +22,7 @@ export function WorkflowPanel({ course }: { course: Course }) {
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState('');
-  const p = course.permissions;
+  const p = course.can;
   const errors = course.problems.filter((x) => !x.warning).length;
   const step = (s: Step, extra?: { comment: string }) => workflow.mutate({ step: s, ...extra }, { onSuccess: () => setDone(s) });
 
@@ -47,9 +48,10 @@ export function WorkflowPanel({ course }: { course: Course }) {
       <p className="hint">{t(`workflow.explain_${course.status}`)}</p>
       {done && <Alert kind="success">{t(`workflow.done_${done}`)}</Alert>}
       {workflow.isError && <Alert kind="error">{errorText.general(workflow.error)}</Alert>}
-      {p.submit && course.status === 'draft' && errors > 0 && <p className="field-error">{t('workflow.fixFirst', { count: errors })}</p>}
+      <ProblemList problems={problemsIn(workflow.error)} />
+      {p.edit && course.status === 'draft' && errors > 0 && <p className="field-error">{t('workflow.fixFirst', { count: errors })}</p>}
       <div className="actions">
-        {p.submit && course.status === 'draft' && (
+        {p.edit && course.status === 'draft' && (
           <button type="button" className="button primary" disabled={workflow.isPending} onClick={() => step('submit')}>
             {t('workflow.submit')}
           </button>
