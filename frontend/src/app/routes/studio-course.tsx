@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { QueryError } from '../../components/connection/query-error';
 import { Spinner } from '../../components/ui/feedback';
-import { questionsQuery } from '../../features/studio/api';
+import { courseQuery, questionsQuery } from '../../features/studio/api';
 import { CourseOverview } from '../../features/studio/course-shell';
 import { useStudioT } from '../../features/studio/i18n';
 import { MediaLibrary } from '../../features/studio/media-library';
@@ -15,17 +15,24 @@ import { StudioCourseRoute } from './studio-gate';
 const NEW = 'moi';
 
 function EditQuestion({ course, questionId }: { course: Course; questionId: string }) {
+  const { t } = useStudioT();
   const questions = useQuery(questionsQuery(course.id));
   if (questionId === NEW) return <QuestionEditor course={course} />;
   if (questions.isPending) return <Spinner />;
   if (questions.isError) return <QueryError error={questions.error} onRetry={() => void questions.refetch()} />;
   const question = questions.data.find((q) => q.id === questionId);
+  if (!question) return <p>{t('question.notFound')}</p>;
   return <QuestionEditor key={questionId} course={course} question={question} />;
 }
 
 function EditQuiz({ course, quizId }: { course: Course; quizId: string }) {
+  const { t } = useStudioT();
+  // Just created: the course is being read again and brings the new quiz.
+  const refreshing = useQuery(courseQuery(course.id)).isFetching;
+  const quiz = course.quizzes.find((q) => q.id === quizId);
   if (quizId === NEW) return <QuizEditor course={course} />;
-  return <QuizEditor key={quizId} course={course} quiz={course.quizzes.find((q) => q.id === quizId)} />;
+  if (!quiz) return refreshing ? <Spinner /> : <p>{t('quiz.notFound')}</p>;
+  return <QuizEditor key={quizId} course={course} quiz={quiz} />;
 }
 
 /**

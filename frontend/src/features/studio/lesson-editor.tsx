@@ -99,6 +99,7 @@ function LessonForm({ course, draft, onChange, editable, problems, refusal }: Fo
   const area = useRef<HTMLTextAreaElement>(null);
   const [dialog, setDialog] = useState<null | 'link' | 'image' | 'media'>(null);
   const [selected, setSelected] = useState('');
+  const selection = useRef({ start: 0, end: 0 });
   const preview = usePreview(course.id, draft.body);
   const set = <K extends keyof LessonInput>(k: K, v: LessonInput[K]) => onChange({ ...draft, [k]: v });
   const refusedFields = refusal?.fieldErrors().map((e) => e.field) ?? [];
@@ -110,6 +111,8 @@ function LessonForm({ course, draft, onChange, editable, problems, refusal }: Fo
     const edit = plainEdit(action, el, t('editor.placeholder'));
     if (edit) applyEdit(el, edit, (body) => set('body', body));
     else {
+      // Where the text goes, kept while the dialog has the focus.
+      selection.current = { start: el.selectionStart, end: el.selectionEnd };
       setSelected(el.value.slice(el.selectionStart, el.selectionEnd));
       setDialog(action as 'link' | 'image' | 'media');
     }
@@ -124,7 +127,7 @@ function LessonForm({ course, draft, onChange, editable, problems, refusal }: Fo
     const el = area.current!;
     // The dialog closes first: the text behind a modal dialog cannot take focus or the edit.
     flushSync(() => setDialog(null));
-    applyEdit(el, make({ value: el.value, start: el.selectionStart, end: el.selectionEnd }), (body) => set('body', body));
+    applyEdit(el, make({ value: el.value, ...selection.current }), (body) => set('body', body));
   };
   const goToLine = (line: number) => {
     const el = area.current!;

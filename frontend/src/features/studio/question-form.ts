@@ -52,7 +52,8 @@ const num = (s: string) => Number(s.trim().replace(',', '.'));
 
 /** What the API stores for this type; fields of other types are left out. */
 export function bodyOf(f: QuestionForm): QuestionInput {
-  const common = { externalId: f.externalId.trim(), type: f.type, competency: f.competency, level: f.level, prompt: f.prompt.trim(), explanation: f.explanation.trim() };
+  // No id typed: the API makes one from the prompt.
+  const common = { ...(f.externalId.trim() ? { externalId: f.externalId.trim() } : {}), type: f.type, competency: f.competency, level: f.level, prompt: f.prompt.trim(), explanation: f.explanation.trim() };
   const feedback = { correct: f.feedbackCorrect.trim(), incorrect: f.feedbackIncorrect.trim() };
   switch (f.type) {
     case 'single':
