@@ -1,3 +1,5 @@
+import { ContentImportService, ContentInvalidError } from '../../src/modules/content/content-import.service';
+import { makeContent, VALID_COURSE } from '../support/content-fixture';
 import { createUser, loginAs, unitsOf } from '../support/factories';
 import { correctAnswers } from '../support/quiz-answers';
 import { buildCourse, type StudioCourse } from '../support/studio';
@@ -79,6 +81,19 @@ describe('authoring studio: versions', () => {
       ['enrolled', null, 1], ['lesson_completed', 'ma-otp', 1], ['lesson_completed', 'khi-bi-hoi', 1], ['quiz_started', null, 1],
       ['quiz_submitted', null, 1], ['course_completed', null, 1], ['lesson_completed', 'bao-cao', 2],
     ]);
+
+    // The files import never archives a studio course (it has no folder), nor lets a folder take its slug.
+    const importer = a.app.get(ContentImportService);
+    await importer.importDirectory(a.config.contentDir);
+    await lb.get(`${learn}/lessons/khi-bi-hoi`).expect(200);
+    const clash = makeContent({ [course.slug]: VALID_COURSE });
+    try {
+      const refused = await importer.importDirectory(clash.dir).catch((err: unknown) => err);
+      expect(refused).toBeInstanceOf(ContentInvalidError);
+      expect((refused as ContentInvalidError).problems).toEqual([expect.stringContaining('belongs to a course written in the authoring studio')]);
+    } finally {
+      clash.cleanup();
+    }
 
     // A published lesson deleted in the studio is archived for learners, and their completion of it stays.
     await ca.delete(`${base}/lessons/${course.lessons[0]!.id}`).expect(204);
