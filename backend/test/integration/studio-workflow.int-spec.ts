@@ -2,7 +2,7 @@ import type { AdminUnit } from '../../src/modules/units/entities/admin-unit.enti
 import { createUser, loginAs, unitsOf } from '../support/factories';
 import { correctAnswers } from '../support/quiz-answers';
 import { buildCourse, type StudioCourse } from '../support/studio';
-import { startTestApp, type TestApp, type TestClient } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('authoring studio: workflow and permissions', () => {
   let t: TestApp;

@@ -61,6 +61,7 @@ export class ContentImportService {
       const report: ContentImportReport = { created: [], updated: [], unchanged: [], archived: [] };
       for (const course of content.courses) {
         const outcome = await this.upsertCourse(em, course, versionId).catch((err: unknown) => {
+          if (err instanceof ContentInvalidError) throw err;
           // A refusal the validator did not foresee still names its file; the transaction rolls back.
           throw new ContentInvalidError([`courses/${course.folder}/course.yaml:1: the database refused this course: ${(err as Error).message.split('\n')[0]}`]);
         });
