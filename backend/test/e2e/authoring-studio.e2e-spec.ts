@@ -172,6 +172,16 @@ describe('authoring studio in the browser', () => {
     await page.getByRole('button', { name: 'Nhập câu hỏi' }).click();
     await page.getByText('Đã nhập 3 câu hỏi').waitFor();
     await page.getByText('4 câu hỏi').waitFor();
+    // A Moodle true/false question opens in its editor and saves back unchanged.
+    await page.getByRole('link', { name: 'Ngân hàng gọi điện hỏi mã OTP là bình thường.' }).click();
+    expect(await page.getByLabel('Loại câu hỏi').inputValue()).toBe('true_false');
+    expect(await page.getByLabel('Sai', { exact: true }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Lưu câu hỏi' }).click();
+    await page.getByText('4 câu hỏi').waitFor();
+    // The course's files: the image uploaded from the lesson, with its description.
+    await page.getByRole('link', { name: 'Tệp ảnh, âm thanh, video' }).click();
+    await page.getByText(`mô tả: ${ALT}`).waitFor();
+    await expectAccessible(page);
 
     // ---- A quiz of three questions.
     await page.getByRole('link', { name: 'Tổng quan' }).click();

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { Alert, ErrorSummary } from '../../components/ui/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/ui/fields';
 import { frameworkQuery, useDeleteQuestion, useSaveQuestion } from './api';
+import { ApiRequestError } from '../../lib/api-client';
 import { useFieldErrors } from './errors';
 import { useStudioT } from './i18n';
 import { fieldProblem, ProblemList, problemsIn, problemsOf } from './problems';
@@ -72,6 +73,8 @@ export function QuestionEditor({ course, question }: { course: Course; question?
   const remove = useDeleteQuestion(course.id);
   const [form, setForm] = useState<QuestionForm>(() => formOf(question, course.competencies[0]?.code ?? ''));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The version the edit started from: an older one is refused with both versions (409).
+  const [version, setVersion] = useState(question?.version);
   const [refusals, setRefusals] = useState(0);
   const api = useFieldErrors(save.error, ['prompt', 'explanation', 'competency', 'level', 'externalId', 'options', 'accepted', 'pairs', 'numbers']);
   const problems = question ? problemsOf(course.problems, 'question', question.id) : [];
@@ -88,8 +91,14 @@ export function QuestionEditor({ course, question }: { course: Course; question?
       setRefusals((n) => n + 1);
       return;
     }
-    save.mutate({ questionId: question?.id, body: bodyOf(form) }, { onSuccess: () => navigate(studioPath(course.id, '/cau-hoi')), onError: () => setRefusals((n) => n + 1) });
+    send(version);
   };
+  const send = (v: number | undefined) =>
+    save.mutate(
+      { questionId: question?.id, body: { ...bodyOf(form), ...(v ? { version: v } : {}) } },
+      { onSuccess: () => navigate(studioPath(course.id, '/cau-hoi')), onError: () => setRefusals((n) => n + 1) },
+    );
+  const conflict = save.error instanceof ApiRequestError && save.error.status === 409 ? ((save.error.body.details as { theirs?: Question } | undefined)?.theirs ?? null) : null;
   const summary = [...Object.entries(errors).map(([field, message]) => ({ field, message })), ...Object.entries(api.byField).map(([field, message]) => ({ field: `q-${field}`, message }))];
   const choiceKind = form.type === 'single' ? 'radio' : 'checkbox';
 
@@ -97,6 +106,27 @@ export function QuestionEditor({ course, question }: { course: Course; question?
     <form onSubmit={submit} noValidate className="question-editor">
       <ErrorSummary errors={summary} focusKey={refusals} />
       <ProblemList problems={problems} />
+      {conflict && (
+        <Alert kind="error">
+          <p>{t('question.conflict')}</p>
+          <div className="actions">
+            <button type="button" className="button primary" onClick={() => send(conflict.version)}>
+              {t('conflict.keepMine')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setForm(formOf(conflict, form.competency));
+                setVersion(conflict.version);
+                save.reset();
+              }}
+            >
+              {t('conflict.takeTheirs')}
+            </button>
+          </div>
+        </Alert>
+      )}
       <fieldset className="plain-fieldset" disabled={!editable}>
         <SelectField label={t('question.type')} name="q-type" value={form.type} onChange={(e) => set('type', e.target.value as QuestionForm['type'])}>
           {TYPES.map((ty) => (
@@ -244,7 +274,7 @@ export function QuestionEditor({ course, question }: { course: Course; question?
         />
         <TextField label={t('question.id')} name="q-externalId" hint={t('question.idHint')} value={form.externalId} readOnly={Boolean(question)} error={err('q-externalId', 'externalId')} onChange={(e) => set('externalId', e.target.value)} />
       </fieldset>
-      {api.rest && <Alert kind="error">{api.rest}</Alert>}
+      {api.rest && !conflict && <Alert kind="error">{api.rest}</Alert>}
       <ProblemList problems={problemsIn(save.error)} />
       {editable && (
         <div className="actions">

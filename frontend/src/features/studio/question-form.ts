@@ -8,11 +8,16 @@ export type QuestionForm = {
   level: number;
   prompt: string;
   explanation: string;
-  options: { text: string; correct: boolean; feedback: string }[];
+  /** Choices; `id` and `weight` are kept from the bank (a Moodle weight such as 25 %). */
+  options: { id?: string; text: string; correct: boolean; weight?: number; feedback: string }[];
+  grading?: 'weights';
   answer: boolean;
   feedbackTrue: string;
   feedbackFalse: string;
   accepted: string[];
+  /** A Moodle short answer's weighted answers, sent back unchanged unless the accepted answers were edited. */
+  answers?: Question['answers'];
+  acceptedBefore: string[];
   pairs: { left: string; right: string }[];
   /** Weight and feedback kept from a Moodle import. */
   numbers: { value: string; tolerance: string; weight: number; feedback: string }[];
@@ -27,8 +32,9 @@ const blankOption = () => ({ text: '', correct: false, feedback: '' });
 
 export function formOf(q: Question | undefined, competency: string): QuestionForm {
   const tf = q?.type === 'true_false' ? q.options ?? [] : [];
-  const truth = tf.find((o) => o.text === TRUE_TEXT);
-  const lie = tf.find((o) => o.text !== TRUE_TEXT);
+  const truth = tf.find((o) => o.id === 'true' || o.text === TRUE_TEXT);
+  const lie = tf.find((o) => o !== truth);
+  const accepted = q?.accepted ?? q?.answers?.filter((a) => a.weight === 100).map((a) => a.text) ?? [];
   return {
     externalId: q?.externalId ?? '',
     type: q?.type ?? 'single',
@@ -36,11 +42,14 @@ export function formOf(q: Question | undefined, competency: string): QuestionFor
     level: q?.level ?? 1,
     prompt: q?.prompt ?? '',
     explanation: q?.explanation ?? '',
-    options: q && q.type !== 'true_false' && q.options?.length ? q.options.map((o) => ({ text: o.text, correct: o.correct, feedback: o.feedback })) : [blankOption(), blankOption()],
+    options: q && q.type !== 'true_false' && q.options?.length ? q.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct, weight: o.weight, feedback: o.feedback })) : [blankOption(), blankOption()],
     answer: truth?.correct ?? true,
     feedbackTrue: truth?.feedback ?? '',
     feedbackFalse: lie?.feedback ?? '',
-    accepted: q?.accepted?.length ? q.accepted : [''],
+    grading: q?.grading,
+    accepted: accepted.length ? accepted : [''],
+    answers: q?.answers,
+    acceptedBefore: accepted,
     pairs: q?.pairs?.length ? q.pairs : [{ left: '', right: '' }, { left: '', right: '' }],
     numbers: q?.numbers?.length ? q.numbers.map((n) => ({ value: n.value === null ? '' : String(n.value), tolerance: String(n.tolerance), weight: n.weight, feedback: n.feedback })) : [{ value: '', tolerance: '0', weight: 100, feedback: '' }],
     feedbackCorrect: q?.feedback?.correct ?? '',
@@ -59,7 +68,11 @@ export function bodyOf(f: QuestionForm): QuestionInput {
     case 'single':
     case 'multiple':
     case 'ordering':
-      return { ...common, options: f.options.map((o) => ({ text: o.text.trim(), correct: f.type === 'ordering' ? true : o.correct, feedback: o.feedback.trim() })) };
+      return {
+        ...common,
+        options: f.options.map((o) => ({ ...(o.id ? { id: o.id } : {}), text: o.text.trim(), correct: f.type === 'ordering' ? true : o.correct, ...(o.weight === undefined ? {} : { weight: o.weight }), feedback: o.feedback.trim() })),
+        ...(f.grading && f.type === 'multiple' ? { grading: f.grading } : {}),
+      };
     case 'true_false':
       return {
         ...common,
@@ -68,8 +81,11 @@ export function bodyOf(f: QuestionForm): QuestionInput {
           { text: 'Sai', correct: !f.answer, feedback: f.feedbackFalse.trim() },
         ],
       };
-    case 'short_text':
-      return { ...common, accepted: f.accepted.map((a) => a.trim()).filter(Boolean), feedback };
+    case 'short_text': {
+      const accepted = f.accepted.map((a) => a.trim()).filter(Boolean);
+      const unchanged = f.answers && JSON.stringify(accepted) === JSON.stringify(f.acceptedBefore);
+      return { ...common, accepted, ...(unchanged ? { answers: f.answers } : {}), feedback };
+    }
     case 'matching':
       return { ...common, pairs: f.pairs.map((p) => ({ left: p.left.trim(), right: p.right.trim() })), feedback };
     case 'numerical':
