@@ -5,6 +5,7 @@ import { Alert, ErrorSummary } from '../../components/ui/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/ui/fields';
 import { ApiRequestError } from '../../lib/api-client';
 import { frameworkQuery, useSaveCourse } from './api';
+import { ConflictChoice } from './edit-conflict';
 import { useErrorText } from './errors';
 import { useStudioT } from './i18n';
 import { fieldProblem } from './problems';
@@ -102,10 +103,7 @@ export function CourseForm({ course }: { course: Course }) {
       <h2 id="course-form-title">{t('course.formTitle')}</h2>
       <ErrorSummary errors={summary} focusKey={refusals} />
       {conflict && (
-        <div className="conflict" role="alert">
-          <p>
-            <strong>{t('course.conflict')}</strong>
-          </p>
+        <ConflictChoice message={t('course.conflict')} onKeepMine={keepMine} onTakeTheirs={takeTheirs}>
           <table className="stack-table">
             <caption className="visually-hidden">{t('course.conflict')}</caption>
             <thead>
@@ -125,15 +123,7 @@ export function CourseForm({ course }: { course: Course }) {
               ))}
             </tbody>
           </table>
-          <div className="actions">
-            <button type="button" className="button primary" onClick={keepMine}>
-              {t('conflict.keepMine')}
-            </button>
-            <button type="button" className="button" onClick={takeTheirs}>
-              {t('conflict.takeTheirs')}
-            </button>
-          </div>
-        </div>
+        </ConflictChoice>
       )}
       <fieldset className="plain-fieldset" disabled={!editable}>
         <TextField label={t('course.title')} name="course-title" required value={draft.title} maxLength={300} error={errorOf('title')} onChange={(e) => set('title', e.target.value)} />

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { Alert } from '../../components/ui/feedback';
 import { useStudioT } from './i18n';
 
 type Props = {
@@ -38,14 +39,7 @@ export function EditConflict({ yours, theirs, theirsBy, onKeepMine, onTakeTheirs
           <textarea id="conflict-theirs" readOnly rows={12} value={theirs} />
         </div>
       </div>
-      <div className="actions">
-        <button type="button" className="button primary" onClick={onKeepMine}>
-          {t('conflict.keepMine')}
-        </button>
-        <button type="button" className="button" onClick={onTakeTheirs}>
-          {t('conflict.takeTheirs')}
-        </button>
-      </div>
+      <KeepOrTake onKeepMine={onKeepMine} onTakeTheirs={onTakeTheirs} />
       <div className="field">
         <label htmlFor="conflict-merged">{t('conflict.merged')}</label>
         <p className="hint" id="conflict-merged-hint">
@@ -59,5 +53,32 @@ export function EditConflict({ yours, theirs, theirsBy, onKeepMine, onTakeTheirs
         </button>
       </p>
     </section>
+  );
+}
+
+/** A form saved over someone else's newer save: keep this person's version or take the other's. */
+export function ConflictChoice({ message, onKeepMine, onTakeTheirs, children }: { message: string; onKeepMine: () => void; onTakeTheirs: () => void; children?: ReactNode }) {
+  return (
+    <Alert kind="error">
+      <p>
+        <strong>{message}</strong>
+      </p>
+      {children}
+      <KeepOrTake onKeepMine={onKeepMine} onTakeTheirs={onTakeTheirs} />
+    </Alert>
+  );
+}
+
+function KeepOrTake({ onKeepMine, onTakeTheirs }: { onKeepMine: () => void; onTakeTheirs: () => void }) {
+  const { t } = useStudioT();
+  return (
+    <div className="actions">
+      <button type="button" className="button primary" onClick={onKeepMine}>
+        {t('conflict.keepMine')}
+      </button>
+      <button type="button" className="button" onClick={onTakeTheirs}>
+        {t('conflict.takeTheirs')}
+      </button>
+    </div>
   );
 }

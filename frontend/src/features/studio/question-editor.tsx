@@ -7,6 +7,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/ui/field
 import { frameworkQuery, useDeleteQuestion, useSaveQuestion } from './api';
 import { ApiRequestError } from '../../lib/api-client';
 import { useFieldErrors } from './errors';
+import { ConflictChoice } from './edit-conflict';
 import { useStudioT } from './i18n';
 import { fieldProblem, ProblemList, problemsIn, problemsOf } from './problems';
 import { bodyOf, checkQuestion, formOf, type QuestionForm, TYPES } from './question-form';
@@ -107,25 +108,15 @@ export function QuestionEditor({ course, question }: { course: Course; question?
       <ErrorSummary errors={summary} focusKey={refusals} />
       <ProblemList problems={problems} />
       {conflict && (
-        <Alert kind="error">
-          <p>{t('question.conflict')}</p>
-          <div className="actions">
-            <button type="button" className="button primary" onClick={() => send(conflict.version)}>
-              {t('conflict.keepMine')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setForm(formOf(conflict, form.competency));
-                setVersion(conflict.version);
-                save.reset();
-              }}
-            >
-              {t('conflict.takeTheirs')}
-            </button>
-          </div>
-        </Alert>
+        <ConflictChoice
+          message={t('question.conflict')}
+          onKeepMine={() => send(conflict.version)}
+          onTakeTheirs={() => {
+            setForm(formOf(conflict, form.competency));
+            setVersion(conflict.version);
+            save.reset();
+          }}
+        />
       )}
       <fieldset className="plain-fieldset" disabled={!editable}>
         <SelectField label={t('question.type')} name="q-type" value={form.type} onChange={(e) => set('type', e.target.value as QuestionForm['type'])}>

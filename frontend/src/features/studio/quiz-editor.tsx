@@ -6,6 +6,7 @@ import { Checkbox, TextField } from '../../components/ui/fields';
 import { ApiRequestError } from '../../lib/api-client';
 import { questionsQuery, useDeleteQuiz, useSaveQuiz } from './api';
 import { useErrorText } from './errors';
+import { ConflictChoice } from './edit-conflict';
 import { useStudioT } from './i18n';
 import { fieldProblem, ProblemList, problemsIn, problemsOf } from './problems';
 import { studioPath } from './studio-home';
@@ -110,25 +111,15 @@ export function QuizEditor({ course, quiz }: { course: Course; quiz?: Quiz }) {
       <ErrorSummary errors={summary} focusKey={refusals} />
       <ProblemList problems={problems} />
       {conflict && (
-        <Alert kind="error">
-          <p>{t('quiz.conflict')}</p>
-          <div className="actions">
-            <button type="button" className="button primary" onClick={() => send(conflict.version)}>
-              {t('conflict.keepMine')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setForm(formOf(conflict));
-                setVersion(conflict.version);
-                save.reset();
-              }}
-            >
-              {t('conflict.takeTheirs')}
-            </button>
-          </div>
-        </Alert>
+        <ConflictChoice
+          message={t('quiz.conflict')}
+          onKeepMine={() => send(conflict.version)}
+          onTakeTheirs={() => {
+            setForm(formOf(conflict));
+            setVersion(conflict.version);
+            save.reset();
+          }}
+        />
       )}
       <fieldset className="plain-fieldset" disabled={!editable}>
         <TextField label={t('quiz.title')} name="quiz-title" required value={form.title} maxLength={300} error={errors['quiz-title'] ?? fieldProblem(problems, 'title')} onChange={(e) => set('title', e.target.value)} />
