@@ -183,8 +183,19 @@ describe('authoring studio in the browser', () => {
     await page.getByText(`mô tả: ${ALT}`).waitFor();
     await expectAccessible(page);
 
-    // ---- A quiz of three questions.
+    // ---- Lessons reordered with the keyboard: focus stays with the lesson moved, the new place is announced
+    // (the moves are sent one after another; the learner below starts with the lesson moved back first).
     await page.getByRole('link', { name: 'Tổng quan' }).click();
+    const lessonTitles = () => page.locator('.studio-list-title > a').allTextContents();
+    await page.getByRole('button', { name: 'Đưa bài “Khi có người hỏi mã” lên trên' }).press('Enter');
+    await page.getByText('Đã chuyển bài “Khi có người hỏi mã” đến vị trí 1 trên 2.').waitFor({ state: 'attached' });
+    expect((await lessonTitles()).slice(0, 2)).toEqual(['Khi có người hỏi mã', 'Mã OTP là gì']);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Đưa bài “Khi có người hỏi mã” xuống dưới');
+    await page.keyboard.press('Enter');
+    await page.getByText('Đã chuyển bài “Khi có người hỏi mã” đến vị trí 2 trên 2.').waitFor({ state: 'attached' });
+    expect((await lessonTitles()).slice(0, 2)).toEqual(['Mã OTP là gì', 'Khi có người hỏi mã']);
+
+    // ---- A quiz of three questions.
     await page.getByRole('link', { name: 'Thêm bài kiểm tra' }).click();
     await page.getByLabel('Tên bài kiểm tra').fill('Bài kiểm tra');
     await page.getByLabel('Số câu mỗi lượt').fill('3');
