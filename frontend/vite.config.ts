@@ -2,6 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+const STUDIO = /\/(features\/studio\/|app\/routes\/studio-|locales\/\w+\/studio\.json)/;
+
 export default defineConfig({
   plugins: [
     react(),
@@ -26,8 +28,8 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
-        // Administrators' pages stay out of a learner's first download; they load when opened.
-        globIgnores: ['**/admin-*.js'],
+        // Administrators' pages and the authoring studio stay out of a learner's first download; they load when opened.
+        globIgnores: ['**/admin-*.js', '**/studio-*'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/\.well-known\//, /^\/robots\.txt$/],
         cleanupOutdatedCaches: true,
@@ -63,6 +65,18 @@ export default defineConfig({
       },
     }),
   ],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2020' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    target: 'es2020',
+    rollupOptions: {
+      output: {
+        // Chunks holding only the studio's code are named studio-*, which the service worker leaves out.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => STUDIO.test(id)) && !chunk.name.startsWith('studio') ? 'assets/studio-[name]-[hash].js' : 'assets/[name]-[hash].js',
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

@@ -31,6 +31,7 @@ import { OrganisationsModule } from './modules/organisations/organisations.modul
 import { ClassesModule } from './modules/classes/classes.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { ProfileModule } from './modules/profile/profile.module';
+import { StudioModule } from './modules/studio/studio.module';
 import { UnitsModule } from './modules/units/units.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -79,6 +80,7 @@ export class AppModule {
         ClassesModule,
         ReportingModule,
         AssistantModule,
+        StudioModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { HttpStatus, type INestApplication } from '@nestjs/common';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,6 +8,8 @@ import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger, type Params, PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
+import { AppException } from '../common/errors/app-exception';
+import { BINARY_BODY_LIMIT, BINARY_TYPES, takesBinaryBody } from '../common/http/binary-body';
 import { nulInUrl, parseJsonBody } from '../common/http/hostile-input';
 import { requestLogging } from '../common/http/logger-options';
 import { createValidationPipe } from '../common/http/validation';
@@ -84,7 +86,7 @@ function securityHeaders(config: AppConfig): Record<string, string> {
 }
 
 /**
- * JSON bodies only (the app sends nothing else); an empty body counts as `{}` as browsers send a
+ * JSON bodies, and raw bytes (zip, octet-stream) for the studio's uploads only; an empty body counts as `{}` as browsers send a
  * bare PUT. Parse failures, bodies nested to exhaust the validator and NUL characters get the
  * common error shape (`parseJsonBody`), not Fastify's nor a 500.
  */
@@ -96,5 +98,9 @@ function acceptJsonBodies(fastify: FastifyInstance): void {
     } catch (err) {
       done(err as Error);
     }
+  });
+  fastify.addContentTypeParser([...BINARY_TYPES], { parseAs: 'buffer', bodyLimit: BINARY_BODY_LIMIT }, (req: FastifyRequest, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
+    if (!takesBinaryBody(req.url)) done(new AppException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON (application/json)'));
+    else done(null, body);
   });
 }

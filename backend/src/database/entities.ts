@@ -1,3 +1,5 @@
+import { StudioAuthor, StudioComment, StudioCourse, StudioReviewer } from '../modules/studio/entities/studio-course.entity';
+import { StudioLesson, StudioMedia, StudioQuestion, StudioQuiz } from '../modules/studio/entities/studio-content.entity';
 import { AssessmentAttempt } from '../modules/assessment/entities/assessment-attempt.entity';
 import { CertificationPolicy } from '../modules/assessment/entities/certification-policy.entity';
 import { AssistantIndexState } from '../modules/assistant/entities/assistant-index-state.entity';
@@ -94,4 +96,12 @@ export const ENTITIES = [
   AssistantIndexState,
   AssistantMessage,
   AssistantSettings,
+  StudioCourse,
+  StudioAuthor,
+  StudioComment,
+  StudioReviewer,
+  StudioLesson,
+  StudioQuestion,
+  StudioQuiz,
+  StudioMedia,
 ];

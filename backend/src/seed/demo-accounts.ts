@@ -19,13 +19,17 @@ type DemoAccount = {
   label: string;
 };
 
-/** Hà Nội (01) holds most demo people; one learner lives in Huế (04) to show a province admin's limits. */
+/**
+ * Hà Nội (01) holds most demo people; one learner lives in Huế (04) to show a province admin's limits.
+ * The teacher and the commune administrator share the first ward: the teacher writes in the studio and
+ * the administrator reviews and publishes that ward's courses.
+ */
 const ACCOUNTS: DemoAccount[] = [
   { phone: '0900000001', fullName: 'Nguyễn Thị Lan', role: 'learner', targetGroup: 'citizen', birthYear: 1956, province: '01', label: 'Người học' },
-  { phone: '0900000002', fullName: 'Trần Văn Minh', role: 'teacher', targetGroup: 'public_servant', birthYear: 1985, province: '01', label: 'Giáo viên' },
+  { phone: '0900000002', fullName: 'Trần Văn Minh', role: 'teacher', targetGroup: 'public_servant', birthYear: 1985, province: '01', label: 'Giáo viên (soạn bài)' },
   { phone: '0900000003', fullName: 'Lê Quốc Hùng', role: 'admin', scope: 'nation', targetGroup: 'public_servant', birthYear: 1978, province: '01', label: 'Quản trị toàn quốc' },
   { phone: '0900000004', fullName: 'Phạm Thu Hà', role: 'admin', scope: 'province', targetGroup: 'public_servant', birthYear: 1982, province: '01', label: 'Quản trị tỉnh (Hà Nội)' },
-  { phone: '0900000005', fullName: 'Đỗ Văn Nam', role: 'admin', scope: 'commune', targetGroup: 'public_servant', birthYear: 1990, province: '01', label: 'Quản trị xã/phường' },
+  { phone: '0900000005', fullName: 'Đỗ Văn Nam', role: 'admin', scope: 'commune', targetGroup: 'public_servant', birthYear: 1990, province: '01', label: 'Quản trị xã (duyệt bài)' },
   { phone: '0900000006', fullName: 'Hoàng Minh Châu', role: 'learner', targetGroup: 'student', birthYear: 2008, province: '04', label: 'Người học (Huế)' },
 ];
 

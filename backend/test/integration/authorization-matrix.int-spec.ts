@@ -21,6 +21,10 @@ const SIGNED_IN = 'UAAAAA';
 const ADMIN = 'UFFAAA';
 const NATION_ONLY = 'UFFFFA';
 const OWN = 'UAHHHH'; // the learner's own resource: nobody else reads it
+/** A studio draft of another teacher (commune B): the province and the nation review it; nobody here is its author. */
+const STUDIO_READ = 'UFHHAA';
+const STUDIO_WRITE = 'UFHHFF';
+const STUDIO = 'UFAAAA';
 
 /** Who may act on whom: by place (commune A ⊂ Hà Nội) and by rank (nation > province > commune). */
 const ON_TARGET = {
@@ -32,7 +36,7 @@ const ON_TARGET = {
   nationAdmin2: 'UFFHHH', // nobody outranks the nation, wherever they live
 } as const;
 type Target = keyof typeof ON_TARGET;
-const ADMIN_USER_OPS = ['PUT /api/admin/community-team/{id}', 'DELETE /api/admin/community-team/{id}', 'GET /api/admin/users/{id}', 'POST /api/admin/users/{id}/reset-code', 'POST /api/admin/users/{id}/disable', 'POST /api/admin/users/{id}/enable', 'PUT /api/admin/users/{id}/role'];
+const ADMIN_USER_OPS = ['GET /api/admin/users/{id}/reviewer', 'PUT /api/admin/users/{id}/reviewer', 'DELETE /api/admin/users/{id}/reviewer', 'PUT /api/admin/community-team/{id}', 'DELETE /api/admin/community-team/{id}', 'GET /api/admin/users/{id}', 'POST /api/admin/users/{id}/reset-code', 'POST /api/admin/users/{id}/disable', 'POST /api/admin/users/{id}/enable', 'PUT /api/admin/users/{id}/role'];
 
 const MATRIX: Record<string, string> = {
   'GET /api/health': PUBLIC,
@@ -148,6 +152,44 @@ const MATRIX: Record<string, string> = {
   'GET /api/assistant/quiz-attempts/{id}/why-wrong': OWN, // the learner's open attempt: 409 until submitted
   'GET /api/admin/assistant': ADMIN,
   'PUT /api/admin/assistant/settings': NATION_ONLY,
+  'GET /api/studio/courses': STUDIO,
+  'POST /api/studio/courses': STUDIO,
+  'POST /api/studio/courses/import': STUDIO, // a JSON body is refused (415) before any course is read
+  'GET /api/studio/courses/{id}': STUDIO_READ,
+  'PUT /api/studio/courses/{id}': STUDIO_WRITE,
+  'GET /api/studio/courses/{id}/export.zip': STUDIO_READ,
+  'POST /api/studio/courses/{id}/submit': STUDIO_WRITE,
+  'POST /api/studio/courses/{id}/return': STUDIO_READ, // reviewers get past: 409, the draft is not in review
+  'POST /api/studio/courses/{id}/publish': STUDIO_READ, // likewise
+  'POST /api/studio/courses/{id}/archive': STUDIO_READ, // runs last: the province archives, the nation finds it archived
+  'GET /api/studio/courses/{id}/comments': STUDIO_READ,
+  'POST /api/studio/courses/{id}/comments': STUDIO_READ,
+  'POST /api/studio/courses/{id}/comments/{commentId}/resolve': STUDIO_READ,
+  'POST /api/studio/courses/{id}/authors': STUDIO_WRITE,
+  'DELETE /api/studio/courses/{id}/authors/{userId}': STUDIO_WRITE,
+  'GET /api/studio/courses/{id}/lessons': STUDIO_READ,
+  'POST /api/studio/courses/{id}/lessons': STUDIO_WRITE,
+  'POST /api/studio/courses/{id}/lessons/order': STUDIO_WRITE,
+  'GET /api/studio/courses/{id}/lessons/{lessonId}': STUDIO_READ,
+  'PUT /api/studio/courses/{id}/lessons/{lessonId}': STUDIO_WRITE,
+  'DELETE /api/studio/courses/{id}/lessons/{lessonId}': STUDIO_WRITE,
+  'GET /api/studio/courses/{id}/questions': STUDIO_READ,
+  'POST /api/studio/courses/{id}/questions': STUDIO_WRITE,
+  'POST /api/studio/courses/{id}/questions/gift': STUDIO_WRITE,
+  'GET /api/studio/courses/{id}/questions/export.gift': STUDIO_READ,
+  'PUT /api/studio/courses/{id}/questions/{questionId}': STUDIO_WRITE,
+  'DELETE /api/studio/courses/{id}/questions/{questionId}': STUDIO_WRITE,
+  'GET /api/studio/courses/{id}/quizzes': STUDIO_READ,
+  'POST /api/studio/courses/{id}/quizzes': STUDIO_WRITE,
+  'PUT /api/studio/courses/{id}/quizzes/{quizId}': STUDIO_WRITE,
+  'DELETE /api/studio/courses/{id}/quizzes/{quizId}': STUDIO_WRITE,
+  'POST /api/studio/courses/{id}/media': STUDIO, // the file's name is checked (400) before any course is read
+  'GET /api/studio/courses/{id}/media/{name}': STUDIO_READ,
+  'DELETE /api/studio/courses/{id}/media/{name}': STUDIO_WRITE,
+  'POST /api/studio/preview': STUDIO_READ,
+  'GET /api/studio/courses/{id}/preview/lessons/{lessonId}': STUDIO_READ,
+  'POST /api/studio/courses/{id}/preview/quizzes/{quizId}/attempt': STUDIO_READ,
+  'POST /api/studio/courses/{id}/preview/quizzes/{quizId}/attempt/grade': STUDIO_READ, // readers: 400, the sealed attempt is not valid
 };
 
 /** Operations as the committed contract lists them. */
@@ -203,6 +245,20 @@ describe('authorization matrix (every operation of openapi.json × every kind of
     const recount = await nation.send('POST', '/api/admin/reporting/recounts');
     const otherClass = await (await session('teacherB')).send('POST', '/api/classes', { name: 'Lớp kỹ năng số thôn 3', courses: [course.slug] });
     expect(otherClass.status).toBe(201);
+    // A studio draft of teacher B's, with a lesson, a question, a quiz, a comment and a file.
+    const studioB = await session('teacherB');
+    const draft = (await studioB.send('POST', '/api/studio/courses', { slug: 'matrix-studio', title: 'Khóa học thử quyền' })).body as { id: string };
+    const studio = `/api/studio/courses/${draft.id}`;
+    const lesson = (await studioB.send('POST', `${studio}/lessons`, { title: 'Bài một', competencies: ['4.2'] })).body as { id: string };
+    const question = { type: 'true_false', competency: '4.2', level: 1, prompt: 'OTP là bí mật.', explanation: 'Đúng vậy.', options: [{ text: 'Đúng', correct: true, feedback: 'Đúng.' }, { text: 'Sai', correct: false, feedback: 'Chưa đúng.' }] };
+    const studioQuestion = (await studioB.send('POST', `${studio}/questions`, question)).body as { id: string };
+    const studioQuiz = (await studioB.send('POST', `${studio}/quizzes`, { title: 'Kiểm tra', questionCount: 1, passPercent: 50 })).body as { id: string };
+    const comment = (await studioB.send('POST', `${studio}/comments`, { text: 'Ghi chú' })).body as { id: string };
+    expect([lesson.id, studioQuestion.id, studioQuiz.id, comment.id].every(Boolean)).toBe(true);
+    await t.dataSource.query(
+      `INSERT INTO studio_media (course_id, name, kind, mime, size, digest, alt, bytes, uploaded_by_id) VALUES ($1, 'hinh.svg', 'svg', 'image/svg+xml', 3, 'x', 'Hình', '<s>', $2)`,
+      [draft.id, users.teacherB.id],
+    );
     const policies = (await nation.send('GET', '/api/admin/certification-policies')).body as Record<string, unknown>[];
     const targetGroup = policies[0]!.targetGroup as string;
     // The settings only: what the page sends back.
@@ -218,6 +274,13 @@ describe('authorization matrix (every operation of openapi.json × every kind of
       'quiz-attempts/{id}': (attempt.body as { id: string }).id,
       'recounts/{id}': (recount.body as { id: string }).id,
       'classes/{id}': (otherClass.body as { id: string }).id,
+      'studio/courses/{id}': draft.id,
+      '{lessonId}': lesson.id,
+      '{questionId}': studioQuestion.id,
+      '{quizId}': studioQuiz.id,
+      '{commentId}': comment.id,
+      '{userId}': users.teacherB.id,
+      '{name}': 'hinh.svg',
       'self-assessment/attempts/{id}': (assessment.body as { id: string }).id,
       '{targetGroup}': targetGroup,
       '{code}': 'ABCD-EFGH-JKMN',
@@ -237,6 +300,21 @@ describe('authorization matrix (every operation of openapi.json × every kind of
       'POST /api/assistant/questions/stream': { question: 'mã OTP là gì' },
       'PUT /api/assistant/messages/{id}/feedback': { helpful: true },
       'PUT /api/admin/assistant/settings': { mode: 'model' },
+      'POST /api/studio/courses': { slug: 'matrix-studio-2', title: 'Khóa mới' },
+      'PUT /api/studio/courses/{id}': { version: 1, title: 'Tên khác' },
+      'POST /api/studio/courses/{id}/return': { comment: 'Sửa lại' },
+      'POST /api/studio/courses/{id}/comments': { text: 'Ghi chú' },
+      'POST /api/studio/courses/{id}/authors': { login: '0912345678', role: 'coauthor' },
+      'POST /api/studio/courses/{id}/lessons': { title: 'Bài hai' },
+      'POST /api/studio/courses/{id}/lessons/order': { lessonIds: [lesson.id] },
+      'PUT /api/studio/courses/{id}/lessons/{lessonId}': { version: 1, title: 'Bài một sửa' },
+      'POST /api/studio/courses/{id}/questions': question,
+      'POST /api/studio/courses/{id}/questions/gift': { text: '// @competency 4.2\n// @level 1\n::g1:: Câu hỏi? {=Có ~Không}' },
+      'PUT /api/studio/courses/{id}/questions/{questionId}': { ...question, version: 1 },
+      'POST /api/studio/courses/{id}/quizzes': { title: 'Kiểm tra hai', questionCount: 1, passPercent: 50 },
+      'PUT /api/studio/courses/{id}/quizzes/{quizId}': { version: 1, title: 'Kiểm tra sửa', questionCount: 1, passPercent: 60 },
+      'POST /api/studio/preview': { courseId: draft.id, markdown: '# Xem thử' },
+      'POST /api/studio/courses/{id}/preview/quizzes/{quizId}/attempt/grade': { attempt: 'x.y', answers: {} },
     });
   });
   afterAll(() => t.close());
@@ -268,7 +346,7 @@ describe('authorization matrix (every operation of openapi.json × every kind of
   });
 
   // Writes that undo what later rows need (a role change, leaving the course) come last.
-  const last = (row: string) => Number(row.startsWith('PUT /api/admin/users') || row.startsWith('DELETE /api/courses'));
+  const last = (row: string) => Number(row.startsWith('PUT /api/admin/users') || row.startsWith('DELETE /api/courses') || row.endsWith('/archive'));
   const rows = Object.keys(MATRIX).sort((x, y) => last(x) - last(y));
 
   it.each(rows)('%s', async (row) => {

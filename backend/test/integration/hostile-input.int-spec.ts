@@ -7,15 +7,15 @@ import { SessionsService } from '../../src/modules/auth/sessions.service';
 import { createUser, unitsOf } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-type Operation = { requestBody?: { content: { 'application/json': { schema: { $ref?: string } } } }; parameters?: { in: string; name: string }[] };
+type Operation = { requestBody?: { content: Partial<Record<string, { schema: { $ref?: string } }>> }; parameters?: { in: string; name: string }[] };
 type Schema = { properties?: Record<string, { type?: string; $ref?: string }> };
 
 const spec = openapi as unknown as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 const operations = Object.entries(spec.paths).flatMap(([route, ops]) => Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), route, op })));
 
-/** The fields the operation's JSON body declares. */
+/** The fields the operation's JSON body declares (none for a file upload). */
 function bodyFields(op: Operation): string[] {
-  const ref = op.requestBody?.content['application/json'].schema.$ref;
+  const ref = op.requestBody?.content['application/json']?.schema.$ref;
   return ref ? Object.keys(spec.components.schemas[ref.split('/').pop()!]?.properties ?? {}) : [];
 }
 

@@ -75,9 +75,14 @@ export function Layout() {
                     </li>
                   )}
                   {me.role !== 'learner' && (
-                    <li>
-                      <NavLink to="/lop-hoc">{t('nav.classes')}</NavLink>
-                    </li>
+                    <>
+                      <li>
+                        <NavLink to="/lop-hoc">{t('nav.classes')}</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/soan-bai">{t('nav.studio')}</NavLink>
+                      </li>
+                    </>
                   )}
                   {me.role === 'admin' && (
                     <>

@@ -1684,6 +1684,454 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studio/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioCoursesController_list"];
+        put?: never;
+        post: operations["StudioCoursesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioCoursesController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioCoursesController_get"];
+        put: operations["StudioCoursesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/export.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioCoursesController_exportZip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioCoursesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioCoursesController_giveBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioCoursesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioCoursesController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioCoursesController_comments"];
+        put?: never;
+        post: operations["StudioCoursesController_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/comments/{commentId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioCoursesController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/authors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioCoursesController_addAuthor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/authors/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["StudioCoursesController_removeAuthor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioContentController_listLessons"];
+        put?: never;
+        post: operations["StudioContentController_addLesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/lessons/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioContentController_orderLessons"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/lessons/{lessonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioContentController_getLesson"];
+        put: operations["StudioContentController_saveLesson"];
+        post?: never;
+        delete: operations["StudioContentController_deleteLesson"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioContentController_listQuestions"];
+        put?: never;
+        post: operations["StudioContentController_addQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/questions/gift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioContentController_importGift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/questions/export.gift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioContentController_exportGift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/questions/{questionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["StudioContentController_saveQuestion"];
+        post?: never;
+        delete: operations["StudioContentController_deleteQuestion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/quizzes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioContentController_listQuizzes"];
+        put?: never;
+        post: operations["StudioContentController_addQuiz"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/quizzes/{quizId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["StudioContentController_saveQuiz"];
+        post?: never;
+        delete: operations["StudioContentController_deleteQuiz"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioContentController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/media/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioContentController_file"];
+        put?: never;
+        post?: never;
+        delete: operations["StudioContentController_deleteMedia"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioPreviewController_markdown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/preview/lessons/{lessonId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioPreviewController_lesson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/preview/quizzes/{quizId}/attempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioPreviewController_attempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/preview/quizzes/{quizId}/attempt/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioPreviewController_grade"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/reviewer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioReviewersController_get"];
+        put: operations["StudioReviewersController_grant"];
+        post?: never;
+        delete: operations["StudioReviewersController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3285,6 +3733,458 @@ export interface components {
         AssistantModeDto: {
             /** @enum {string} */
             mode: "off" | "local" | "model";
+        };
+        StudioCourseSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "published" | "archived";
+            /** @enum {string} */
+            myRole: "owner" | "coauthor" | "reviewer";
+            /** @description The draft differs from what learners see (always true before the first publish) */
+            hasUnpublishedChanges: boolean;
+            /** @description Optimistic-lock version of the course fields */
+            version: number;
+            /** @description The version learners see (courses.version), null before the first publish */
+            publishedVersion: number | null;
+            unitName: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreateStudioCourseDto: {
+            /** @example thanh-toan-qr */
+            slug: string;
+            /** @example Thanh toán bằng mã QR */
+            title: string;
+        };
+        CompetencyLevelDto: {
+            /** @example 4.2 */
+            code: string;
+            level: number;
+        };
+        QuestionDefaultsDto: {
+            /** @example 4.2 */
+            competency?: string;
+            level?: number;
+        };
+        StudioCanDto: {
+            /** @description Change the draft (authors) */
+            edit: boolean;
+            /** @description Comment, return and publish (reviewers who are not authors) */
+            review: boolean;
+            publish: boolean;
+            /** @description Add and remove authors (owners) */
+            manageAuthors: boolean;
+            archive: boolean;
+        };
+        StudioVideoDto: {
+            /**
+             * @description media/<name> of a video or audio file of this course
+             * @example media/bai-1.webm
+             */
+            src: string;
+            /**
+             * @description media/<name> of WebVTT captions
+             * @example media/bai-1.vtt
+             */
+            captions: string;
+            transcript: string;
+        };
+        StudioLessonSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Stable id: learners’ completions follow it across publishes */
+            slug: string;
+            position: number;
+            title: string;
+            competencies: string[];
+            estimatedMinutes: number;
+            /** @description Needed to complete the course (the completion rule: every required lesson and quiz) */
+            required: boolean;
+            video: components["schemas"]["StudioVideoDto"] | null;
+            version: number;
+            /** @description Archived: was published once, kept for learners’ history, left out of the next publish */
+            archived: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StudioOptionDto: {
+            /** @description Kept from the bank (a, b, c… or true/false); given anew when left out */
+            id?: string;
+            text: string;
+            correct: boolean;
+            /** @description Share of the mark, -100..100 (GIFT); left out: all-or-nothing */
+            weight?: number;
+            feedback: string;
+        };
+        StudioWeightedAnswerDto: {
+            text: string;
+            weight: number;
+            feedback: string;
+        };
+        StudioNumberDto: {
+            /** @description null matches any number */
+            value: number | null;
+            tolerance: number;
+            weight: number;
+            feedback: string;
+        };
+        StudioPairDto: {
+            /** @description Empty: a distractor on the right only */
+            left: string;
+            right: string;
+        };
+        StudioFeedbackDto: {
+            correct: string;
+            incorrect: string;
+        };
+        StudioQuestionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Stable id: learners’ attempts follow it across publishes */
+            externalId: string;
+            /**
+             * @description The bank file it belongs to (.yaml or .gift)
+             * @example cau-hoi.yaml
+             */
+            bank: string;
+            /** @enum {string} */
+            type: "single" | "multiple" | "true_false" | "ordering" | "short_text" | "matching" | "numerical";
+            competency: string;
+            level: number;
+            prompt: string;
+            explanation: string;
+            options?: components["schemas"]["StudioOptionDto"][];
+            accepted?: string[];
+            answers?: components["schemas"]["StudioWeightedAnswerDto"][];
+            numbers?: components["schemas"]["StudioNumberDto"][];
+            pairs?: components["schemas"]["StudioPairDto"][];
+            feedback?: components["schemas"]["StudioFeedbackDto"];
+            /** @enum {string} */
+            grading?: "weights";
+            version: number;
+            archived: boolean;
+        };
+        DrawRuleDto: {
+            /** @example 4.2 */
+            competency?: string;
+            level?: number;
+            count: number;
+        };
+        StudioQuizDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+            /** @description Bank files it draws from; empty = every bank */
+            banks: string[];
+            /** @description Null: the sum of the draw rules */
+            questionCount: number | null;
+            draw: components["schemas"]["DrawRuleDto"][];
+            passPercent: number;
+            required: boolean;
+            maxAttempts: number | null;
+            cooldownSeconds: number;
+            timeLimitSeconds: number | null;
+            /** @enum {string} */
+            showAnswers: "never" | "after_passing" | "after_last_attempt" | "always";
+            version: number;
+            archived: boolean;
+        };
+        StudioMediaDto: {
+            /** @example quet-ma.png */
+            name: string;
+            /** @enum {string} */
+            kind: "image" | "svg" | "audio" | "video" | "captions" | "pdf";
+            /** @example image/png */
+            type: string;
+            size: number;
+            /** @description Alternative text (required for images) */
+            alt: string | null;
+            /** @description The studio media route (for people who may see the draft) */
+            url: string;
+            /** @description What to write in a lesson: ![alt](../media/name) or media/name for a video */
+            path: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StudioAuthorDto: {
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** @enum {string} */
+            role: "owner" | "coauthor";
+            /** Format: date-time */
+            addedAt: string;
+        };
+        StudioCommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            lessonId: string | null;
+            /** Format: uuid */
+            authorId: string;
+            authorName: string;
+            text: string;
+            resolved: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+        };
+        StudioProblemDto: {
+            /** @description The file of the folder format the problem was found in (course.yaml, lessons/x.md, questions/x.gift, media/x) */
+            file: string;
+            line: number;
+            /** @description The validator’s message (English; the UI shows it beside the field) */
+            message: string;
+            warning: boolean;
+            /**
+             * @description What the problem is about, when known
+             * @enum {string|null}
+             */
+            entity: "course" | "lesson" | "question" | "quiz" | "media" | null;
+            /** @description The studio id of the lesson, question or quiz; the media name */
+            entityId: string | null;
+            /** @description The field, e.g. title, competencies, body, video.src, draw */
+            field: string | null;
+            /** @description For a lesson body: the line within the body (1-based) */
+            bodyLine: number | null;
+        };
+        StudioCourseDto: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "published" | "archived";
+            /** @enum {string} */
+            myRole: "owner" | "coauthor" | "reviewer";
+            /** @description The draft differs from what learners see (always true before the first publish) */
+            hasUnpublishedChanges: boolean;
+            /** @description Optimistic-lock version of the course fields */
+            version: number;
+            /** @description The version learners see (courses.version), null before the first publish */
+            publishedVersion: number | null;
+            unitName: string;
+            /** Format: date-time */
+            updatedAt: string;
+            summary: string;
+            coverImage: string | null;
+            targetGroups: string[];
+            competencies: components["schemas"]["CompetencyLevelDto"][];
+            estimatedMinutes: number;
+            /** @enum {string} */
+            ordering: "sequential" | "free";
+            questionDefaults: components["schemas"]["QuestionDefaultsDto"] | null;
+            /** @description The learner course’s slug once published (/khoa-hoc/<slug>) */
+            publishedSlug: string | null;
+            can: components["schemas"]["StudioCanDto"];
+            lessons: components["schemas"]["StudioLessonSummaryDto"][];
+            questions: components["schemas"]["StudioQuestionDto"][];
+            quizzes: components["schemas"]["StudioQuizDto"][];
+            media: components["schemas"]["StudioMediaDto"][];
+            authors: components["schemas"]["StudioAuthorDto"][];
+            comments: components["schemas"]["StudioCommentDto"][];
+            /** @description What the validator finds in the draft now; errors block submit and publish */
+            problems: components["schemas"]["StudioProblemDto"][];
+        };
+        UpdateStudioCourseDto: {
+            /** @description The version the edit started from; an older one is a 409 EDIT_CONFLICT */
+            version: number;
+            title?: string;
+            summary?: string;
+            /** @description A media name of this course (an image), or null */
+            coverImage?: string | null;
+            /**
+             * @example [
+             *       "citizen"
+             *     ]
+             */
+            targetGroups?: string[];
+            competencies?: components["schemas"]["CompetencyLevelDto"][];
+            estimatedMinutes?: number;
+            /** @enum {string} */
+            ordering?: "sequential" | "free";
+            questionDefaults?: components["schemas"]["QuestionDefaultsDto"] | null;
+        };
+        ReturnCourseDto: {
+            /** @description What the authors should change (kept as a comment) */
+            comment: string;
+        };
+        AddCommentDto: {
+            /** Format: uuid */
+            lessonId?: string;
+            text: string;
+        };
+        AddAuthorDto: {
+            /** @description Phone or email of a teacher or administrator */
+            login: string;
+            /** @enum {string} */
+            role: "owner" | "coauthor";
+        };
+        CreateStudioLessonDto: {
+            /** @description Stable id; made from the title when left out */
+            slug?: string;
+            title: string;
+            body?: string;
+            competencies?: string[];
+            estimatedMinutes?: number;
+            required?: boolean;
+            video?: components["schemas"]["StudioVideoDto"] | null;
+        };
+        StudioLessonDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Stable id: learners’ completions follow it across publishes */
+            slug: string;
+            position: number;
+            title: string;
+            competencies: string[];
+            estimatedMinutes: number;
+            /** @description Needed to complete the course (the completion rule: every required lesson and quiz) */
+            required: boolean;
+            video: components["schemas"]["StudioVideoDto"] | null;
+            version: number;
+            /** @description Archived: was published once, kept for learners’ history, left out of the next publish */
+            archived: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Markdown */
+            body: string;
+        };
+        LessonOrderDto: {
+            /** @description Every live lesson id of the course, in the new order */
+            lessonIds: string[];
+        };
+        UpdateStudioLessonDto: {
+            /** @description The version the edit started from; an older one is a 409 EDIT_CONFLICT with both texts */
+            version: number;
+            title?: string;
+            body?: string;
+            competencies?: string[];
+            estimatedMinutes?: number;
+            required?: boolean;
+            video?: components["schemas"]["StudioVideoDto"] | null;
+        };
+        SaveStudioQuestionDto: {
+            /** @description Required on PUT: the version the edit started from */
+            version?: number;
+            /** @description Stable id (letters, digits, - and _); made from the prompt when left out */
+            externalId?: string;
+            /**
+             * @description Bank file; default cau-hoi.yaml
+             * @example cau-hoi.yaml
+             */
+            bank?: string;
+            /** @enum {string} */
+            type: "single" | "multiple" | "true_false" | "ordering" | "short_text" | "matching" | "numerical";
+            /** @example 4.2 */
+            competency: string;
+            level: number;
+            prompt: string;
+            explanation: string;
+            options?: components["schemas"]["StudioOptionDto"][];
+            accepted?: string[];
+            answers?: components["schemas"]["StudioWeightedAnswerDto"][];
+            numbers?: components["schemas"]["StudioNumberDto"][];
+            pairs?: components["schemas"]["StudioPairDto"][];
+            feedback?: components["schemas"]["StudioFeedbackDto"];
+            /** @enum {string} */
+            grading?: "weights";
+        };
+        GiftImportDto: {
+            /** @description GIFT text (Moodle); questions with an id already in the course replace it */
+            text: string;
+            /**
+             * @description Bank file for the new questions; default the course’s first .gift bank, else gift.gift
+             * @example gift.gift
+             */
+            bank?: string;
+        };
+        GiftImportResultDto: {
+            /** @description The questions read (created or replaced) */
+            questions: components["schemas"]["StudioQuestionDto"][];
+            /** @description Warnings (nothing refused) */
+            problems: components["schemas"]["StudioProblemDto"][];
+        };
+        SaveStudioQuizDto: {
+            /** @description Required on PUT: the version the edit started from */
+            version?: number;
+            /** @description Stable id; made from the title when left out (POST only) */
+            slug?: string;
+            title: string;
+            banks?: string[];
+            questionCount?: number | null;
+            draw?: components["schemas"]["DrawRuleDto"][];
+            passPercent: number;
+            required?: boolean;
+            maxAttempts?: number | null;
+            cooldownSeconds?: number;
+            timeLimitSeconds?: number | null;
+            /** @enum {string} */
+            showAnswers?: "never" | "after_passing" | "after_last_attempt" | "always";
+        };
+        PreviewMarkdownDto: {
+            /** Format: uuid */
+            courseId: string;
+            markdown: string;
+        };
+        PreviewHtmlDto: {
+            /** @description Rendered by the learners’ lesson renderer; media links point at the studio media route */
+            html: string;
+        };
+        PreviewQuizDto: {
+            slug: string;
+            title: string;
+            passPercent: number;
+            timeLimitSeconds: number | null;
+        };
+        PreviewAttemptDto: {
+            /** @description The draw, sealed: send it back with the answers to grade (nothing is stored) */
+            attempt: string;
+            quiz: components["schemas"]["PreviewQuizDto"];
+            questions: components["schemas"]["LearnerQuestionDto"][];
+        };
+        PreviewGradeDto: {
+            /** @description The `attempt` of the preview attempt */
+            attempt: string;
+            /** @description question id → answer */
+            answers: {
+                [key: string]: components["schemas"]["AnswerValueDto"];
+            };
+        };
+        PreviewResultDto: {
+            scorePercent: number;
+            passed: boolean;
+            results: components["schemas"]["QuestionResultDto"][];
+        };
+        ReviewerRightDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @description Whether the teacher holds the reviewer right */
+            reviewer: boolean;
+            /** @enum {string|null} */
+            scopeLevel: "nation" | "province" | "commune" | null;
+            /** Format: uuid */
+            scopeUnitId: string | null;
+            scopeUnitName: string | null;
+            /** Format: date-time */
+            grantedAt: string | null;
+        };
+        GrantReviewerDto: {
+            /**
+             * @description Default: the granting administrator’s own scope
+             * @enum {string}
+             */
+            scopeLevel?: "nation" | "province" | "commune";
+            /**
+             * Format: uuid
+             * @description The province or commune (not for nation)
+             */
+            scopeUnitId?: string;
         };
     };
     responses: never;
@@ -5803,6 +6703,956 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AssistantModeDto"];
                 };
+            };
+        };
+    };
+    StudioCoursesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseSummaryDto"][];
+                };
+            };
+        };
+    };
+    StudioCoursesController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string per action; a resend with the same key records nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStudioCourseDto"];
+            };
+        };
+        responses: {
+            /** @description A new draft with the caller as owner (the same draft again for a resend with the same Idempotency-Key) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+        };
+    };
+    StudioCoursesController_import: {
+        parameters: {
+            query?: {
+                /** @description Give the new draft this slug instead of the one in course.yaml or the folder name */
+                slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/zip": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+        };
+    };
+    StudioCoursesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+        };
+    };
+    StudioCoursesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStudioCourseDto"];
+            };
+        };
+        responses: {
+            /** @description 409 EDIT_CONFLICT { yours, theirs } when `version` is not the current one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+        };
+    };
+    StudioCoursesController_exportZip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course in the content/courses/<slug>/ folder format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StudioCoursesController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 422 STUDIO_INVALID with the problems when the draft does not validate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+        };
+    };
+    StudioCoursesController_giveBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnCourseDto"];
+            };
+        };
+        responses: {
+            /** @description Sent back to the authors with a comment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+        };
+    };
+    StudioCoursesController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+        };
+    };
+    StudioCoursesController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived: out of the catalogue; learners’ history is kept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCourseDto"];
+                };
+            };
+        };
+    };
+    StudioCoursesController_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCommentDto"][];
+                };
+            };
+        };
+    };
+    StudioCoursesController_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCommentDto"];
+                };
+            };
+        };
+    };
+    StudioCoursesController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioCommentDto"];
+                };
+            };
+        };
+    };
+    StudioCoursesController_addAuthor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddAuthorDto"];
+            };
+        };
+        responses: {
+            /** @description The authors after the change (owners only) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioAuthorDto"][];
+                };
+            };
+        };
+    };
+    StudioCoursesController_removeAuthor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (owners only; the last owner stays) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StudioContentController_listLessons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonSummaryDto"][];
+                };
+            };
+        };
+    };
+    StudioContentController_addLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStudioLessonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonDto"];
+                };
+            };
+        };
+    };
+    StudioContentController_orderLessons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LessonOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonSummaryDto"][];
+                };
+            };
+        };
+    };
+    StudioContentController_getLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonDto"];
+                };
+            };
+        };
+    };
+    StudioContentController_saveLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStudioLessonDto"];
+            };
+        };
+        responses: {
+            /** @description 409 EDIT_CONFLICT { yours, theirs } when `version` is not the current one and the texts differ */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioLessonDto"];
+                };
+            };
+        };
+    };
+    StudioContentController_deleteLesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, or archived when it was ever published (learners’ history keeps it) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StudioContentController_listQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioQuestionDto"][];
+                };
+            };
+        };
+    };
+    StudioContentController_addQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveStudioQuestionDto"];
+            };
+        };
+        responses: {
+            /** @description 422 STUDIO_INVALID with the validator’s problems when the question is not valid */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioQuestionDto"];
+                };
+            };
+        };
+    };
+    StudioContentController_importGift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GiftImportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftImportResultDto"];
+                };
+            };
+        };
+    };
+    StudioContentController_exportGift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bank as Moodle GIFT; importing it again gives the same questions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StudioContentController_saveQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveStudioQuestionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioQuestionDto"];
+                };
+            };
+        };
+    };
+    StudioContentController_deleteQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                questionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, or archived when it was ever published */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StudioContentController_listQuizzes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioQuizDto"][];
+                };
+            };
+        };
+    };
+    StudioContentController_addQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveStudioQuizDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioQuizDto"];
+                };
+            };
+        };
+    };
+    StudioContentController_saveQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveStudioQuizDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioQuizDto"];
+                };
+            };
+        };
+    };
+    StudioContentController_deleteQuiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, or archived when it was ever published */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StudioContentController_upload: {
+        parameters: {
+            query: {
+                /** @description File name: letters, digits, ".", "-" and "_", with an allowed extension */
+                name: string;
+                /** @description Alternative text; required for images */
+                alt?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description 422 MEDIA_REFUSED naming what is wrong (type, bytes, size, script in SVG); an existing name is replaced */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioMediaDto"];
+                };
+            };
+        };
+    };
+    StudioContentController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, for people who may see the draft, served inert (nosniff, sandbox CSP) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StudioContentController_deleteMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StudioPreviewController_markdown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewMarkdownDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewHtmlDto"];
+                };
+            };
+        };
+    };
+    StudioPreviewController_lesson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonDto"];
+                };
+            };
+        };
+    };
+    StudioPreviewController_attempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Questions drawn as for a learner, without the key; nothing is stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewAttemptDto"];
+                };
+            };
+        };
+    };
+    StudioPreviewController_grade: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                quizId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewGradeDto"];
+            };
+        };
+        responses: {
+            /** @description Graded by the learners’ grader; nothing is stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewResultDto"];
+                };
+            };
+        };
+    };
+    StudioReviewersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerRightDto"];
+                };
+            };
+        };
+    };
+    StudioReviewersController_grant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantReviewerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerRightDto"];
+                };
+            };
+        };
+    };
+    StudioReviewersController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, IsNull, Not } from 'typeorm';
-import { AppException } from '../../common/errors/app-exception';
+import { AppException, fieldError } from '../../common/errors/app-exception';
+import { InvalidationBus } from '../../common/redis/invalidation-bus';
 import type { ContentImportReport } from './entities/content-import.entity';
 import { Competency } from './entities/competency.entity';
 import { Course } from './entities/course.entity';
@@ -19,16 +20,27 @@ export class ContentInvalidError extends AppException {
   }
 }
 
+/** The topic of `InvalidationBus` a course's slug is published on when its content changed: learners' caches drop it. */
+export const COURSE_CONTENT_TOPIC = 'course-content';
+
+type Outcome = 'created' | 'updated' | 'unchanged';
+
 /**
  * Loads content/ into the database. Idempotent: a course whose files hash the same is skipped.
  * All or nothing: the files are read and checked first (any problem refuses the whole import), then
  * the framework and every course are written in one transaction, so a course refused by the
  * database leaves nothing of the others behind. Nothing learners may have used is deleted: lessons,
- * questions and quizzes that left the files, and courses whose folder left, are archived.
+ * questions and quizzes that left the files, and courses whose folder left, are archived. The
+ * authoring studio publishes through the same course writer (`publish`): a course belongs to the
+ * files or to the studio (`courses.source`), and neither ever overwrites nor archives the other's.
+ * Every change raises the course's version and is announced to every API process at once.
  */
 @Injectable()
 export class ContentImportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus?: InvalidationBus,
+  ) {}
 
   async importDirectory(
     contentDir: string,
@@ -42,26 +54,61 @@ export class ContentImportService {
     const framework = content.framework;
     // Progress is written outside the transaction (its own connection), so only between phases.
     await onProgress(50);
-    return this.dataSource.transaction(async (em) => {
+    const report = await this.dataSource.transaction(async (em) => {
       // One import at a time across processes; the lock ends with the transaction.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('content_import'))`);
       const versionId = await this.upsertFramework(em, framework);
       const report: ContentImportReport = { created: [], updated: [], unchanged: [], archived: [] };
       for (const course of content.courses) {
         const outcome = await this.upsertCourse(em, course, versionId).catch((err: unknown) => {
+          if (err instanceof ContentInvalidError) throw err;
           // A refusal the validator did not foresee still names its file; the transaction rolls back.
           throw new ContentInvalidError([`courses/${course.folder}/course.yaml:1: the database refused this course: ${(err as Error).message.split('\n')[0]}`]);
         });
         report[outcome].push(course.slug);
       }
       const courses = em.getRepository(Course);
-      const gone = await courses.find({ where: { slug: Not(In(content.courses.map((c) => c.slug))), archivedAt: IsNull() } });
+      // Only the files' own courses leave with their folder: a studio course has none.
+      const gone = await courses.find({ where: { slug: Not(In(content.courses.map((c) => c.slug))), archivedAt: IsNull(), source: 'files' } });
       for (const course of gone) {
-        await courses.update(course.id, { archivedAt: new Date() });
+        await courses.update(course.id, { archivedAt: new Date(), version: course.version + 1 });
         report.archived.push(course.slug);
       }
       return report;
     });
+    await this.announce([...report.created, ...report.updated, ...report.archived]);
+    return report;
+  }
+
+  /**
+   * Writes one checked course from the authoring studio into the learner tables, in the caller's
+   * transaction, with the framework version the check read. `courseId` is the course this draft
+   * published before (null the first time). A slug held by a shipped course, or by another studio
+   * course, is a 409 naming the slug. Call `announce` with the slug once the transaction commits.
+   */
+  async publish(em: EntityManager, draft: CourseDraft, frameworkVersion: string, courseId: string | null): Promise<{ courseId: string; version: number; outcome: Outcome }> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('content_import'))`);
+    const [fv] = (await em.query('SELECT id FROM framework_versions WHERE version = $1', [frameworkVersion])) as { id: string }[];
+    if (!fv) throw new ContentInvalidError([`framework/framework.yaml:1: framework version ${frameworkVersion} is not loaded; import the content first`]);
+    const clash = await em.getRepository(Course).findOne({ where: { slug: draft.slug } });
+    if (clash && (clash.source !== 'studio' || clash.id !== courseId)) {
+      throw fieldError(HttpStatus.CONFLICT, 'ALREADY_EXISTS', 'slug', clash.source === 'files' ? `slug ${draft.slug} is a course shipped with the platform` : `slug ${draft.slug} is taken by another course`);
+    }
+    const outcome = await this.upsertCourse(em, draft, fv.id, 'studio', courseId);
+    const course = await em.getRepository(Course).findOneByOrFail({ slug: draft.slug });
+    return { courseId: course.id, version: course.version, outcome };
+  }
+
+  /** Drops these courses from the learners' caches in every API process (after the change is committed). */
+  async announce(slugs: string[]): Promise<void> {
+    await Promise.all(slugs.map((slug) => this.bus?.publish(COURSE_CONTENT_TOPIC, slug)));
+  }
+
+  /** Archives a studio course for learners (its history stays); returns its slug, to announce. */
+  async archiveCourse(em: EntityManager, courseId: string): Promise<string | null> {
+    const done = await em.createQueryBuilder().update(Course).set({ archivedAt: () => 'now()', version: () => 'version + 1' })
+      .where(`id = :courseId AND source = 'studio' AND archived_at IS NULL`, { courseId }).returning('slug').execute();
+    return (done.raw as { slug: string }[])[0]?.slug ?? null;
   }
 
   private async upsertFramework(em: EntityManager, f: FrameworkDraft): Promise<string> {
@@ -90,9 +137,14 @@ export class ContentImportService {
     }
   }
 
-  private async upsertCourse(em: EntityManager, draft: CourseDraft, frameworkVersionId: string): Promise<'created' | 'updated' | 'unchanged'> {
+  private async upsertCourse(
+    em: EntityManager, draft: CourseDraft, frameworkVersionId: string, source: Course['source'] = 'files', studioCourseId: string | null = null,
+  ): Promise<Outcome> {
     const courses = em.getRepository(Course);
-    const existing = await courses.findOne({ where: { slug: draft.slug } });
+    const existing = studioCourseId ? await courses.findOneBy({ id: studioCourseId }) : await courses.findOne({ where: { slug: draft.slug } });
+    if (existing && existing.source !== source) {
+      throw new ContentInvalidError([`courses/${draft.folder}/course.yaml:1: slug ${draft.slug} belongs to a course written in the authoring studio; choose another slug`]);
+    }
     if (existing && existing.contentHash === draft.contentHash && !existing.archivedAt) return 'unchanged';
     const fields = {
       slug: draft.slug,
@@ -106,7 +158,10 @@ export class ContentImportService {
       levels: [...new Set(draft.competencies.map((c) => c.level))].sort(),
       estimatedMinutes: draft.estimatedMinutes,
       ordering: draft.ordering,
+      coverImage: draft.coverImage,
       contentHash: draft.contentHash,
+      source,
+      version: existing ? existing.version + 1 : 1,
       archivedAt: null,
     };
     const course = existing ? { ...existing, ...fields } : courses.create(fields);

@@ -10,12 +10,12 @@ import { headingAnchor } from '../../common/text/heading-anchor';
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
 const defaultImage = md.renderer.rules.image!;
-md.renderer.rules.image = (tokens, idx, options, env: { slug?: string }, self) => {
+md.renderer.rules.image = (tokens, idx, options, env: { base?: string }, self) => {
   const token = tokens[idx]!;
   const src = token.attrGet('src') ?? '';
   const inCourse = path.posix.normalize(path.posix.join('lessons', src));
-  if (!env.slug || /^[a-z]+:/i.test(src) || !inCourse.startsWith('media/')) return '';
-  token.attrSet('src', `/api/courses/${env.slug}/${inCourse}`);
+  if (!env.base || /^[a-z]+:/i.test(src) || !inCourse.startsWith('media/')) return '';
+  token.attrSet('src', `${env.base}${inCourse}`);
   token.attrSet('loading', 'lazy');
   return defaultImage(tokens, idx, options, env, self);
 };
@@ -39,8 +39,9 @@ md.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
   return defaultHeading(tokens, idx, options, env, self);
 };
 
-export function renderLesson(markdown: string, courseSlug: string): string {
-  return md.render(markdown, { slug: courseSlug });
+/** `courseBase` is where the course's `media/` is served: the learners' route, or the studio's for a draft. */
+export function renderLesson(markdown: string, courseSlug: string, courseBase = `/api/courses/${courseSlug}/`): string {
+  return md.render(markdown, { base: courseBase });
 }
 
 /** A quiz text's Markdown (`toQuizMarkdown`), through the same rules as the lessons; quiz texts show no pictures. */

@@ -43,6 +43,28 @@ export function TextField({ label, hint, error, required, name, ...input }: Fiel
   );
 }
 
+/** A labelled multi-line text, like TextField. */
+export function TextAreaField({ label, hint, error, required, name, ...area }: FieldShell & ComponentProps<'textarea'> & { name: string }) {
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <Label htmlFor={name} label={label} required={required} />
+      <Messages id={name} hint={hint} error={error} />
+      <textarea id={name} name={name} aria-invalid={error ? true : undefined} aria-required={required || undefined} aria-describedby={describedBy(name, hint, error)} {...area} />
+    </div>
+  );
+}
+
+/** A labelled file chooser; `name` doubles as the id. */
+export function FileField({ label, hint, error, required, name, ...input }: FieldShell & Omit<ComponentProps<'input'>, 'type'> & { name: string }) {
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <Label htmlFor={name} label={label} required={required} />
+      <Messages id={name} hint={hint} error={error} />
+      <input type="file" id={name} name={name} aria-invalid={error ? true : undefined} aria-required={required || undefined} aria-describedby={describedBy(name, hint, error)} {...input} />
+    </div>
+  );
+}
+
 export function SelectField({ label, hint, error, required, name, children, ...select }: FieldShell & ComponentProps<'select'> & { name: string; children: ReactNode }) {
   return (
     <div className={`field${error ? ' has-error' : ''}`}>

@@ -6,6 +6,7 @@ import { Alert, Spinner } from '../../components/ui/feedback';
 import { generalMessage } from '../../lib/form-errors';
 import { formatDate } from '../../lib/i18n';
 import { adminUserQuery, useIssueResetCode, useSetStatus } from './api';
+import { ReviewerRight } from './reviewer-right';
 import { TeamAppointment } from './team-appointment';
 
 export function UserDetail({ id }: { id: string }) {
@@ -51,6 +52,7 @@ export function UserDetail({ id }: { id: string }) {
       )}
       {(issue.isError || setStatus.isError) && <Alert kind="error">{generalMessage(t, issue.error ?? setStatus.error)}</Alert>}
       <TeamAppointment userId={u.id} role={u.role} />
+      <ReviewerRight userId={u.id} role={u.role} />
     </>
   );
 }

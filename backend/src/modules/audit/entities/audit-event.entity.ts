@@ -34,7 +34,15 @@ export type AuditEventType =
   | 'reporting.report_submitted'
   | 'reporting.export_requested'
   | 'reporting.export_downloaded'
-  | 'assistant.mode_changed';
+  | 'assistant.mode_changed'
+  | 'studio.submitted'
+  | 'studio.returned'
+  | 'studio.published'
+  | 'studio.archived'
+  | 'studio.author_added'
+  | 'studio.author_removed'
+  | 'studio.reviewer_granted'
+  | 'studio.reviewer_revoked';
 
 /** Append-only security log. Holds ids, never names, phones or emails. */
 @Entity('audit_events')

@@ -1,9 +1,13 @@
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { FrameworkVersion } from './framework-version.entity';
 
-/** A course as imported from content/courses/<slug>; archived (never deleted) when its folder goes. */
+/**
+ * A course learners take: imported from content/courses/<slug> (source `files`, archived, never
+ * deleted, when its folder goes) or published from the authoring studio (source `studio`).
+ */
 @Entity('courses')
 @Check('ck_courses_ordering', `"ordering" IN ('sequential', 'free')`)
+@Check('ck_courses_source', `"source" IN ('files', 'studio')`)
 export class Course {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -52,6 +56,18 @@ export class Course {
 
   @Column({ type: 'varchar', length: 64 })
   contentHash: string;
+
+  /** Where the course comes from: the files import never touches a studio course, nor a studio publish a shipped one. */
+  @Column({ type: 'varchar', length: 8, default: 'files' })
+  source: 'files' | 'studio';
+
+  /** Counts the imports and publishes that changed the content; each learning event keeps the one it was made on. */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  /** `media/<name>` of an image of the course, or null. */
+  @Column({ type: 'varchar', length: 140, nullable: true })
+  coverImage: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;

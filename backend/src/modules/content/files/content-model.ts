@@ -101,10 +101,14 @@ export type CourseDraft = {
   folder: string;
   title: string;
   summary: string;
+  /** `media/<name>` of an image of the course, or null. */
+  coverImage: string | null;
   targetGroups: string[];
   competencies: { code: string; level: number }[];
   estimatedMinutes: number;
   ordering: 'sequential' | 'free';
+  /** For question banks that name neither (course.yaml `questionDefaults`). */
+  questionDefaults: QuestionDefaults | null;
   lessons: LessonDraft[];
   questions: QuestionDraft[];
   quizzes: QuizDraft[];

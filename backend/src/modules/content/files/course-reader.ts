@@ -91,6 +91,14 @@ async function readCourseFiles(tree: ContentTree, dir: string, folder: string, f
     if (verdict.kind && verdict.problems.length === 0) media.set(`media/${name}`, verdict.kind);
   }
 
+  if (meta.coverImage !== undefined) {
+    const cover = mediaPath('', meta.coverImage);
+    const line = source.lineOf(['coverImage']);
+    if (!cover) courseSink.add(line, `coverImage ${meta.coverImage} must be an image in the course's media folder (media/…)`);
+    else if (!tree.has(`${dir}/${cover}`)) courseSink.add(line, `missing file ${meta.coverImage}`);
+    else if (media.get(cover) !== 'image' && media.get(cover) !== 'svg') courseSink.add(line, `coverImage ${meta.coverImage} is not a valid image`);
+  }
+
   // Lessons: listed ⇔ present, front matter valid, images described and present.
   const present = new Set([...files, ...tree.refusedUnder(dir)].filter((f) => /\/lessons\/[^/]+\.md$/.test(f)).map((f) => path.posix.basename(f)));
   const seen = new Set<string>();
@@ -193,10 +201,12 @@ async function readCourseFiles(tree: ContentTree, dir: string, folder: string, f
     folder,
     title: meta.title,
     summary: meta.summary,
+    coverImage: meta.coverImage ?? null,
     targetGroups: meta.targetGroups,
     competencies: meta.competencies,
     estimatedMinutes: meta.estimatedMinutes,
     ordering: meta.ordering,
+    questionDefaults: meta.questionDefaults ?? null,
     lessons,
     questions,
     quizzes,

@@ -14,6 +14,8 @@ export const courseSchema = z.object({
   slug: slug.optional(),
   title,
   summary: text,
+  /** An image of the course's media folder (`media/<name>`), shown with it in the catalogue. */
+  coverImage: z.string().max(140).optional(),
   targetGroups: z.array(z.string()).min(1),
   competencies: z.array(z.object({ code, level }).strict()).min(1),
   estimatedMinutes: z.number().int().min(1).max(6000),

@@ -77,6 +77,10 @@ export class LearningEvent {
   @Column({ type: 'varchar', length: 40 })
   frameworkVersion: string;
 
+  /** The course's version (`courses.version`) when the event was made: which content the learner saw. */
+  @Column({ type: 'int', default: 1 })
+  courseVersion: number;
+
   /** The person's age band in the event's year (0 = birth year not stated; see age_band() in ReportingRollups). */
   @Column({ type: 'smallint', default: 0 })
   ageBand: number;

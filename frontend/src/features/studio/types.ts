@@ -1,0 +1,20 @@
+import type { Schemas } from '../../lib/api-client';
+
+export type CourseSummary = Schemas['StudioCourseSummaryDto'];
+export type Course = Schemas['StudioCourseDto'];
+export type CourseStatus = Course['status'];
+export type CourseInput = Pick<Course, 'title' | 'summary' | 'coverImage' | 'targetGroups' | 'competencies' | 'estimatedMinutes' | 'ordering'>;
+export type LessonSummary = Schemas['StudioLessonSummaryDto'];
+export type Lesson = Schemas['StudioLessonDto'];
+export type LessonInput = Pick<Lesson, 'title' | 'body' | 'competencies' | 'estimatedMinutes' | 'required' | 'video'>;
+export type Video = Schemas['StudioVideoDto'];
+export type Question = Schemas['StudioQuestionDto'];
+export type QuestionInput = Schemas['SaveStudioQuestionDto'];
+export type QuestionType = Question['type'];
+export type Quiz = Schemas['StudioQuizDto'];
+export type QuizInput = Schemas['SaveStudioQuizDto'];
+export type DrawRule = Schemas['DrawRuleDto'];
+export type ShowAnswers = Quiz['showAnswers'];
+export type Media = Schemas['StudioMediaDto'];
+export type Comment = Schemas['StudioCommentDto'];
+export type Problem = Schemas['StudioProblemDto'];
