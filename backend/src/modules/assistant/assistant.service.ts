@@ -10,8 +10,7 @@ import { ChatModelClient, ModelUnavailable } from './answering/chat-model.client
 import { groundedPrompt } from './answering/grounded-prompt';
 import { citationsOf, NOTHING_FOUND, PASSAGES_INTRO } from './answering/passage-answer';
 import { type AssistantCitation, AssistantMessage } from './entities/assistant-message.entity';
-import { PassageIndex } from './retrieval/passage-index.service';
-import { PassageRanker } from './retrieval/passage-ranker';
+import { HybridRetriever } from './retrieval/hybrid-retriever.service';
 import { maskPersonalData } from './safety/personal-data-mask';
 
 export type Answer = { messageId: string; mode: 'passages' | 'model' | 'none'; text: string; citations: AssistantCitation[]; fellBack: boolean };
@@ -35,7 +34,7 @@ const RANKED = 8;
 export class AssistantService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly index: PassageIndex,
+    private readonly retriever: HybridRetriever,
     private readonly settings: AssistantSettingsService,
     private readonly limits: AssistantLimits,
     private readonly model: ChatModelClient,
@@ -74,8 +73,7 @@ export class AssistantService {
     await this.limits.take(userId, meta.ip);
 
     const masked = maskPersonalData(question, [person?.full_name ?? null]);
-    const hits = await this.index.search(masked, RANKED);
-    const relevant = PassageRanker.relevant(hits[0]);
+    const { hits, relevant } = await this.retriever.retrieve(masked, RANKED);
     const citations = relevant ? citationsOf(hits) : [];
 
     let answer: Omit<Answer, 'messageId'> = relevant

@@ -86,9 +86,23 @@ export class ProviderDto {
   @ApiProperty() model: string;
 }
 
+export class RetrievalStatusDto {
+  @ApiProperty({ enum: ['full_text', 'hybrid'], description: 'hybrid: full text fused with the passages nearest to the question’s vector' }) ranking: 'full_text' | 'hybrid';
+  @ApiPropertyOptional({
+    enum: ['no_endpoint', 'no_extension', 'not_embedded'], nullable: true,
+    description: 'Why full text alone: no embedding endpoint configured, no vector extension (pgvector) in the database, or no passage embedded yet',
+  })
+  reason: 'no_endpoint' | 'no_extension' | 'not_embedded' | null;
+  @ApiPropertyOptional({ type: ProviderDto, nullable: true }) embeddings: ProviderDto | null;
+  @ApiPropertyOptional({ nullable: true, type: Boolean, description: 'Null when no endpoint is configured (not looked for)' }) vectorExtension: boolean | null;
+  @ApiProperty({ description: 'Distinct passage texts' }) passages: number;
+  @ApiProperty({ description: 'Of them, with a vector from the configured model' }) embedded: number;
+}
+
 export class AssistantUsageDto {
   @ApiProperty({ enum: ASSISTANT_MODES }) mode: AssistantMode;
   @ApiPropertyOptional({ type: ProviderDto, nullable: true, description: 'Null: no model configured, answers are lesson passages' }) provider: ProviderDto | null;
+  @ApiProperty({ type: RetrievalStatusDto }) retrieval: RetrievalStatusDto;
   @ApiProperty({ type: [UsageWeekDto] }) weeks: UsageWeekDto[];
   @ApiProperty() helpful: number;
   @ApiProperty() notHelpful: number;

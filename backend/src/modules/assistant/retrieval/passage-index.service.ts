@@ -49,6 +49,14 @@ export class PassageIndex {
       .slice(0, limit);
   }
 
+  /** The given passages (found by their vectors), in the order given, with their full-text score and evidence. */
+  async explain(question: string, ids: string[]): Promise<PassageHit[]> {
+    await this.fresh();
+    if (!this.loaded) return [];
+    const { ranker, passages } = this.loaded;
+    return ranker.explain(question, ids).map((r) => ({ ...passages.get(r.id)!, score: r.score, evidence: r.evidence, pairs: r.pairs }));
+  }
+
   /** The passages of one lesson, in order (for "Vì sao sai?": the passage an item comes from). */
   async lessonPassages(lessonId: string): Promise<PassageInfo[]> {
     await this.fresh();
