@@ -16,13 +16,14 @@ import { HybridRetriever } from './retrieval/hybrid-retriever.service';
 import { PassageIndex } from './retrieval/passage-index.service';
 import { PassageIndexer } from './retrieval/passage-indexer.service';
 import { PassageVectors } from './retrieval/passage-vectors.service';
+import { AssistantAsks } from './storage/assistant-asks';
 
 /** The learning assistant: retrieval over lesson passages, answers, safety, guidance and its administration. */
 @Module({
   imports: [AssessmentModule],
   controllers: [AssistantController, AdminAssistantController],
   providers: [
-    AssistantService, AssistantHistoryService, AssistantLimits, AssistantSettingsService, AssistantUsageService, ChatModelClient,
+    AssistantAsks, AssistantService, AssistantHistoryService, AssistantLimits, AssistantSettingsService, AssistantUsageService, ChatModelClient,
     AssistantEmbedProcessor, AssistantIndexProcessor, EmbeddingClient, HybridRetriever, LearnerGuidanceService, PassageIndex, PassageIndexer, PassageVectors,
   ],
   exports: [PassageIndex, PassageIndexer],

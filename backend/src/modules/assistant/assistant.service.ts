@@ -11,6 +11,7 @@ import { groundedPrompt } from './answering/grounded-prompt';
 import { citationsOf, NOTHING_FOUND, PASSAGES_INTRO } from './answering/passage-answer';
 import { type AssistantCitation, AssistantMessage } from './entities/assistant-message.entity';
 import { HybridRetriever } from './retrieval/hybrid-retriever.service';
+import { AssistantAsks } from './storage/assistant-asks';
 import { maskPersonalData } from './safety/personal-data-mask';
 
 export type Answer = { messageId: string; mode: 'passages' | 'model' | 'none'; text: string; citations: AssistantCitation[]; fellBack: boolean };
@@ -35,6 +36,7 @@ export class AssistantService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly retriever: HybridRetriever,
+    private readonly asks: AssistantAsks,
     private readonly settings: AssistantSettingsService,
     private readonly limits: AssistantLimits,
     private readonly model: ChatModelClient,
@@ -64,15 +66,11 @@ export class AssistantService {
     if (question.replace(/[^\p{L}\p{N}]/gu, '').length < 2) throw AssistantErrors.empty();
     const mode = await this.settings.mode();
     if (mode === 'off') throw AssistantErrors.off();
-    // The person and any exam they have open, in one round trip.
-    const [person] = (await this.dataSource.query(
-      `SELECT u.full_name, u.unit_id, u.province_id, (${OPEN_EXAM}) AS exam FROM users u WHERE u.id = $1`,
-      [userId],
-    )) as { full_name: string | null; unit_id: string | null; province_id: string | null; exam: string | null }[];
+    const person = await this.asks.asker(userId);
     if (person?.exam) throw AssistantErrors.closedForExam(person.exam);
     await this.limits.take(userId, meta.ip);
 
-    const masked = maskPersonalData(question, [person?.full_name ?? null]);
+    const masked = maskPersonalData(question, [person?.fullName ?? null]);
     const { hits, relevant } = await this.retriever.retrieve(masked, RANKED);
     const citations = relevant ? citationsOf(hits) : [];
 
@@ -90,26 +88,17 @@ export class AssistantService {
       }
     }
 
-    // One INSERT … RETURNING (save() would add a transaction and a read-back).
-    const inserted = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(AssistantMessage)
-      .values({
-        userId,
-        unitId: person?.unit_id ?? null,
-        provinceId: person?.province_id ?? null,
-        question: masked,
-        questionFolded: foldVietnamese(masked).replace(/[^a-z0-9[\] ]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300),
-        mode: answer.mode,
-        answerText: answer.text,
-        citations: answer.citations,
-        helpful: null,
-      })
-      .returning(['id'])
-      .updateEntity(false)
-      .execute();
-    return { messageId: (inserted.raw as { id: string }[])[0]!.id, ...answer };
+    const messageId = await this.asks.store({
+      userId,
+      unitId: person?.unitId ?? null,
+      provinceId: person?.provinceId ?? null,
+      question: masked,
+      questionFolded: foldVietnamese(masked).replace(/[^a-z0-9[\] ]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300),
+      mode: answer.mode,
+      answerText: answer.text,
+      citations: answer.citations,
+    });
+    return { messageId, ...answer };
   }
 
   async feedback(userId: string, messageId: string, helpful: boolean): Promise<boolean> {

@@ -67,6 +67,35 @@ function scoreAll(index: Bm25, query: Map<string, number>): Float64Array {
   return scores;
 }
 
+/**
+ * The indices of the `limit` best positive scores, best first, ties in index order. Sorting every passage
+ * for the eight an answer needs was the ranker's largest cost; a long `limit` still sorts.
+ */
+export function topIndices(scores: Float64Array, limit: number): number[] {
+  if (limit >= 64) {
+    const all: number[] = [];
+    for (let i = 0; i < scores.length; i++) if (scores[i]! > 0) all.push(i);
+    return all.sort((a, b) => scores[b]! - scores[a]!).slice(0, limit);
+  }
+  const top: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    if (s <= 0 || limit <= 0) continue;
+    if (top.length === limit) {
+      if (s <= scores[top[limit - 1]!]!) continue;
+      top.pop();
+    }
+    let j = top.length;
+    top.push(i);
+    while (j > 0 && scores[top[j - 1]!]! < s) {
+      top[j] = top[j - 1]!;
+      j--;
+    }
+    top[j] = i;
+  }
+  return top;
+}
+
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1 || a === b) return a === b;
   let i = 0;
@@ -138,11 +167,7 @@ export class PassageRanker {
     const terms = this.queryTerms(question);
     if (terms.query.size === 0) return [];
     const scores = this.scores(terms.query);
-    // Indices, not objects, until the few that are returned: this runs on every question.
-    const order: number[] = [];
-    for (let i = 0; i < scores.length; i++) if (scores[i]! > 0) order.push(i);
-    order.sort((a, b) => scores[b]! - scores[a]!);
-    return order.slice(0, limit).map((i) => this.annotated(i, scores[i]!, terms));
+    return topIndices(scores, limit).map((i) => this.annotated(i, scores[i]!, terms));
   }
 
   /** The full-text score and evidence of the given passages for the question (passages found by their vectors). */
