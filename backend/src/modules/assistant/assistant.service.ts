@@ -17,7 +17,14 @@ import { maskPersonalData } from './safety/personal-data-mask';
 export type Answer = { messageId: string; mode: 'passages' | 'model' | 'none'; text: string; citations: AssistantCitation[]; fellBack: boolean };
 
 /** What the page learns before asking: whether the assistant answers this person now, and how. */
-export type AssistantStatus = { open: boolean; reason: 'off' | 'exam' | null; examTitle: string | null; answers: 'passages' | 'model'; maxQuestionChars: number };
+export type AssistantStatus = {
+  open: boolean;
+  reason: 'off' | 'exam' | null;
+  examTitle: string | null;
+  answers: 'passages' | 'model';
+  maxQuestionChars: number;
+  historyDays: number;
+};
 
 /** The title of a timed quiz (an exam) person $1 has open and whose time is not over, if any. */
 const OPEN_EXAM = `SELECT q.title FROM quiz_attempts a JOIN quizzes q ON q.id = a.quiz_id
@@ -52,6 +59,7 @@ export class AssistantService {
       examTitle: exam,
       answers: mode === 'model' && this.model.configured ? 'model' : 'passages',
       maxQuestionChars: this.config.assistant.maxQuestionChars,
+      historyDays: this.config.assistant.retentionDays,
     };
   }
 
