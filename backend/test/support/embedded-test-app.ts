@@ -21,7 +21,7 @@ export class EmbeddedClient {
 }
 
 /**
- * The real API on the embedded default in a child process (`embedded-api-process.cjs`): PGlite in memory,
+ * The real API on the embedded default in a child process (`embedded-api-process.js`): PGlite in memory,
  * migrated with the shipped units and courses, no Redis. For what only PGlite has here, such as its vector
  * extension. Slower to start than `startTestApp`: one per file.
  */
@@ -40,7 +40,7 @@ export class EmbeddedApi {
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', AUTH_RATE_LIMIT_PER_MINUTE: '10000', RATE_LIMIT_PER_MINUTE: '100000',
       ...env,
     };
-    const child = spawn(process.execPath, [path.join(__dirname, 'embedded-api-process.cjs')], {
+    const child = spawn(process.execPath, [path.join(__dirname, 'embedded-api-process.js')], {
       env: { PATH: process.env.PATH, EMBEDDED_API_ENV: JSON.stringify(config) },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
@@ -52,7 +52,7 @@ export class EmbeddedApi {
     return new EmbeddedApi(child, lines, (JSON.parse(first) as { url: string }).url);
   }
 
-  /** Runs one of the process's commands (see `embedded-api-process.cjs`). */
+  /** Runs one of the process's commands (see `embedded-api-process.js`). */
   async command<T>(command: string): Promise<T> {
     const answer = new Promise<string>((resolve) => this.lines.once('line', resolve));
     this.child.stdin!.write(`${JSON.stringify({ command })}\n`);

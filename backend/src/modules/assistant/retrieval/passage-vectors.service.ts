@@ -26,7 +26,7 @@ export class PassageVectors {
   async extensionReady(): Promise<boolean> {
     if (this.extension && Date.now() - this.extension.at < EXTENSION_CHECK_MS) return this.extension.ok;
     const had = this.extension?.ok;
-    let ok = false;
+    let ok: boolean;
     try {
       const [row] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'vector') AS ok`)) as { ok: boolean }[];
       ok = !!row?.ok;
