@@ -52,7 +52,9 @@ if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABAS
 for (const k of ['ASSISTANT_MODEL_URL', 'ASSISTANT_MODEL', 'ASSISTANT_MODEL_KEY']) delete env[k];
 
 log(`starting the API on ${env.DATABASE_URL ? 'PostgreSQL' : 'the embedded PGlite'} (port ${PORT})`);
-const api = spawn(process.execPath, [path.join(DIST, 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+// BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the API while it answers.
+const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const api = spawn(process.execPath, [...nodeArgs, path.join(DIST, 'main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 const stop = () => { api.kill('SIGTERM'); rmSync(dataDir, { recursive: true, force: true }); };
 process.on('exit', stop);
 
@@ -79,7 +81,7 @@ try {
   const { splitLesson } = require(path.join(DIST, 'modules/assistant/retrieval/passage-splitter.js'));
   const { readContent } = require(path.join(DIST, 'modules/content/files/content-reader.js'));
   const { foldVietnamese } = require(path.join(DIST, 'common/text/normalize.js'));
-  const content = readContent(path.join(ROOT, 'content'));
+  const content = await readContent(path.join(ROOT, 'content'));
   const ranker = new PassageRanker(content.courses.flatMap((c) => c.lessons.flatMap((l) => splitLesson(l.title, l.body).map((p) => ({
     id: `${c.slug}/${l.slug}#${p.anchor}#${p.position}`, lessonId: `${c.slug}/${l.slug}`, heading: foldVietnamese(p.heading), folded: foldVietnamese(p.text), lessonFolded: foldVietnamese(`${l.title} . ${c.title}`),
   })))));

@@ -35,5 +35,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, ASSISTANT_MODEL_URL: 'http://127.0.0.1:11434/v1/', ASSISTANT_MODEL: 'qwen2.5' }).assistant.model).toEqual({ baseUrl: 'http://127.0.0.1:11434/v1', name: 'qwen2.5', apiKey: null, timeoutMs: 1500 });
     expect(() => loadConfig({ ...base, ASSISTANT_MODEL_URL: 'http://127.0.0.1:11434/v1' })).toThrow(/ASSISTANT_MODEL: required/);
     expect(() => loadConfig({ ...base, ASSISTANT_MODEL_URL: 'ftp://x' })).toThrow(/ASSISTANT_MODEL_URL/);
+    expect(loadConfig(base).assistant.embeddings).toBeNull();
+    expect(loadConfig({ ...base, ASSISTANT_EMBEDDINGS_URL: 'http://127.0.0.1:11434/v1/', ASSISTANT_EMBEDDINGS_MODEL: 'bge-m3' }).assistant.embeddings).toEqual({
+      baseUrl: 'http://127.0.0.1:11434/v1', name: 'bge-m3', apiKey: null, timeoutMs: 800, minSimilarity: 0.8,
+    });
+    expect(() => loadConfig({ ...base, ASSISTANT_EMBEDDINGS_MODEL: 'bge-m3' })).toThrow(/ASSISTANT_EMBEDDINGS_URL: required/);
+    expect(() => loadConfig({ ...base, ASSISTANT_EMBEDDINGS_URL: 'http://x/v1', ASSISTANT_EMBEDDINGS_MODEL: 'm', ASSISTANT_EMBEDDINGS_MIN_SIMILARITY: '2' })).toThrow(/ASSISTANT_EMBEDDINGS_MIN_SIMILARITY/);
   });
 });

@@ -133,6 +133,11 @@ const schema = z.object({
   ASSISTANT_PER_PERSON_PER_HOUR: int(60, 1),
   ASSISTANT_PER_ADDRESS_PER_HOUR: int(1200, 1),
   ASSISTANT_MAX_QUESTION_CHARS: int(300, 20),
+  ASSISTANT_EMBEDDINGS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ASSISTANT_EMBEDDINGS_MODEL: z.string().min(1).max(200).optional(),
+  ASSISTANT_EMBEDDINGS_KEY: z.string().min(1).optional(),
+  ASSISTANT_EMBEDDINGS_TIMEOUT_MS: int(800, 50),
+  ASSISTANT_EMBEDDINGS_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.8),
 });
 
 export type AppConfig = {
@@ -191,6 +196,12 @@ export type AppConfig = {
    */
   assistant: {
     model: { baseUrl: string; name: string; apiKey: string | null; timeoutMs: number } | null;
+    /**
+     * An OpenAI-compatible embedding endpoint (`POST {baseUrl}/embeddings`): ranking becomes full text plus
+     * vectors where the database has pgvector. `minSimilarity`: a passage found by its vector alone counts
+     * as an answer only from this cosine similarity on. Null = full text alone.
+     */
+    embeddings: { baseUrl: string; name: string; apiKey: string | null; timeoutMs: number; minSimilarity: number } | null;
     retentionDays: number;
     perPersonPerHour: number;
     perAddressPerHour: number;
@@ -287,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     contentDir: e.CONTENT_DIR,
     assistant: {
       model: assistantModel(e),
+      embeddings: assistantEmbeddings(e),
       retentionDays: e.ASSISTANT_RETENTION_DAYS,
       perPersonPerHour: e.ASSISTANT_PER_PERSON_PER_HOUR,
       perAddressPerHour: e.ASSISTANT_PER_ADDRESS_PER_HOUR,
@@ -302,6 +314,22 @@ function assistantModel(e: z.infer<typeof schema>): AppConfig['assistant']['mode
     throw new ConfigError(`Invalid configuration:\n  ${e.ASSISTANT_MODEL_URL ? 'ASSISTANT_MODEL' : 'ASSISTANT_MODEL_URL'}: required with ${e.ASSISTANT_MODEL_URL ? 'ASSISTANT_MODEL_URL' : 'ASSISTANT_MODEL'}`);
   }
   return { baseUrl: e.ASSISTANT_MODEL_URL.replace(/\/$/, ''), name: e.ASSISTANT_MODEL, apiKey: e.ASSISTANT_MODEL_KEY ?? null, timeoutMs: e.ASSISTANT_MODEL_TIMEOUT_MS };
+}
+
+/** The same rule for the embedding endpoint: its address and its model go together. */
+function assistantEmbeddings(e: z.infer<typeof schema>): AppConfig['assistant']['embeddings'] {
+  if (!e.ASSISTANT_EMBEDDINGS_URL && !e.ASSISTANT_EMBEDDINGS_MODEL) return null;
+  if (!e.ASSISTANT_EMBEDDINGS_URL || !e.ASSISTANT_EMBEDDINGS_MODEL) {
+    const [missing, given] = e.ASSISTANT_EMBEDDINGS_URL ? ['ASSISTANT_EMBEDDINGS_MODEL', 'ASSISTANT_EMBEDDINGS_URL'] : ['ASSISTANT_EMBEDDINGS_URL', 'ASSISTANT_EMBEDDINGS_MODEL'];
+    throw new ConfigError(`Invalid configuration:\n  ${missing}: required with ${given}`);
+  }
+  return {
+    baseUrl: e.ASSISTANT_EMBEDDINGS_URL.replace(/\/$/, ''),
+    name: e.ASSISTANT_EMBEDDINGS_MODEL,
+    apiKey: e.ASSISTANT_EMBEDDINGS_KEY ?? null,
+    timeoutMs: e.ASSISTANT_EMBEDDINGS_TIMEOUT_MS,
+    minSimilarity: e.ASSISTANT_EMBEDDINGS_MIN_SIMILARITY,
+  };
 }
 
 type Secrets = { sessionSecret: string; dataEncryptionKey: string; credentialSigningKey: string };

@@ -1,3 +1,4 @@
+import { vector } from '@electric-sql/pglite-pgvector';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
@@ -26,7 +27,8 @@ export function dataSourceOptions(config: Pick<AppConfig, 'database'>): DataSour
     return { ...common, url: config.database.url, extra: { max: config.database.poolSize, connectionTimeoutMillis: 30_000 } };
   }
   // The embedded database: one in-process PostgreSQL (WASM) for a laptop or a demo, never production.
-  return { ...common, driver: new PGliteDriver({ dataDir: config.database.pgliteDir }).driver };
+  // pgvector is loaded so the assistant can rank with embeddings when an endpoint is configured (decision 0008).
+  return { ...common, driver: new PGliteDriver({ dataDir: config.database.pgliteDir, extensions: { vector } }).driver };
 }
 
 export function createDataSource(config: Pick<AppConfig, 'database'>): DataSource {

@@ -5,6 +5,7 @@ import { CertificationPolicy } from '../modules/assessment/entities/certificatio
 import { AssistantIndexState } from '../modules/assistant/entities/assistant-index-state.entity';
 import { AssistantMessage } from '../modules/assistant/entities/assistant-message.entity';
 import { AssistantPassage } from '../modules/assistant/entities/assistant-passage.entity';
+import { AssistantPassageEmbedding } from '../modules/assistant/entities/assistant-passage-embedding.entity';
 import { AssistantSettings } from '../modules/assistant/entities/assistant-settings.entity';
 import { AuditEvent } from '../modules/audit/entities/audit-event.entity';
 import { PasswordResetCode } from '../modules/auth/entities/password-reset-code.entity';
@@ -93,6 +94,7 @@ export const ENTITIES = [
   AssistedSession,
   HouseholdVisit,
   AssistantPassage,
+  AssistantPassageEmbedding,
   AssistantIndexState,
   AssistantMessage,
   AssistantSettings,

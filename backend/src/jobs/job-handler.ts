@@ -17,6 +17,8 @@ export type JobDataByQueue = {
   'lesson-audio': { textHash: string; text: string };
   /** Rebuild the assistant's passages from the published lessons (after an import; a no-op when they match). */
   'assistant-index': { reason: string };
+  /** Embed the passages that have no vector from the configured model yet (idempotent: only what is missing). */
+  'assistant-embed': { reason: string };
 };
 export type QueueName = keyof JobDataByQueue;
 

@@ -69,4 +69,38 @@ describe('learning assistant in the browser', () => {
     await page.getByRole('alert').filter({ hasText: 'Câu hỏi dài quá 300 ký tự' }).waitFor();
     await expectAccessible(page);
   });
+
+  it('shows the person their own questions at 360 px, deletes one, then all after confirming', async () => {
+    const { communes } = await unitsOf(app.t.dataSource, '01');
+    const user = await createUser(app.t, { commune: communes[0]!, fullName: 'Trần Văn Mười' });
+    const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' })).newPage();
+    await page.goto(`${base}/dang-nhap?tiep=/`);
+    await page.getByLabel('Số điện thoại hoặc email').fill(user.phone);
+    await page.getByLabel('Mật khẩu').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    for (const question of ['ma otp la gi', 'cach nau bun bo hue']) {
+      await page.getByLabel('Câu hỏi của bạn').fill(question);
+      await page.getByRole('button', { name: 'Hỏi', exact: true }).click();
+      await page.getByText(`Bạn hỏi: «${question}»`).waitFor();
+    }
+    await page.getByRole('link', { name: 'Xem lịch sử câu hỏi của bạn' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lịch sử hỏi trợ lý học tập' }).waitFor();
+    const entries = page.locator('.assistant-history > li');
+    await entries.nth(1).waitFor();
+    expect(await entries.first().textContent()).toContain('cach nau bun bo hue');
+    expect(await entries.nth(1).locator('.citations a').count()).toBeGreaterThanOrEqual(1);
+    await page.getByText(/Câu hỏi được giữ \d+ ngày rồi tự động xóa/).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Xóa câu hỏi «cach nau bun bo hue»' }).click();
+    await page.getByText('Đã xóa câu hỏi.').waitFor();
+    expect(await entries.count()).toBe(1);
+    await page.getByRole('button', { name: 'Xóa toàn bộ lịch sử' }).click();
+    await page.getByText(/Bạn chắc chắn muốn xóa tất cả câu hỏi/).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Có, xóa hết' }).click();
+    await page.getByText('Bạn chưa hỏi trợ lý câu nào (hoặc đã xóa hết).').waitFor();
+    expect(await app.t.dataSource.query('SELECT id FROM assistant_messages WHERE user_id = $1', [user.id])).toEqual([]);
+  });
 });

@@ -151,6 +151,29 @@ describe('assistant: safety rules', () => {
     expect(((await other.c.get('/api/assistant/history').expect(200)).body as { question: string }[]).map((h) => h.question)).toEqual(['kham benh tu xa']);
   });
 
+  it('shows the whole history page by page, and lets its owner alone delete one question', async () => {
+    const { user, c } = await learner();
+    await t.dataSource.query(
+      `INSERT INTO assistant_messages (user_id, question, question_folded, mode, created_at)
+       SELECT $1, 'cau hoi ' || i, 'cau hoi ' || i, 'none', now() - make_interval(mins => i) FROM generate_series(1, 55) i`,
+      [user.id],
+    );
+    const page1 = (await c.get('/api/assistant/history').expect(200)).body as { id: string; question: string; askedAt: string }[];
+    expect(page1).toHaveLength(50);
+    expect(page1[0]!.question).toBe('cau hoi 1');
+    const page2 = (await c.get(`/api/assistant/history?before=${encodeURIComponent(page1.at(-1)!.askedAt)}`).expect(200)).body as { question: string }[];
+    expect(page2.map((h) => h.question)).toEqual(['cau hoi 51', 'cau hoi 52', 'cau hoi 53', 'cau hoi 54', 'cau hoi 55']);
+    expect((await c.get('/api/assistant/history?before=yesterday').expect(400)).body.code).toBe('VALIDATION_FAILED');
+
+    const stranger = await learner();
+    await stranger.c.delete(`/api/assistant/history/${page1[0]!.id}`).expect(404);
+    await c.delete(`/api/assistant/history/${page1[0]!.id}`).expect(204);
+    await c.delete(`/api/assistant/history/${page1[0]!.id}`).expect(404);
+    const after = (await c.get('/api/assistant/history').expect(200)).body as { question: string }[];
+    expect(after[0]!.question).toBe('cau hoi 2');
+    expect((await c.get('/api/assistant').expect(200)).body.historyDays).toBe(t.config.assistant.retentionDays);
+  });
+
   it('lets national administrators turn it off, or keep it to lesson passages; others may not', async () => {
     const admin = (level: 'nation' | 'province', unitId: string | null) => createUser(t, { commune: communes[0]!, role: 'admin', scope: { level, unitId } });
     const nation = await loginAs(t, (await admin('nation', null)).phone);
@@ -198,5 +221,36 @@ describe('assistant: safety rules', () => {
     const step = (await c.get('/api/assistant/next-step').expect(200)).body as { kind: string; why: string; courseSlug: string };
     expect(step.why).toMatch(/^Bạn chưa đạt mức \d ở «\d\.\d /);
     expect(step.courseSlug).toBeTruthy();
+  });
+
+  it('uses the person’s place: a class of their commune teaching a fitting course comes first, and their community digital team is named', async () => {
+    const commune = communes[2]!;
+    const { user, c } = await learner(commune);
+    expect((await c.get('/api/assistant/next-step').expect(200)).body).toMatchObject({ kind: 'self_assessment', local: null });
+    const member = await createUser(t, { commune });
+    await t.dataSource.query(`INSERT INTO community_team_members (user_id, unit_id, appointed_by_id, appointed_at) VALUES ($1, $2, $1, now())`, [member.id, commune.id]);
+    const withTeam = (await c.get('/api/assistant/next-step').expect(200)).body;
+    expect(withTeam.local).toEqual({ unitName: commune.name, teamMembers: 1, className: null, sentence: expect.stringContaining(`Tổ công nghệ số cộng đồng ở ${commune.name} (1 thành viên)`) });
+
+    const attempt = (await c.post('/api/self-assessment/attempts').expect(201)).body as { id: string; competencies: { code: string }[] };
+    await c.post(`/api/self-assessment/attempts/${attempt.id}/submission`, { ratings: Object.fromEntries(attempt.competencies.map((x) => [x.code, 1])), answers: {} }).expect(200);
+    const first = (await c.get('/api/assistant/next-step').expect(200)).body as { why: string; courseSlug: string };
+    const competency = /«(\d\.\d) /.exec(first.why)![1]!;
+    // Another course for the same competency and the person's group, taught by a class of their commune, is chosen instead.
+    const [other] = await t.dataSource.query(
+      `SELECT id, slug FROM courses WHERE $1 = ANY(competency_codes) AND slug <> $2 AND 'citizen' = ANY(target_groups) AND archived_at IS NULL ORDER BY slug LIMIT 1`,
+      [competency, first.courseSlug],
+    );
+    const taught = other ?? (await t.dataSource.query('SELECT id, slug FROM courses WHERE slug = $1', [first.courseSlug]))[0];
+    const [klass] = await t.dataSource.query(
+      `INSERT INTO classes (name, teacher_id, join_code, unit_id, province_id) VALUES ('Lớp tối thứ Năm', $1, 'AB12CD34', $2, $3) RETURNING id`,
+      [member.id, commune.id, commune.parentId],
+    );
+    await t.dataSource.query('INSERT INTO class_courses (class_id, course_id) VALUES ($1, $2)', [klass.id, taught.id]);
+    const local = (await c.get('/api/assistant/next-step').expect(200)).body;
+    expect(local.courseSlug).toBe(taught.slug);
+    expect(local.local).toMatchObject({ className: 'Lớp tối thứ Năm', sentence: expect.stringMatching(/có lớp «Lớp tối thứ Năm» đang học khóa này: hỏi giáo viên mã tham gia lớp/) });
+    await t.dataSource.query('INSERT INTO class_members (class_id, user_id) VALUES ($1, $2)', [klass.id, user.id]);
+    expect((await c.get('/api/assistant/next-step').expect(200)).body.local.sentence).toMatch(/^Lớp «Lớp tối thứ Năm» của bạn/);
   });
 });

@@ -147,6 +147,7 @@ const MATRIX: Record<string, string> = {
   'POST /api/assistant/questions/stream': SIGNED_IN,
   'GET /api/assistant/history': SIGNED_IN,
   'DELETE /api/assistant/history': SIGNED_IN,
+  'DELETE /api/assistant/history/{id}': 'UHHHHH', // nobody's message has that id
   'PUT /api/assistant/messages/{id}/feedback': 'UHHHHH', // nobody's message has that id
   'GET /api/assistant/next-step': SIGNED_IN,
   'GET /api/assistant/quiz-attempts/{id}/why-wrong': OWN, // the learner's open attempt: 409 until submitted

@@ -55,6 +55,7 @@ export const router = createBrowserRouter([
           { path: '/to-cong-nghe-so', element: page(() => import('./routes/community-team')) },
           { path: '/the/:code', element: page(() => import('./routes/card-sign-in')) },
           { path: '/quan-tri/tro-ly', element: page(() => import('./routes/admin-assistant')) },
+          { path: '/tro-ly/lich-su', element: page(() => import('./routes/assistant-history')) },
           { path: '*', element: page(() => import('./routes/not-found')) },
         ],
       },

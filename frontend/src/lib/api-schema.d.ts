@@ -1604,6 +1604,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assistant/history/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["AssistantController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assistant/messages/{id}/feedback": {
         parameters: {
             query?: never;
@@ -3634,6 +3650,8 @@ export interface components {
             /** @enum {string} */
             answers: "passages" | "model";
             maxQuestionChars: number;
+            /** @description Days a question is kept before it is deleted (ASSISTANT_RETENTION_DAYS) */
+            historyDays: number;
         };
         AskDto: {
             /** @example lỡ bấm vào link lạ thì phải làm sao */
@@ -3677,11 +3695,23 @@ export interface components {
         FeedbackDto: {
             helpful: boolean;
         };
+        LocalHelpDto: {
+            /** @description The person’s commune or ward */
+            unitName: string;
+            /** @description Active members of its community digital team */
+            teamMembers: number;
+            /** @description An open class there that teaches the step’s course */
+            className?: string | null;
+            /** @description One sentence naming that help */
+            sentence: string;
+        };
         AssistantNextStepDto: {
             /** @enum {string} */
             kind: "course" | "lesson" | "self_assessment" | "done";
             /** @description One sentence saying why */
             why: string;
+            /** @description Help near the person, where there is some: a class of their commune teaching this course, or its community digital team */
+            local?: components["schemas"]["LocalHelpDto"] | null;
             courseSlug?: string | null;
             courseTitle?: string | null;
             lessonSlug?: string | null;
@@ -3708,6 +3738,25 @@ export interface components {
             host: string;
             model: string;
         };
+        RetrievalStatusDto: {
+            /**
+             * @description hybrid: full text fused with the passages nearest to the question’s vector
+             * @enum {string}
+             */
+            ranking: "full_text" | "hybrid";
+            /**
+             * @description Why full text alone: no embedding endpoint configured, no vector extension (pgvector) in the database, or no passage embedded yet
+             * @enum {string|null}
+             */
+            reason?: "no_endpoint" | "no_extension" | "not_embedded" | null;
+            embeddings?: components["schemas"]["ProviderDto"] | null;
+            /** @description Null when no endpoint is configured (not looked for) */
+            vectorExtension?: boolean | null;
+            /** @description Distinct passage texts */
+            passages: number;
+            /** @description Of them, with a vector from the configured model */
+            embedded: number;
+        };
         UsageWeekDto: {
             /** @example 2026-11-30 */
             week: string;
@@ -3725,6 +3774,7 @@ export interface components {
             mode: "off" | "local" | "model";
             /** @description Null: no model configured, answers are lesson passages */
             provider?: components["schemas"]["ProviderDto"] | null;
+            retrieval: components["schemas"]["RetrievalStatusDto"];
             weeks: components["schemas"]["UsageWeekDto"][];
             helpful: number;
             notHelpful: number;
@@ -6560,14 +6610,17 @@ export interface operations {
     };
     AssistantController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description askedAt of the last question shown: the next (older) page */
+                before?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The person’s last 50 questions, newest first */
+            /** @description The person’s questions, 50 at a time, newest first (`before`: the last one’s askedAt, for the next 50) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6588,6 +6641,26 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Every question and answer of this person deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AssistantController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One of the person’s own questions and its answer deleted (404 when not theirs) */
             204: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { AssistantMessage } from './entities/assistant-message.entity';
 
@@ -30,14 +30,26 @@ export class AssistantHistoryService implements OnApplicationBootstrap, OnApplic
     if (this.timer) clearInterval(this.timer);
   }
 
-  list(userId: string): Promise<AssistantMessage[]> {
-    return this.dataSource.getRepository(AssistantMessage).find({ where: { userId }, order: { createdAt: 'DESC' }, take: HISTORY_SHOWN });
+  /** A page of the person's questions, newest first; `before` (the last one's time) gives the next page. */
+  list(userId: string, before?: Date): Promise<AssistantMessage[]> {
+    return this.dataSource.getRepository(AssistantMessage).find({
+      where: { userId, ...(before ? { createdAt: LessThan(before) } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: HISTORY_SHOWN,
+    });
   }
 
   async clear(userId: string): Promise<number> {
     const res = await this.dataSource.getRepository(AssistantMessage).delete({ userId });
     return res.affected ?? 0;
   }
+
+  /** Deletes one of the person's own questions; false when it is not theirs or already gone. */
+  async remove(userId: string, id: string): Promise<boolean> {
+    const res = await this.dataSource.getRepository(AssistantMessage).delete({ id, userId });
+    return (res.affected ?? 0) > 0;
+  }
+
 
   async purgeExpired(): Promise<number> {
     const rows = (await this.dataSource.query(

@@ -6,10 +6,12 @@ import { AssistantSettingsService } from './assistant-settings.service';
 import { ChatModelClient } from './answering/chat-model.client';
 import type { AssistantMode } from './entities/assistant-settings.entity';
 import { AssistantMessage } from './entities/assistant-message.entity';
+import { HybridRetriever, type RetrievalStatus } from './retrieval/hybrid-retriever.service';
 
 export type AssistantUsage = {
   mode: AssistantMode;
   provider: { host: string; model: string } | null;
+  retrieval: RetrievalStatus;
   weeks: { week: string; unitId: string | null; unitName: string | null; questions: number }[];
   helpful: number;
   notHelpful: number;
@@ -29,6 +31,7 @@ export class AssistantUsageService {
     private readonly dataSource: DataSource,
     private readonly settings: AssistantSettingsService,
     private readonly model: ChatModelClient,
+    private readonly retriever: HybridRetriever,
   ) {}
 
   async overview(admin: Principal): Promise<AssistantUsage> {
@@ -53,6 +56,7 @@ export class AssistantUsageService {
     return {
       mode: await this.settings.mode(),
       provider: this.model.provider,
+      retrieval: await this.retriever.status(),
       weeks,
       helpful: verdicts?.helpful ?? 0,
       notHelpful: verdicts?.notHelpful ?? 0,

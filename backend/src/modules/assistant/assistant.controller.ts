@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppException, notFound } from '../../common/errors/app-exception';
@@ -7,7 +7,7 @@ import { UuidParam } from '../../common/http/uuid-param';
 import { CurrentUser, type Principal } from '../auth/decorators';
 import { AssistantHistoryService } from './assistant-history.service';
 import { type Answer, AssistantService } from './assistant.service';
-import { AnswerDto, AskDto, CitationDto, AssistantStatusDto, FeedbackDto, HistoryItemDto, AssistantNextStepDto, WrongAnswerDto } from './dto/assistant.dto';
+import { AnswerDto, AskDto, CitationDto, AssistantStatusDto, FeedbackDto, HistoryItemDto, HistoryQueryDto, AssistantNextStepDto, WrongAnswerDto } from './dto/assistant.dto';
 import type { AssistantCitation } from './entities/assistant-message.entity';
 import { LearnerGuidanceService } from './learner-guidance.service';
 
@@ -69,9 +69,9 @@ export class AssistantController {
   }
 
   @Get('history')
-  @ApiOkResponse({ type: [HistoryItemDto], description: 'The person’s last 50 questions, newest first' })
-  async list(@CurrentUser() p: Principal): Promise<HistoryItemDto[]> {
-    return (await this.history.list(p.userId)).map((m) => ({
+  @ApiOkResponse({ type: [HistoryItemDto], description: 'The person’s questions, 50 at a time, newest first (`before`: the last one’s askedAt, for the next 50)' })
+  async list(@CurrentUser() p: Principal, @Query() q: HistoryQueryDto): Promise<HistoryItemDto[]> {
+    return (await this.history.list(p.userId, q.before ? new Date(q.before) : undefined)).map((m) => ({
       id: m.id, question: m.question, mode: m.mode, text: m.answerText, helpful: m.helpful, askedAt: m.createdAt.toISOString(),
       citations: m.citations.map(toCitationDto),
     }));
@@ -82,6 +82,13 @@ export class AssistantController {
   @ApiNoContentResponse({ description: 'Every question and answer of this person deleted' })
   async clear(@CurrentUser() p: Principal): Promise<void> {
     await this.history.clear(p.userId);
+  }
+
+  @Delete('history/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'One of the person’s own questions and its answer deleted (404 when not theirs)' })
+  async remove(@CurrentUser() p: Principal, @UuidParam('id') id: string): Promise<void> {
+    if (!(await this.history.remove(p.userId, id))) throw notFound('Message');
   }
 
   @Put('messages/:id/feedback')

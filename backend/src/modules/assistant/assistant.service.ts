@@ -10,14 +10,21 @@ import { ChatModelClient, ModelUnavailable } from './answering/chat-model.client
 import { groundedPrompt } from './answering/grounded-prompt';
 import { citationsOf, NOTHING_FOUND, PASSAGES_INTRO } from './answering/passage-answer';
 import { type AssistantCitation, AssistantMessage } from './entities/assistant-message.entity';
-import { PassageIndex } from './retrieval/passage-index.service';
-import { PassageRanker } from './retrieval/passage-ranker';
+import { HybridRetriever } from './retrieval/hybrid-retriever.service';
+import { AssistantAsks } from './storage/assistant-asks';
 import { maskPersonalData } from './safety/personal-data-mask';
 
 export type Answer = { messageId: string; mode: 'passages' | 'model' | 'none'; text: string; citations: AssistantCitation[]; fellBack: boolean };
 
 /** What the page learns before asking: whether the assistant answers this person now, and how. */
-export type AssistantStatus = { open: boolean; reason: 'off' | 'exam' | null; examTitle: string | null; answers: 'passages' | 'model'; maxQuestionChars: number };
+export type AssistantStatus = {
+  open: boolean;
+  reason: 'off' | 'exam' | null;
+  examTitle: string | null;
+  answers: 'passages' | 'model';
+  maxQuestionChars: number;
+  historyDays: number;
+};
 
 /** The title of a timed quiz (an exam) person $1 has open and whose time is not over, if any. */
 const OPEN_EXAM = `SELECT q.title FROM quiz_attempts a JOIN quizzes q ON q.id = a.quiz_id
@@ -35,7 +42,8 @@ const RANKED = 8;
 export class AssistantService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly index: PassageIndex,
+    private readonly retriever: HybridRetriever,
+    private readonly asks: AssistantAsks,
     private readonly settings: AssistantSettingsService,
     private readonly limits: AssistantLimits,
     private readonly model: ChatModelClient,
@@ -51,6 +59,7 @@ export class AssistantService {
       examTitle: exam,
       answers: mode === 'model' && this.model.configured ? 'model' : 'passages',
       maxQuestionChars: this.config.assistant.maxQuestionChars,
+      historyDays: this.config.assistant.retentionDays,
     };
   }
 
@@ -65,17 +74,12 @@ export class AssistantService {
     if (question.replace(/[^\p{L}\p{N}]/gu, '').length < 2) throw AssistantErrors.empty();
     const mode = await this.settings.mode();
     if (mode === 'off') throw AssistantErrors.off();
-    // The person and any exam they have open, in one round trip.
-    const [person] = (await this.dataSource.query(
-      `SELECT u.full_name, u.unit_id, u.province_id, (${OPEN_EXAM}) AS exam FROM users u WHERE u.id = $1`,
-      [userId],
-    )) as { full_name: string | null; unit_id: string | null; province_id: string | null; exam: string | null }[];
+    const person = await this.asks.asker(userId);
     if (person?.exam) throw AssistantErrors.closedForExam(person.exam);
     await this.limits.take(userId, meta.ip);
 
-    const masked = maskPersonalData(question, [person?.full_name ?? null]);
-    const hits = await this.index.search(masked, RANKED);
-    const relevant = PassageRanker.relevant(hits[0]);
+    const masked = maskPersonalData(question, [person?.fullName ?? null]);
+    const { hits, relevant } = await this.retriever.retrieve(masked, RANKED);
     const citations = relevant ? citationsOf(hits) : [];
 
     let answer: Omit<Answer, 'messageId'> = relevant
@@ -92,26 +96,17 @@ export class AssistantService {
       }
     }
 
-    // One INSERT … RETURNING (save() would add a transaction and a read-back).
-    const inserted = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(AssistantMessage)
-      .values({
-        userId,
-        unitId: person?.unit_id ?? null,
-        provinceId: person?.province_id ?? null,
-        question: masked,
-        questionFolded: foldVietnamese(masked).replace(/[^a-z0-9[\] ]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300),
-        mode: answer.mode,
-        answerText: answer.text,
-        citations: answer.citations,
-        helpful: null,
-      })
-      .returning(['id'])
-      .updateEntity(false)
-      .execute();
-    return { messageId: (inserted.raw as { id: string }[])[0]!.id, ...answer };
+    const messageId = await this.asks.store({
+      userId,
+      unitId: person?.unitId ?? null,
+      provinceId: person?.provinceId ?? null,
+      question: masked,
+      questionFolded: foldVietnamese(masked).replace(/[^a-z0-9[\] ]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 300),
+      mode: answer.mode,
+      answerText: answer.text,
+      citations: answer.citations,
+    });
+    return { messageId, ...answer };
   }
 
   async feedback(userId: string, messageId: string, helpful: boolean): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiRequestError, type ApiError, csrfToken, fetchWithCsrf, type Schemas, unwrap } from '../../lib/api-client';
 
 export type Answer = Schemas['AnswerDto'];
@@ -8,6 +8,32 @@ export type NextStep = Schemas['AssistantNextStepDto'];
 export type WrongAnswer = Schemas['WrongAnswerDto'];
 export type AssistantUsage = Schemas['AssistantUsageDto'];
 export type AssistantMode = Schemas['AssistantModeDto']['mode'];
+export type HistoryItem = Schemas['HistoryItemDto'];
+
+/** The person's questions, 50 a page, newest first; the next page starts before the last one shown. */
+export const historyQuery = () =>
+  infiniteQueryOptions({
+    queryKey: ['assistant', 'history'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) => unwrap(await api.GET('/api/assistant/history', { params: { query: pageParam ? { before: pageParam } : {} } })),
+    getNextPageParam: (last) => (last.length === 50 ? last.at(-1)!.askedAt : undefined),
+  });
+
+export function useDeleteHistoryItem() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => unwrap(await api.DELETE('/api/assistant/history/{id}', { params: { path: { id } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['assistant', 'history'] }),
+  });
+}
+
+export function useClearHistory() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async () => unwrap(await api.DELETE('/api/assistant/history')),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['assistant', 'history'] }),
+  });
+}
 
 export const assistantStatusQuery = () =>
   queryOptions({ queryKey: ['assistant', 'status'], queryFn: async () => unwrap(await api.GET('/api/assistant')), staleTime: 10_000 });

@@ -123,6 +123,9 @@ export function AssistantPanel({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
             </div>
           )}
           <NextStepBox />
+          <p>
+            <Link to="/tro-ly/lich-su">{t('assistant.history')}</Link>
+          </p>
         </>
       )}
     </section>

@@ -30,6 +30,11 @@ export function AssistantUsageView({ canSwitch }: { canSwitch: boolean }) {
       </fieldset>
       {setMode.isError && <Alert kind="error">{generalMessage(t, setMode.error)}</Alert>}
       <p>{u.provider ? t('assistantAdmin.provider', { host: u.provider.host, model: u.provider.model }) : t('assistantAdmin.noProvider')}</p>
+      <p>
+        {u.retrieval.ranking === 'hybrid'
+          ? t('assistantAdmin.rankingHybrid', { model: u.retrieval.embeddings?.model, host: u.retrieval.embeddings?.host })
+          : t(`assistantAdmin.rankingFullText.${u.retrieval.reason ?? 'no_endpoint'}`, { model: u.retrieval.embeddings?.model, embedded: u.retrieval.embedded, passages: u.retrieval.passages })}
+      </p>
       <p>{rated ? t('assistantAdmin.helpfulRate', { rate: fmt.format(u.helpful / rated), count: rated }) : t('assistantAdmin.noVerdicts')}</p>
       <h2>{t('assistantAdmin.perWeek')}</h2>
       {u.weeks.length === 0 ? (

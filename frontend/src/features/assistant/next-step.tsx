@@ -40,6 +40,7 @@ export function NextStepBox() {
             )}
           </p>
         )}
+        {s?.local && <p>{s.local.sentence}</p>}
       </div>
     </div>
   );

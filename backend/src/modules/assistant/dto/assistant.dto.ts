@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ASSISTANT_MODES, type AssistantMode } from '../entities/assistant-settings.entity';
 
 export class AskDto {
@@ -39,6 +39,14 @@ export class AssistantStatusDto {
   @ApiPropertyOptional({ nullable: true, type: String }) examTitle: string | null;
   @ApiProperty({ enum: ['passages', 'model'] }) answers: 'passages' | 'model';
   @ApiProperty() maxQuestionChars: number;
+  @ApiProperty({ description: 'Days a question is kept before it is deleted (ASSISTANT_RETENTION_DAYS)' }) historyDays: number;
+}
+
+export class HistoryQueryDto {
+  @ApiPropertyOptional({ description: 'askedAt of the last question shown: the next (older) page', example: '2026-12-01T08:00:00.000Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  before?: string;
 }
 
 export class HistoryItemDto {
@@ -51,9 +59,18 @@ export class HistoryItemDto {
   @ApiProperty() askedAt: string;
 }
 
+export class LocalHelpDto {
+  @ApiProperty({ description: 'The person’s commune or ward' }) unitName: string;
+  @ApiProperty({ description: 'Active members of its community digital team' }) teamMembers: number;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'An open class there that teaches the step’s course' }) className: string | null;
+  @ApiProperty({ description: 'One sentence naming that help' }) sentence: string;
+}
+
 export class AssistantNextStepDto {
   @ApiProperty({ enum: ['course', 'lesson', 'self_assessment', 'done'] }) kind: 'course' | 'lesson' | 'self_assessment' | 'done';
   @ApiProperty({ description: 'One sentence saying why' }) why: string;
+  @ApiPropertyOptional({ type: LocalHelpDto, nullable: true, description: 'Help near the person, where there is some: a class of their commune teaching this course, or its community digital team' })
+  local: LocalHelpDto | null;
   @ApiPropertyOptional({ nullable: true, type: String }) courseSlug: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) courseTitle: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) lessonSlug: string | null;
@@ -86,9 +103,23 @@ export class ProviderDto {
   @ApiProperty() model: string;
 }
 
+export class RetrievalStatusDto {
+  @ApiProperty({ enum: ['full_text', 'hybrid'], description: 'hybrid: full text fused with the passages nearest to the question’s vector' }) ranking: 'full_text' | 'hybrid';
+  @ApiPropertyOptional({
+    enum: ['no_endpoint', 'no_extension', 'not_embedded'], nullable: true,
+    description: 'Why full text alone: no embedding endpoint configured, no vector extension (pgvector) in the database, or no passage embedded yet',
+  })
+  reason: 'no_endpoint' | 'no_extension' | 'not_embedded' | null;
+  @ApiPropertyOptional({ type: ProviderDto, nullable: true }) embeddings: ProviderDto | null;
+  @ApiPropertyOptional({ nullable: true, type: Boolean, description: 'Null when no endpoint is configured (not looked for)' }) vectorExtension: boolean | null;
+  @ApiProperty({ description: 'Distinct passage texts' }) passages: number;
+  @ApiProperty({ description: 'Of them, with a vector from the configured model' }) embedded: number;
+}
+
 export class AssistantUsageDto {
   @ApiProperty({ enum: ASSISTANT_MODES }) mode: AssistantMode;
   @ApiPropertyOptional({ type: ProviderDto, nullable: true, description: 'Null: no model configured, answers are lesson passages' }) provider: ProviderDto | null;
+  @ApiProperty({ type: RetrievalStatusDto }) retrieval: RetrievalStatusDto;
   @ApiProperty({ type: [UsageWeekDto] }) weeks: UsageWeekDto[];
   @ApiProperty() helpful: number;
   @ApiProperty() notHelpful: number;

@@ -29,6 +29,10 @@ export class AssistantPassage {
   @Column({ type: 'text' })
   text: string;
 
+  /** md5 of the heading and text as embedded (`passageEmbeddingText`): what its vector is stored under. */
+  @Column({ type: 'varchar', length: 32 })
+  contentHash: string;
+
   /** Heading and text folded by vn_unaccent() in SQL: what the ranker reads. */
   @Column({ type: 'text' })
   headingFolded: string;

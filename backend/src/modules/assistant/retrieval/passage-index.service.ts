@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PassageRanker } from './passage-ranker';
+import { PassageRanker, type RankedPassage } from './passage-ranker';
 
 export type PassageInfo = {
   id: string;
@@ -16,6 +16,12 @@ export type PassageInfo = {
 };
 
 export type PassageHit = PassageInfo & { score: number; evidence: number; pairs: number };
+
+/** A hit spelled out field by field: spreading the passage on every question cost more than ranking it. */
+const hitOf = (p: PassageInfo, r: RankedPassage): PassageHit => ({
+  id: p.id, lessonId: p.lessonId, courseId: p.courseId, courseSlug: p.courseSlug, courseTitle: p.courseTitle, lessonSlug: p.lessonSlug,
+  lessonTitle: p.lessonTitle, heading: p.heading, anchor: p.anchor, text: p.text, score: r.score, evidence: r.evidence, pairs: r.pairs,
+});
 
 /** How often a process asks whether the passages were rebuilt by another process. */
 const FRESHNESS_MS = 3000;
@@ -44,9 +50,17 @@ export class PassageIndex {
     const { ranker, passages } = this.loaded;
     return ranker
       .rank(question, courseId ? ranker.size : limit)
-      .map((r) => ({ ...passages.get(r.id)!, score: r.score, evidence: r.evidence, pairs: r.pairs }))
+      .map((r) => hitOf(passages.get(r.id)!, r))
       .filter((h) => !courseId || h.courseId === courseId)
       .slice(0, limit);
+  }
+
+  /** The given passages (found by their vectors), in the order given, with their full-text score and evidence. */
+  async explain(question: string, ids: string[]): Promise<PassageHit[]> {
+    await this.fresh();
+    if (!this.loaded) return [];
+    const { ranker, passages } = this.loaded;
+    return ranker.explain(question, ids).map((r) => hitOf(passages.get(r.id)!, r));
   }
 
   /** The passages of one lesson, in order (for "Vì sao sai?": the passage an item comes from). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { splitLesson } from './passage-splitter';
+import { EMBEDDING_INPUT } from './passage-vectors.service';
 
 /** md5 of every live course's slug and content hash: what the passages must have been built from. */
 const CONTENT_SIGNATURE = `SELECT md5(coalesce(string_agg(slug || ':' || content_hash, ',' ORDER BY slug), '')) AS signature
@@ -41,10 +42,11 @@ export class PassageIndexer {
         const values = chunk.map((r) => {
           params.push(r.lessonId, r.courseId, r.position, r.heading.slice(0, 300), r.anchor, r.text);
           const n = params.length;
-          return `($${n - 5}::uuid, $${n - 4}::uuid, $${n - 3}::int, $${n - 2}::text, $${n - 1}::text, $${n}::text, vn_unaccent($${n - 2}::text), vn_unaccent($${n}::text))`;
+          const [heading, text] = [`$${n - 2}::text`, `$${n}::text`];
+          return `($${n - 5}::uuid, $${n - 4}::uuid, $${n - 3}::int, ${heading}, $${n - 1}::text, ${text}, vn_unaccent(${heading}), vn_unaccent(${text}), md5(${EMBEDDING_INPUT(heading, text)}))`;
         });
         await em.query(
-          `INSERT INTO assistant_passages (lesson_id, course_id, position, heading, anchor, text, heading_folded, text_folded) VALUES ${values.join(', ')}`,
+          `INSERT INTO assistant_passages (lesson_id, course_id, position, heading, anchor, text, heading_folded, text_folded, content_hash) VALUES ${values.join(', ')}`,
           params,
         );
       }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { foldVietnamese } from '../../../common/text/normalize';
 import { REPO_ROOT } from '../../../config/config';
 import { readContent } from '../../content/files/content-reader';
-import { PassageRanker, type IndexedPassage } from './passage-ranker';
+import { PassageRanker, type IndexedPassage, topIndices } from './passage-ranker';
 import { splitLesson } from './passage-splitter';
 import { lessonOrder, readQuestionSet, recallAt } from './question-set';
 
@@ -65,5 +65,17 @@ describe('PassageRanker', () => {
     expect(set.length).toBeGreaterThanOrEqual(150);
     expect(r1).toBeGreaterThanOrEqual(0.85);
     expect(r3).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('topIndices', () => {
+  it('keeps the best positive scores, best first, ties in index order, as a full sort would', () => {
+    const scores = Float64Array.from([0, 3, 1, 3, 0.5, 7, 0, 2, 3]);
+    expect(topIndices(scores, 4)).toEqual([5, 1, 3, 8]);
+    expect(topIndices(scores, 1)).toEqual([5]);
+    expect(topIndices(scores, 0)).toEqual([]);
+    const random = Float64Array.from({ length: 500 }, (_, i) => ((i * 7919) % 101) / 10 - 2);
+    const sorted = [...random.keys()].filter((i) => random[i]! > 0).sort((a, b) => random[b]! - random[a]!);
+    for (const limit of [1, 8, 20, 63, 64, 300]) expect(topIndices(random, limit)).toEqual(sorted.slice(0, limit));
   });
 });

@@ -67,6 +67,35 @@ function scoreAll(index: Bm25, query: Map<string, number>): Float64Array {
   return scores;
 }
 
+/**
+ * The indices of the `limit` best positive scores, best first, ties in index order. Sorting every passage
+ * for the eight an answer needs was the ranker's largest cost; a long `limit` still sorts.
+ */
+export function topIndices(scores: Float64Array, limit: number): number[] {
+  if (limit >= 64) {
+    const all: number[] = [];
+    for (let i = 0; i < scores.length; i++) if (scores[i]! > 0) all.push(i);
+    return all.sort((a, b) => scores[b]! - scores[a]!).slice(0, limit);
+  }
+  const top: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    if (s <= 0 || limit <= 0) continue;
+    if (top.length === limit) {
+      if (s <= scores[top[limit - 1]!]!) continue;
+      top.pop();
+    }
+    let j = top.length;
+    top.push(i);
+    while (j > 0 && scores[top[j - 1]!]! < s) {
+      top[j] = top[j - 1]!;
+      j--;
+    }
+    top[j] = i;
+  }
+  return top;
+}
+
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1 || a === b) return a === b;
   let i = 0;
@@ -74,6 +103,11 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
+
+type QueryTerms = { query: Map<string, number>; own: { s: string; w: number }[][]; ownPairs: string[] };
+
+/** Unknown syllables remembered with their stand-ins, per ranker (its vocabulary is fixed). */
+const MAX_TYPOS = 10_000;
 
 const docTerms = (text: string) => {
   const t = terms(phrases(text));
@@ -89,7 +123,10 @@ export class PassageRanker {
   private readonly passages: IndexedPassage[];
   private readonly byPassage: Bm25;
   private readonly byLesson: Bm25;
-  private readonly lessonIndex = new Map<string, number>();
+  /** Passage index → its lesson's index in `byLesson`; passage id → index. */
+  private readonly lessonOf: Int32Array;
+  private readonly positions: Map<string, number>;
+  private readonly typos = new Map<string, { s: string; w: number }[]>();
   private readonly vocabulary: Set<string>;
   private readonly vocabularyList: string[];
 
@@ -105,7 +142,9 @@ export class PassageRanker {
       text.push(p.heading, p.folded);
       lessons.set(p.lessonId, text);
     }
-    [...lessons.keys()].forEach((id, i) => this.lessonIndex.set(id, i));
+    const lessonIndex = new Map([...lessons.keys()].map((id, i) => [id, i]));
+    this.lessonOf = Int32Array.from(passages, (p) => lessonIndex.get(p.lessonId)!);
+    this.positions = new Map(passages.map((p, i) => [p.id, i]));
     this.byLesson = bm25Of([...lessons.values()].map((parts) => docTerms(parts.join(' . '))), weights.k1, weights.b);
     this.vocabulary = new Set([...this.byLesson.df.keys()].filter((t) => !t.includes('_')));
     this.vocabularyList = [...this.vocabulary];
@@ -125,22 +164,35 @@ export class PassageRanker {
   }
 
   rank(question: string, limit = 10): RankedPassage[] {
-    const { query, own, ownPairs } = this.queryTerms(question);
-    if (query.size === 0) return [];
-    const lessonScores = scoreAll(this.byLesson, query);
-    const passageScores = scoreAll(this.byPassage, query);
-    const ranked: RankedPassage[] = [];
-    this.passages.forEach((p, i) => {
-      const s = passageScores[i]! + this.weights.lesson * lessonScores[this.lessonIndex.get(p.lessonId)!]!;
-      if (s > 0) ranked.push({ id: p.id, lessonId: p.lessonId, score: s, evidence: 0, pairs: 0 });
+    const terms = this.queryTerms(question);
+    if (terms.query.size === 0) return [];
+    const scores = this.scores(terms.query);
+    return topIndices(scores, limit).map((i) => this.annotated(i, scores[i]!, terms));
+  }
+
+  /** The full-text score and evidence of the given passages for the question (passages found by their vectors). */
+  explain(question: string, ids: string[]): RankedPassage[] {
+    const terms = this.queryTerms(question);
+    const scores = terms.query.size === 0 ? new Float64Array(this.passages.length) : this.scores(terms.query);
+    return ids.flatMap((id) => {
+      const i = this.positions.get(id);
+      return i === undefined ? [] : [this.annotated(i, scores[i]!, terms)];
     });
-    const top = ranked.sort((a, b) => b.score - a.score).slice(0, limit);
-    for (const r of top) {
-      const lesson = this.lessonIndex.get(r.lessonId)!;
-      r.evidence = this.evidence(own, lesson);
-      r.pairs = ownPairs.filter((p) => this.byLesson.tf[lesson]!.has(p)).length;
-    }
-    return top;
+  }
+
+  /** Each passage's score: its own BM25 plus a share of its lesson's. */
+  private scores(query: Map<string, number>): Float64Array {
+    const lessonScores = scoreAll(this.byLesson, query);
+    const scores = scoreAll(this.byPassage, query);
+    for (let i = 0; i < scores.length; i++) scores[i]! += this.weights.lesson * lessonScores[this.lessonOf[i]!]!;
+    return scores;
+  }
+
+  private annotated(i: number, score: number, terms: QueryTerms): RankedPassage {
+    const p = this.passages[i]!;
+    const lesson = this.lessonOf[i]!;
+    const tf = this.byLesson.tf[lesson]!;
+    return { id: p.id, lessonId: p.lessonId, score, evidence: this.evidence(terms.own, lesson), pairs: terms.ownPairs.filter((x) => tf.has(x)).length };
   }
 
   private idf(t: string): number {
@@ -165,7 +217,7 @@ export class PassageRanker {
    * Weighted query terms: the question's syllables and pairs; a syllable the lessons never use is read
    * as Telex typing, else replaced by the lessons' syllables one edit away (pairs formed with them too).
    */
-  private queryTerms(question: string): { query: Map<string, number>; own: { s: string; w: number }[][]; ownPairs: string[] } {
+  private queryTerms(question: string): QueryTerms {
     const query = new Map<string, number>();
     const own: { s: string; w: number }[][] = [];
     const ownPairs: string[] = [];
@@ -194,6 +246,16 @@ export class PassageRanker {
 
   private variants(s: string): { s: string; w: number }[] {
     if (this.vocabulary.has(s) || isStopSyllable(s)) return [{ s, w: 1 }];
+    // Typos recur ("mat khau" typed "mat kau"); the scan over the vocabulary is the costly part.
+    const known = this.typos.get(s);
+    if (known) return known;
+    if (this.typos.size >= MAX_TYPOS) this.typos.clear();
+    const found = this.typoVariants(s);
+    this.typos.set(s, found);
+    return found;
+  }
+
+  private typoVariants(s: string): { s: string; w: number }[] {
     const telex = fromTelex(s);
     if (this.vocabulary.has(telex)) return [{ s: telex, w: 1 }];
     if (s.length < 4 || /^\d+$/.test(s)) return [{ s, w: 1 }];
