@@ -133,6 +133,8 @@ const schema = z.object({
   ASSISTANT_PER_PERSON_PER_HOUR: int(60, 1),
   ASSISTANT_PER_ADDRESS_PER_HOUR: int(1200, 1),
   ASSISTANT_MAX_QUESTION_CHARS: int(300, 20),
+  STALLED_LEARNING_DAYS: int(7, 1),
+  AMBASSADOR_REMINDERS_PER_DAY: int(20, 1),
 });
 
 export type AppConfig = {
@@ -196,6 +198,11 @@ export type AppConfig = {
     perAddressPerHour: number;
     maxQuestionChars: number;
   };
+  /**
+   * Reminders (`modules/notifications`): an enrolled course with no progress for `stalledDays` days gets one
+   * reminder per period of that length; an ambassador sends at most `ambassadorPerDay` reminders a day.
+   */
+  reminders: { stalledDays: number; ambassadorPerDay: number };
 };
 
 export type IdentityProviderConfig = {
@@ -278,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       clientSecret: p.clientSecret ?? null, scopes: p.scopes, claims: p.claims,
     })),
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    reminders: { stalledDays: e.STALLED_LEARNING_DAYS, ambassadorPerDay: e.AMBASSADOR_REMINDERS_PER_DAY },
     logLevel: e.LOG_LEVEL,
     logFile: e.LOG_FILE ?? null,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !production,

@@ -17,6 +17,10 @@ export type JobDataByQueue = {
   'lesson-audio': { textHash: string; text: string };
   /** Rebuild the assistant's passages from the published lessons (after an import; a no-op when they match). */
   'assistant-index': { reason: string };
+  /** Email one notification (once: a notification whose mail went out is skipped). */
+  'notification-email': { notificationId: string };
+  /** Remind people whose enrolled course has had no progress for a while (idempotent: one reminder per course and period). */
+  'stalled-learning': { day: string };
 };
 export type QueueName = keyof JobDataByQueue;
 
