@@ -9,5 +9,6 @@ import { AmbassadorsService } from './ambassadors.service';
   imports: [LearningModule, NotificationsModule],
   controllers: [AmbassadorsController],
   providers: [AmbassadorsService],
+  exports: [AmbassadorsService],
 })
 export class AmbassadorsModule {}

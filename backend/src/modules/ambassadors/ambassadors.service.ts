@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { notFound } from '../../common/errors/app-exception';
 import type { RequestMeta } from '../../common/http/request-meta';
 import { newShortCode, parseShortCode } from '../../common/text/short-code';
@@ -140,6 +140,13 @@ export class AmbassadorsService {
   async withdraw(menteeId: string, meta: RequestMeta): Promise<void> {
     const result = await this.dataSource.getRepository(Mentorship).update({ menteeId, endedAt: IsNull() }, { endedAt: new Date(), endReason: 'withdrawn' });
     if (result.affected) await this.audit.record('ambassador.consent_withdrawn', { actorId: menteeId, subjectId: menteeId, meta });
+  }
+
+  /** A deleted account: its mentorships end on both sides and it stops being an ambassador (in the deletion's transaction). */
+  async forget(em: EntityManager, userId: string): Promise<void> {
+    await em.query(`UPDATE ambassador_mentees SET ended_at = now(), end_reason = 'withdrawn' WHERE mentee_id = $1 AND ended_at IS NULL`, [userId]);
+    await em.query(`UPDATE ambassador_mentees SET ended_at = now(), end_reason = 'ambassador_left' WHERE ambassador_id = $1 AND ended_at IS NULL`, [userId]);
+    await em.query('UPDATE ambassadors SET stepped_down_at = now() WHERE user_id = $1 AND stepped_down_at IS NULL', [userId]);
   }
 
   private async currentOf(ambassadorId: string, menteeId: string): Promise<Mentorship> {

@@ -13,13 +13,13 @@ export async function ruleFor(dataSource: DataSource, year: number): Promise<Rul
 }
 
 /**
- * Each household standing at `tallyAt`, with its adult members and how many of them held a valid
+ * Each household standing at `tallyAt`, with its members, its adult members and how many of them held a valid
  * completion record then. The one definition both the household page and the reports read.
  */
 export function householdTally(dataSource: DataSource, rule: Rule, at: Date): SelectQueryBuilder<object> {
   const adult = '(u.birth_year IS NULL OR u.birth_year <= :adultBornBy)';
   const tally = `
-    SELECT h.id, h.unit_id, h.province_id,
+    SELECT h.id, h.unit_id, h.province_id, count(u.id)::int AS members,
            count(u.id) FILTER (WHERE ${adult})::int AS adults,
            count(u.id) FILTER (WHERE ${adult} AND EXISTS (
              SELECT 1 FROM completion_records r WHERE r.user_id = u.id AND r.issued_at < :tallyAt AND (r.revoked_at IS NULL OR r.revoked_at >= :tallyAt)))::int AS holders

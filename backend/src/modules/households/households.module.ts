@@ -12,6 +12,6 @@ import { HouseholdsService } from './households.service';
   imports: [LearningModule, NotificationsModule, UsersModule],
   controllers: [HouseholdsController, AdminHouseholdRulesController],
   providers: [HouseholdsService, HouseholdRulesService],
-  exports: [HouseholdRulesService],
+  exports: [HouseholdsService, HouseholdRulesService],
 })
 export class HouseholdsModule {}

@@ -138,6 +138,12 @@ export class HouseholdsService {
     });
   }
 
+  /** A deleted account leaves its household (handing it on like any owner who leaves), in the deletion's transaction. */
+  async forget(em: EntityManager, userId: string): Promise<void> {
+    const membership = await em.getRepository(HouseholdMember).findOneBy({ userId, leftAt: IsNull() });
+    if (membership) await this.endMembership(em, membership, 'left');
+  }
+
   /** A new code: the old one stops working (for a code shared too widely). */
   async renewCode(ownerId: string, householdId: string): Promise<void> {
     await this.owned(ownerId, householdId);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Mailer } from '../../common/mail/mailer';
 import { notFound } from '../../common/errors/app-exception';
 import { JobQueue } from '../../jobs/job-queue';
@@ -95,6 +95,16 @@ export class NotificationsService {
     await this.dataSource.createQueryBuilder().insert().into(NotificationSetting)
       .values([...latest.values()].map((s) => ({ userId, kind: s.kind, inApp: s.inApp, email: s.email })))
       .orUpdate(['in_app', 'email'], ['user_id', 'kind']).execute();
+  }
+
+  /**
+   * A deleted account: its notifications and choices go, and its name leaves the notifications it
+   * caused in others' lists (in the deletion's transaction).
+   */
+  async forget(em: EntityManager, userId: string): Promise<void> {
+    await em.query('DELETE FROM notifications WHERE user_id = $1', [userId]);
+    await em.query('DELETE FROM notification_settings WHERE user_id = $1', [userId]);
+    await em.query(`UPDATE notifications SET params = params - 'ambassadorName' - 'inviterName' - 'teacherName' WHERE actor_id = $1`, [userId]);
   }
 
   private async settingOf(userId: string, kind: NotificationKind): Promise<{ inApp: boolean; email: boolean }> {
