@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { EnrolmentsService } from '../../src/modules/learning/enrolments.service';
+import type { User } from '../../src/modules/users/entities/user.entity';
 import { expectAccessible, openMenu, startBrowserApp, type BrowserApp } from '../support/browser';
 import { createUser, giveRecord, PASSWORD, unitsOf } from '../support/factories';
 
@@ -28,16 +29,22 @@ describe('digital ambassadors and households in the browser', () => {
     return page;
   }
 
-  it('joins an ambassador with consent, is reminded, withdraws; forms a household the ambassador accepts', async () => {
+  // The two people's phones, kept from the first step to the second.
+  let a: Page;
+  let m: Page;
+  let ambassador: User & { phone: string };
+  let mentee: User & { phone: string };
+
+  it('joins an ambassador with consent, is reminded under the bell, and withdraws', async () => {
     const { t, browser, base } = app;
     const commune = (await unitsOf(t.dataSource, '01')).communes[0]!;
-    const ambassador = await createUser(t, { commune, fullName: 'Trần Thị Đại Sứ' });
-    const mentee = await createUser(t, { commune, fullName: 'Nguyễn Văn Học', birthYear: 1958 });
+    ambassador = await createUser(t, { commune, fullName: 'Trần Thị Đại Sứ' });
+    mentee = await createUser(t, { commune, fullName: 'Nguyễn Văn Học', birthYear: 1958 });
     await giveRecord(t, ambassador.id);
     await t.app.get(EnrolmentsService).enrol(mentee.id, COURSE);
 
     // The ambassador becomes one and reads their code.
-    const a = await signIn(browser, base, ambassador.phone, '/dai-su-so');
+    a = await signIn(browser, base, ambassador.phone, '/dai-su-so');
     await a.getByRole('heading', { level: 1, name: 'Đại sứ số' }).waitFor();
     await a.getByRole('button', { name: 'Trở thành đại sứ số' }).click();
     const code = (await a.getByTestId('ambassador-code').textContent())!.trim();
@@ -46,7 +53,7 @@ describe('digital ambassadors and households in the browser', () => {
     await expectAccessible(a);
 
     // The mentee opens the ambassador's link, sees whose code it is, agrees and joins.
-    const m = await signIn(browser, base, mentee.phone, `/dai-su-so?ma=${code}`);
+    m = await signIn(browser, base, mentee.phone, `/dai-su-so?ma=${code}`);
     await m.getByText('Mã này của Trần Thị Đại Sứ.').waitFor();
     await m.getByRole('button', { name: 'Tham gia' }).click();
     await m.getByText('Bạn cần đồng ý chia sẻ tiến độ để tham gia.').waitFor();
@@ -80,7 +87,10 @@ describe('digital ambassadors and households in the browser', () => {
     await a.reload();
     await a.getByText('Chưa có ai.', { exact: false }).waitFor();
     expect(await a.getByText('Nguyễn Văn Học', { exact: true }).count()).toBe(0);
+  });
 
+  it('forms a household, invites the ambassador by phone, who accepts with consent and sees both members', async () => {
+    const { t, base } = app;
     // The mentee forms a household and invites the ambassador by phone.
     await m.goto(`${base}/gia-dinh-so`);
     await m.getByRole('heading', { level: 1, name: 'Gia đình số' }).waitFor();

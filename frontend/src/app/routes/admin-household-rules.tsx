@@ -1,3 +1,4 @@
+import '../../lib/i18n-together';
 import { useTranslation } from 'react-i18next';
 import { HouseholdRulesEditor } from '../../features/households/household-rules-editor';
 import { RequireAuth } from '../require-auth';

@@ -1,3 +1,4 @@
+import '../../lib/i18n-together';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { AmbassadorPanel } from '../../features/ambassadors/ambassador-panel';

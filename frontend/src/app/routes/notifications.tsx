@@ -1,3 +1,4 @@
+import '../../lib/i18n-together';
 import { useTranslation } from 'react-i18next';
 import { NotificationList } from '../../features/notifications/notification-list';
 import { NotificationSettingsForm } from '../../features/notifications/notification-settings';
