@@ -15,6 +15,7 @@ import { dataSourceOptions } from './database/data-source';
 import { JobsModule } from './jobs/jobs.module';
 import { loggerOptions } from './common/http/logger-options';
 import { AdminUsersModule } from './modules/admin-users/admin-users.module';
+import { AmbassadorsModule } from './modules/ambassadors/ambassadors.module';
 import { AssessmentModule } from './modules/assessment/assessment.module';
 import { AssistantModule } from './modules/assistant/assistant.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -24,9 +25,11 @@ import { SESSION_COOKIE } from './modules/auth/session-cookie';
 import { CertificationModule } from './modules/certification/certification.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthController } from './modules/health/health.controller';
+import { HouseholdsModule } from './modules/households/households.module';
 import { CommunityModule } from './modules/community/community.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { LearningModule } from './modules/learning/learning.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { ClassesModule } from './modules/classes/classes.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
@@ -71,6 +74,9 @@ export class AppModule {
         AuthModule,
         IdentityModule,
         CommunityModule,
+        NotificationsModule,
+        AmbassadorsModule,
+        HouseholdsModule,
         ProfileModule,
         AdminUsersModule,
         ContentModule,

@@ -138,6 +138,8 @@ const schema = z.object({
   ASSISTANT_EMBEDDINGS_KEY: z.string().min(1).optional(),
   ASSISTANT_EMBEDDINGS_TIMEOUT_MS: int(800, 50),
   ASSISTANT_EMBEDDINGS_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.8),
+  STALLED_LEARNING_DAYS: int(7, 1),
+  AMBASSADOR_REMINDERS_PER_DAY: int(20, 1),
 });
 
 export type AppConfig = {
@@ -207,6 +209,11 @@ export type AppConfig = {
     perAddressPerHour: number;
     maxQuestionChars: number;
   };
+  /**
+   * Reminders (`modules/notifications`): an enrolled course with no progress for `stalledDays` days gets one
+   * reminder per period of that length; an ambassador sends at most `ambassadorPerDay` reminders a day.
+   */
+  reminders: { stalledDays: number; ambassadorPerDay: number };
 };
 
 export type IdentityProviderConfig = {
@@ -289,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       clientSecret: p.clientSecret ?? null, scopes: p.scopes, claims: p.claims,
     })),
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    reminders: { stalledDays: e.STALLED_LEARNING_DAYS, ambassadorPerDay: e.AMBASSADOR_REMINDERS_PER_DAY },
     logLevel: e.LOG_LEVEL,
     logFile: e.LOG_FILE ?? null,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !production,

@@ -1,5 +1,7 @@
 import { StudioAuthor, StudioComment, StudioCourse, StudioReviewer } from '../modules/studio/entities/studio-course.entity';
 import { StudioLesson, StudioMedia, StudioQuestion, StudioQuiz } from '../modules/studio/entities/studio-content.entity';
+import { Ambassador } from '../modules/ambassadors/entities/ambassador.entity';
+import { Mentorship } from '../modules/ambassadors/entities/mentorship.entity';
 import { AssessmentAttempt } from '../modules/assessment/entities/assessment-attempt.entity';
 import { CertificationPolicy } from '../modules/assessment/entities/certification-policy.entity';
 import { AssistantIndexState } from '../modules/assistant/entities/assistant-index-state.entity';
@@ -24,6 +26,10 @@ import { HouseholdVisit } from '../modules/community/entities/household-visit.en
 import { ResidentRegistration } from '../modules/community/entities/resident-registration.entity';
 import { SignInCard } from '../modules/community/entities/sign-in-card.entity';
 import { TeamMember } from '../modules/community/entities/team-member.entity';
+import { Household } from '../modules/households/entities/household.entity';
+import { HouseholdInvitation } from '../modules/households/entities/household-invitation.entity';
+import { HouseholdMember } from '../modules/households/entities/household-member.entity';
+import { HouseholdRule } from '../modules/households/entities/household-rule.entity';
 import { IdentityLink } from '../modules/identity/entities/identity-link.entity';
 import { IdentityLogin } from '../modules/identity/entities/identity-login.entity';
 import { Enrolment } from '../modules/learning/entities/enrolment.entity';
@@ -31,6 +37,8 @@ import { LearningEvent } from '../modules/learning/entities/learning-event.entit
 import { LessonAudio } from '../modules/learning/entities/lesson-audio.entity';
 import { LessonCompletion } from '../modules/learning/entities/lesson-completion.entity';
 import { QuizAttempt } from '../modules/learning/entities/quiz-attempt.entity';
+import { Notification } from '../modules/notifications/entities/notification.entity';
+import { NotificationSetting } from '../modules/notifications/entities/notification-setting.entity';
 import { Organisation } from '../modules/organisations/entities/organisation.entity';
 import { DataExport } from '../modules/profile/entities/data-export.entity';
 import { ClassCourse, ClassMember, LearningClass } from '../modules/classes/entities/learning-class.entity';
@@ -93,6 +101,14 @@ export const ENTITIES = [
   SignInCard,
   AssistedSession,
   HouseholdVisit,
+  Notification,
+  NotificationSetting,
+  Ambassador,
+  Mentorship,
+  Household,
+  HouseholdMember,
+  HouseholdInvitation,
+  HouseholdRule,
   AssistantPassage,
   AssistantPassageEmbedding,
   AssistantIndexState,

@@ -19,6 +19,10 @@ export type JobDataByQueue = {
   'assistant-index': { reason: string };
   /** Embed the passages that have no vector from the configured model yet (idempotent: only what is missing). */
   'assistant-embed': { reason: string };
+  /** Email one notification (once: a notification whose mail went out is skipped). */
+  'notification-email': { notificationId: string };
+  /** Remind people whose enrolled course has had no progress for a while (idempotent: one reminder per course and period). */
+  'stalled-learning': { day: string };
 };
 export type QueueName = keyof JobDataByQueue;
 

@@ -191,6 +191,41 @@ const MATRIX: Record<string, string> = {
   'GET /api/studio/courses/{id}/preview/lessons/{lessonId}': STUDIO_READ,
   'POST /api/studio/courses/{id}/preview/quizzes/{quizId}/attempt': STUDIO_READ,
   'POST /api/studio/courses/{id}/preview/quizzes/{quizId}/attempt/grade': STUDIO_READ, // readers: 400, the sealed attempt is not valid
+  'DELETE /api/me/identity-links/{provider}': 'UHHHHH', // nobody here has linked one
+  'POST /api/classes/{id}/invitations': 'UFHHAA',
+  'GET /api/admin/reporting/community': ADMIN,
+  // Notifications: each person's own.
+  'GET /api/me/notifications': SIGNED_IN,
+  'GET /api/me/notifications/unread-count': SIGNED_IN,
+  'POST /api/me/notifications/{id}/read': 'UHHHHH',
+  'POST /api/me/notifications/read': SIGNED_IN,
+  'GET /api/me/notification-settings': SIGNED_IN,
+  'PUT /api/me/notification-settings': SIGNED_IN,
+  // Ambassadors: anyone may try to become one (409 without a record); only ambassadors reach mentees (none of these callers is one).
+  'GET /api/me/ambassador': SIGNED_IN,
+  'PUT /api/me/ambassador': SIGNED_IN,
+  'DELETE /api/me/ambassador': SIGNED_IN,
+  'GET /api/me/ambassador/mentees': 'UFFFFF',
+  'POST /api/me/ambassador/mentees/{id}/reminders': 'UFFFFF',
+  'GET /api/ambassador-invitations/{code}': 'UHHHHH', // no ambassador has that code
+  'GET /api/me/mentorship': SIGNED_IN,
+  'PUT /api/me/mentorship': SIGNED_IN,
+  'DELETE /api/me/mentorship': SIGNED_IN,
+  // Households: a household is its members'; none of these callers is in one.
+  'GET /api/me/household': SIGNED_IN,
+  'POST /api/households': SIGNED_IN,
+  'PUT /api/me/household': SIGNED_IN,
+  'DELETE /api/me/household': 'UHHHHH',
+  'GET /api/household-invitations/{code}': 'UHHHHH',
+  'POST /api/me/household-invitations/{id}/acceptance': 'UHHHHH',
+  'DELETE /api/me/household-invitations/{id}': 'UHHHHH',
+  'POST /api/households/{id}/invitations': 'UHHHHH',
+  'DELETE /api/households/{id}/invitations/{invitationId}': 'UHHHHH',
+  'DELETE /api/households/{id}/members/{userId}': 'UHHHHH',
+  'POST /api/households/{id}/code': 'UHHHHH',
+  'GET /api/admin/household-rules': ADMIN,
+  'GET /api/admin/household-rules/{year}': ADMIN,
+  'PUT /api/admin/household-rules/{year}': NATION_ONLY,
 };
 
 /** Operations as the committed contract lists them. */
@@ -286,6 +321,9 @@ describe('authorization matrix (every operation of openapi.json × every kind of
       '{targetGroup}': targetGroup,
       '{code}': 'ABCD-EFGH-JKMN',
       '{provider}': 'vneid',
+      '{invitationId}': '00000000-0000-4000-8000-000000000001',
+      '{userId}': '00000000-0000-4000-8000-000000000002',
+      '{year}': '2026',
       '{id}': '00000000-0000-4000-8000-000000000000',
     });
     Object.assign(bodies, {
@@ -316,6 +354,11 @@ describe('authorization matrix (every operation of openapi.json × every kind of
       'PUT /api/studio/courses/{id}/quizzes/{quizId}': { version: 1, title: 'Kiểm tra sửa', questionCount: 1, passPercent: 60 },
       'POST /api/studio/preview': { courseId: draft.id, markdown: '# Xem thử' },
       'POST /api/studio/courses/{id}/preview/quizzes/{quizId}/attempt/grade': { attempt: 'x.y', answers: {} },
+      'POST /api/classes/{id}/invitations': { login: '0912345678' },
+      'POST /api/me/household-invitations/{id}/acceptance': { consent: true },
+      'POST /api/households/{id}/invitations': { login: '0912345678' },
+      'PUT /api/admin/household-rules/{year}': { adultAge: 18, requiredPercent: 100 },
+      'PUT /api/me/notification-settings': { settings: [] },
     });
   });
   afterAll(() => t.close());

@@ -32,6 +32,7 @@ type UserSpec = {
   fullName?: string;
   phone?: string;
   email?: string;
+  birthYear?: number;
 };
 
 /** Inserts a person directly (no HTTP), with the shared test PASSWORD. */
@@ -50,7 +51,7 @@ export async function createUser(t: TestApp, spec: UserSpec): Promise<User & { p
       emailHash: sealedEmail.hash,
       passwordHash: await passwordHash,
       fullName: spec.fullName ?? 'Nguyễn Văn Thử',
-      birthYear: 1970,
+      birthYear: spec.birthYear ?? 1970,
       targetGroup: spec.targetGroup ?? 'citizen',
       unitId: spec.commune.id,
       provinceId: spec.commune.parentId!,
@@ -69,4 +70,14 @@ export async function loginAs(t: TestApp, login: string, password = PASSWORD) {
   const client = await t.client();
   await client.post('/api/auth/login', { login, password }).expect(200);
   return client;
+}
+
+/** Gives a person a valid completion record (of the first framework version), as if they had earned it. */
+export async function giveRecord(t: TestApp, userId: string): Promise<void> {
+  await t.dataSource.query(
+    `INSERT INTO completion_records (code, user_id, framework_version_id, target_group, issued_at, overall_score, overall_level, competencies, credential, unit_id, province_id)
+     SELECT 'R' || substr(md5(u.id::text || clock_timestamp()::text), 1, 12), u.id, (SELECT id FROM framework_versions ORDER BY version LIMIT 1), u.target_group, now(), 80, 3, '[]', 'x', u.unit_id, u.province_id
+       FROM users u WHERE u.id = $1`,
+    [userId],
+  );
 }

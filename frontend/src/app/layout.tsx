@@ -6,6 +6,7 @@ import { Spinner } from '../components/ui/feedback';
 import { meQuery, useLogout } from '../features/auth/api';
 import { membershipQuery } from '../features/community/api';
 import { AssistedBar } from '../features/community/assisted-bar';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { ConnectionBanner } from '../components/connection/connection-banner';
 import { TextSizeControl } from '../components/text-size/text-size';
 import { changeLanguage, LANGUAGES } from '../lib/i18n';
@@ -65,6 +66,15 @@ export function Layout() {
                   </li>
                   <li>
                     <NavLink to="/chung-nhan">{t('nav.records')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/gia-dinh-so">{t('nav.households')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/dai-su-so">{t('nav.ambassadors')}</NavLink>
+                  </li>
+                  <li>
+                    <NotificationBell />
                   </li>
                   <li>
                     <NavLink to="/ho-so">{t('nav.profile')}</NavLink>

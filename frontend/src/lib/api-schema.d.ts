@@ -292,6 +292,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/identity-links/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["IdentityController_unlink"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/identity-providers/{provider}/callback": {
         parameters: {
             query?: never;
@@ -495,6 +511,342 @@ export interface paths {
         put: operations["AdminCommunityTeamController_appoint"];
         post?: never;
         delete: operations["AdminCommunityTeamController_relieve"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_unread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_settings"];
+        put: operations["NotificationsController_saveSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/ambassador": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AmbassadorsController_status"];
+        put: operations["AmbassadorsController_become"];
+        post?: never;
+        delete: operations["AmbassadorsController_stepDown"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/ambassador/mentees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AmbassadorsController_mentees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/ambassador/mentees/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AmbassadorsController_remind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ambassador-invitations/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AmbassadorsController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/mentorship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AmbassadorsController_mentorship"];
+        put: operations["AmbassadorsController_join"];
+        post?: never;
+        delete: operations["AmbassadorsController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/household": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HouseholdsController_mine"];
+        put: operations["HouseholdsController_join"];
+        post?: never;
+        delete: operations["HouseholdsController_leave"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["HouseholdsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/household-invitations/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HouseholdsController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/household-invitations/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["HouseholdsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/household-invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["HouseholdsController_decline"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["HouseholdsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["HouseholdsController_cancelInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["HouseholdsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["HouseholdsController_renewCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/household-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminHouseholdRulesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/household-rules/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AdminHouseholdRulesController_get"];
+        put: operations["AdminHouseholdRulesController_set"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1316,6 +1668,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/classes/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ClassesController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/classes": {
         parameters: {
             query?: never;
@@ -1532,6 +1900,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ReportingController_exportFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reporting/community": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommunityReportController_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2451,6 +2835,221 @@ export interface components {
             residents: number;
             visits: number;
         };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "ambassador_nudge" | "class_invitation" | "household_invitation" | "stalled_learning";
+            /** @description The names and titles the sentence needs, by kind */
+            params: {
+                [key: string]: unknown;
+            };
+            /** @description A path of the web app */
+            link: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            unread: number;
+        };
+        UnreadCountDto: {
+            unread: number;
+        };
+        NotificationSettingDto: {
+            /** @enum {string} */
+            kind: "ambassador_nudge" | "class_invitation" | "household_invitation" | "stalled_learning";
+            /** @description Shown in the app (the bell) */
+            inApp: boolean;
+            /** @description Also sent by email, where mail is configured and the account has an address */
+            email: boolean;
+        };
+        NotificationSettingsViewDto: {
+            settings: components["schemas"]["NotificationSettingDto"][];
+            /** @description Whether email can reach this person (mail configured and an address on the account) */
+            emailAvailable: boolean;
+        };
+        NotificationSettingsDto: {
+            settings: components["schemas"]["NotificationSettingDto"][];
+        };
+        AmbassadorDto: {
+            /**
+             * @description The code mentees join with
+             * @example K7M2QX9A
+             */
+            inviteCode: string;
+            /** @description The address to share (QR code or message) */
+            inviteUrl: string;
+            /** Format: date-time */
+            since: string;
+            /** @description Current mentees (who share their progress) */
+            mentees: number;
+        };
+        AmbassadorStatusDto: {
+            /** @description Holds a valid completion record, so may become an ambassador */
+            eligible: boolean;
+            ambassador: components["schemas"]["AmbassadorDto"] | null;
+        };
+        NextStepSummaryDto: {
+            /** @enum {string} */
+            kind: "lesson" | "quiz" | "self_assessment" | "choose_course";
+            courseSlug: string | null;
+            courseTitle: string | null;
+            /** @description The lesson or quiz */
+            title: string | null;
+        };
+        MenteeDto: {
+            coursesEnrolled: number;
+            coursesCompleted: number;
+            lessonsCompleted: number;
+            holdsRecord: boolean;
+            /** Format: date-time */
+            lastActiveAt: string | null;
+            /** @description Null when everything is done */
+            nextStep: components["schemas"]["NextStepSummaryDto"] | null;
+            /** Format: uuid */
+            menteeId: string;
+            fullName: string;
+            /**
+             * Format: date-time
+             * @description When they joined and agreed to share their progress
+             */
+            consentedAt: string;
+            /** Format: date-time */
+            lastReminderAt: string | null;
+        };
+        ReminderResultDto: {
+            /**
+             * @description `duplicate`: already reminded today; `muted`: the mentee stopped reminders
+             * @enum {string}
+             */
+            outcome: "sent" | "duplicate" | "muted";
+        };
+        InvitationPreviewDto: {
+            ambassadorName: string;
+        };
+        MentorshipDto: {
+            /** @description The current ambassador; null when the person has none */
+            ambassadorName: string | null;
+            /** Format: date-time */
+            since: string | null;
+        };
+        JoinAmbassadorDto: {
+            /** @example K7M2QX9A */
+            code: string;
+            /** @description The mentee agrees to share their progress with this ambassador until they withdraw */
+            consent: boolean;
+        };
+        HouseholdMemberDto: {
+            coursesEnrolled: number;
+            coursesCompleted: number;
+            lessonsCompleted: number;
+            holdsRecord: boolean;
+            /** Format: date-time */
+            lastActiveAt: string | null;
+            /** @description Null when everything is done */
+            nextStep: components["schemas"]["NextStepSummaryDto"] | null;
+            /** Format: uuid */
+            userId: string;
+            fullName: string;
+            /** @description Counts as an adult under this year’s rule */
+            adult: boolean;
+            isOwner: boolean;
+            /** Format: date-time */
+            acceptedAt: string;
+        };
+        PendingInvitationDto: {
+            /** Format: uuid */
+            id: string;
+            loginHint: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HouseholdRuleDto: {
+            year: number;
+            /** @description A member born in or before year − adultAge is an adult (an unknown birth year counts as adult) */
+            adultAge: number;
+            /** @description Share of adult members who must hold a completion record, in percent (100 = all) */
+            requiredPercent: number;
+            /** @description The year whose setting applies; null = the default */
+            setForYear: number | null;
+        };
+        DigitalStatusDto: {
+            isDigital: boolean;
+            adults: number;
+            /** @description Adult members holding a completion record */
+            holders: number;
+            rule: components["schemas"]["HouseholdRuleDto"];
+        };
+        HouseholdDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            isOwner: boolean;
+            /** @description The code and link to share with the family */
+            inviteCode: string;
+            inviteUrl: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Only members who accepted */
+            members: components["schemas"]["HouseholdMemberDto"][];
+            /** @description The owner’s open invitations (empty for other members) */
+            pendingInvitations: components["schemas"]["PendingInvitationDto"][];
+            digital: components["schemas"]["DigitalStatusDto"];
+        };
+        InvitationToMeDto: {
+            /** Format: uuid */
+            id: string;
+            householdName: string;
+            inviterName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MyHouseholdDto: {
+            household: components["schemas"]["HouseholdDto"] | null;
+            invitations: components["schemas"]["InvitationToMeDto"][];
+        };
+        CreateHouseholdDto: {
+            /** @example Gia đình bà Lan */
+            name: string;
+        };
+        JoinHouseholdDto: {
+            /** @example K7M2QX9A */
+            code: string;
+            /** @description The person agrees that the household’s members see their progress, until they leave */
+            consent: boolean;
+        };
+        HouseholdPreviewDto: {
+            householdName: string;
+            ownerName: string;
+            members: number;
+        };
+        AcceptInvitationDto: {
+            /** @description The person agrees that the household’s members see their progress, until they leave */
+            consent: boolean;
+        };
+        InviteDto: {
+            /**
+             * @description A phone number or email; the answer never says whether it has an account
+             * @example 0912345678
+             */
+            login: string;
+        };
+        InvitedDto: {
+            /** @example 091*****78 */
+            loginHint: string;
+        };
+        SetHouseholdRuleDto: {
+            /** @example 18 */
+            adultAge: number;
+            /** @example 100 */
+            requiredPercent: number;
+        };
         UpdateProfileDto: {
             fullName?: string;
             birthYear?: number;
@@ -2465,8 +3064,10 @@ export interface components {
             organisationKind?: "agency" | "school" | "enterprise" | "cooperative" | "other";
         };
         DeleteAccountDto: {
-            /** @description The current password, to confirm */
-            password: string;
+            /** @description The current password, to confirm (required when the account has one) */
+            password?: string;
+            /** @description For an account without a password: true, to confirm */
+            confirm?: boolean;
         };
         DataExportResponseDto: {
             /** Format: uuid */
@@ -3343,6 +3944,17 @@ export interface components {
              */
             courses: string[];
         };
+        InviteToClassDto: {
+            /**
+             * @description A phone number or email; the answer never says whether it has an account
+             * @example 0912345678
+             */
+            login: string;
+        };
+        ClassInvitedDto: {
+            /** @example 091*****78 */
+            loginHint: string;
+        };
         JoinClassDto: {
             /** @example K7M2QX */
             code: string;
@@ -3641,6 +4253,52 @@ export interface components {
             format: "xlsx" | "csv";
             fileName: string | null;
             rowCount: number | null;
+        };
+        HouseholdRuleRefDto: {
+            year: number;
+            adultAge: number;
+            requiredPercent: number;
+        };
+        CommunityMeasuresDto: {
+            /** @description Community digital technology team members now */
+            teamMembers: number | null;
+            /** @description Residents team members registered in the period */
+            residentsRegistered: number | null;
+            /** @description Household visits in the period */
+            visits: number | null;
+            /** @description People helped during those visits */
+            peopleHelped: number | null;
+            /** @description Digital ambassadors now */
+            ambassadors: number | null;
+            /** @description Mentees sharing their progress with an ambassador now */
+            mentees: number | null;
+            /** @description Of them, holding a completion record */
+            menteesWithRecord: number | null;
+            /** @description Households at the end of the period */
+            households: number | null;
+            /** @description Of them, digital households under the year’s rule */
+            digitalHouseholds: number | null;
+            /** @description People whose identity an identity provider verified */
+            verifiedIdentities: number | null;
+        };
+        CommunityRowDto: {
+            unit: components["schemas"]["UnitRefDto"];
+            measures: components["schemas"]["CommunityMeasuresDto"];
+        };
+        CommunityReportDto: {
+            /** @description The unit viewed; null for the nation */
+            unit: components["schemas"]["UnitRefDto"] | null;
+            /** @example 2026-01 */
+            from: string;
+            /** @example 2026-12 */
+            to: string;
+            /** @description Counts below this are suppressed */
+            minCount: number;
+            /** @description The digital-household rule of the year of `to` */
+            householdRule: components["schemas"]["HouseholdRuleRefDto"];
+            total: components["schemas"]["CommunityMeasuresDto"];
+            /** @description Provinces (nation), communes (province); empty for a commune */
+            children: components["schemas"]["CommunityRowDto"][];
         };
         AssistantStatusDto: {
             open: boolean;
@@ -4622,6 +5280,26 @@ export interface operations {
             };
         };
     };
+    IdentityController_unlink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 409 LAST_SIGN_IN_METHOD when the person would have no other way to sign in */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     IdentityController_callback: {
         parameters: {
             query?: never;
@@ -4974,6 +5652,613 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first, 20 a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_unread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marks every notification read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsViewDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_saveSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsViewDto"];
+                };
+            };
+        };
+    };
+    AmbassadorsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmbassadorStatusDto"];
+                };
+            };
+        };
+    };
+    AmbassadorsController_become: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 409 RECORD_REQUIRED without a valid completion record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmbassadorStatusDto"];
+                };
+            };
+        };
+    };
+    AmbassadorsController_stepDown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Steps down; every mentee stops sharing with you */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AmbassadorsController_mentees: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only mentees who share their progress with you now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MenteeDto"][];
+                };
+            };
+        };
+    };
+    AmbassadorsController_remind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Once a day per mentee; 429 REMINDER_LIMIT past the daily allowance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResultDto"];
+                };
+            };
+        };
+    };
+    AmbassadorsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whose code it is, before agreeing to share progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewDto"];
+                };
+            };
+        };
+    };
+    AmbassadorsController_mentorship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorshipDto"];
+                };
+            };
+        };
+    };
+    AmbassadorsController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinAmbassadorDto"];
+            };
+        };
+        responses: {
+            /** @description Joins the code’s ambassador, sharing your progress with them (ends a current mentorship) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorshipDto"];
+                };
+            };
+        };
+    };
+    AmbassadorsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdraws consent: the ambassador sees nothing of you from now on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HouseholdsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyHouseholdDto"];
+                };
+            };
+        };
+    };
+    HouseholdsController_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinHouseholdDto"];
+            };
+        };
+        responses: {
+            /** @description Joins the household of the code, sharing your progress with its members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyHouseholdDto"];
+                };
+            };
+        };
+    };
+    HouseholdsController_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Leaves: the members see nothing of you from now on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HouseholdsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHouseholdDto"];
+            };
+        };
+        responses: {
+            /** @description 409 ALREADY_IN_HOUSEHOLD for a person in one */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyHouseholdDto"];
+                };
+            };
+        };
+    };
+    HouseholdsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whose household a code opens, before agreeing to share progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdPreviewDto"];
+                };
+            };
+        };
+    };
+    HouseholdsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyHouseholdDto"];
+                };
+            };
+        };
+    };
+    HouseholdsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HouseholdsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteDto"];
+            };
+        };
+        responses: {
+            /** @description The same answer whether or not the login has an account; an account holder is notified */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitedDto"];
+                };
+            };
+        };
+    };
+    HouseholdsController_cancelInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HouseholdsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The owner removes a member (who may come back only by a new invitation) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HouseholdsController_renewCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new code; the old one stops working */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminHouseholdRulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The years set so far, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdRuleDto"][];
+                };
+            };
+        };
+    };
+    AdminHouseholdRulesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule that applies in a year (its own, an earlier year’s, or the default) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdRuleDto"];
+                };
+            };
+        };
+    };
+    AdminHouseholdRulesController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetHouseholdRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdRuleDto"];
+                };
             };
         };
     };
@@ -6181,6 +7466,32 @@ export interface operations {
             };
         };
     };
+    ClassesController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteToClassDto"];
+            };
+        };
+        responses: {
+            /** @description The same answer whether or not the login has an account */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassInvitedDto"];
+                };
+            };
+        };
+    };
     ClassesController_mine: {
         parameters: {
             query?: never;
@@ -6270,6 +7581,8 @@ export interface operations {
                 from?: string;
                 /** @description Last month of the period (default: this month) */
                 to?: string;
+                /** @description Only the people of a community cohort (team members, residents they registered, ambassadors, mentees, household members, verified identities) */
+                community?: "team_members" | "team_residents" | "ambassadors" | "mentees" | "household_members" | "verified_identity";
                 page?: number;
                 pageSize?: number;
             };
@@ -6539,6 +7852,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CommunityReportController_report: {
+        parameters: {
+            query?: {
+                /** @description A province or commune inside your scope (default: your scope) */
+                unitId?: string;
+                targetGroup?: "public_servant" | "student" | "worker" | "citizen";
+                organisationId?: string;
+                courseId?: string;
+                frameworkVersion?: string;
+                /** @description 1: under 25, 2: 25–34, 3: 35–44, 4: 45–54, 5: 55–64, 6: 65 and over, 0: not stated */
+                ageBand?: number;
+                /** @description First month of the period (default: January of this year) */
+                from?: string;
+                /** @description Last month of the period (default: this month) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityReportDto"];
+                };
             };
         };
     };

@@ -1,14 +1,18 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../../common/http/uuid-param';
 import { CurrentUser, type Principal, Roles } from '../auth/decorators';
+import { ClassInvitationsService } from './class-invitations.service';
 import { ClassesService } from './classes.service';
-import { AssignCoursesDto, ClassDetailDto, ClassSummaryDto, CreateClassDto, JoinClassDto, JoinedClassDto, UnitFilterDto } from './dto/class.dto';
+import { AssignCoursesDto, ClassDetailDto, ClassInvitedDto, InviteToClassDto, ClassSummaryDto, CreateClassDto, JoinClassDto, JoinedClassDto, UnitFilterDto } from './dto/class.dto';
 
 @ApiTags('classes')
 @Controller()
 export class ClassesController {
-  constructor(private readonly classes: ClassesService) {}
+  constructor(
+    private readonly classes: ClassesService,
+    private readonly invitations: ClassInvitationsService,
+  ) {}
 
   @Post('classes')
   @Roles('teacher', 'admin')
@@ -45,6 +49,15 @@ export class ClassesController {
   @ApiOkResponse({ description: 'QR code of the join address' })
   async qr(@CurrentUser() p: Principal, @UuidParam('id') id: string): Promise<StreamableFile> {
     return new StreamableFile(Buffer.from(await this.classes.qrSvg(p, id)), { type: 'image/svg+xml' });
+  }
+
+  /** Invites a phone number or email: an account holder is notified with the code (once per class). */
+  @Post('classes/:id/invitations')
+  @Roles('teacher', 'admin')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: ClassInvitedDto, description: 'The same answer whether or not the login has an account' })
+  invite(@CurrentUser() p: Principal, @UuidParam('id') id: string, @Body() dto: InviteToClassDto): Promise<ClassInvitedDto> {
+    return this.invitations.invite(p, id, dto.login);
   }
 
   /** Any signed-in person joins with the code (typed, or from the QR code's address). */

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiFoundResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ReqMeta, type RequestMeta } from '../../common/http/request-meta';
 import { CsrfTokens, setCsrfCookie } from '../../common/security/csrf';
@@ -17,6 +17,7 @@ import {
 import { IdentityProviders } from './identity-providers';
 import { type CallbackParams, IdentitySignInService, newBrowserToken } from './identity-sign-in.service';
 import { IdentityFailed } from './identity.errors';
+import { IdentityUnlinkService } from './identity-unlink.service';
 
 /** The httpOnly cookie that ties a round trip to the provider to the browser that started it. */
 const BROWSER_COOKIE = 'idp';
@@ -31,6 +32,7 @@ export class IdentityController {
   constructor(
     private readonly signIn: IdentitySignInService,
     private readonly providers: IdentityProviders,
+    private readonly unlinks: IdentityUnlinkService,
     private readonly sessions: SessionsService,
     private readonly users: UsersService,
     private readonly csrf: CsrfTokens,
@@ -66,6 +68,13 @@ export class IdentityController {
   @ApiOkResponse({ type: [IdentityLinkDto] })
   async links(@CurrentUser() p: Principal): Promise<IdentityLinkDto[]> {
     return (await this.signIn.linksOf(p.userId)).map((l) => ({ provider: l.provider, providerLabel: this.providers.labelOf(l.provider)!, linkedAt: l.createdAt.toISOString() }));
+  }
+
+  @Delete('me/identity-links/:provider')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: '409 LAST_SIGN_IN_METHOD when the person would have no other way to sign in' })
+  unlink(@CurrentUser() p: Principal, @Param('provider') provider: string, @ReqMeta() meta: RequestMeta): Promise<void> {
+    return this.unlinks.unlink(p.userId, provider, meta);
   }
 
   /** The provider sends the browser back here; every outcome is a redirect into the web app. */

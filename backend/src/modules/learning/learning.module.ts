@@ -9,6 +9,7 @@ import { LearningEventsService } from './learning-events.service';
 import { LearnerStateCache } from './learner-state-cache';
 import { LessonsService } from './lessons.service';
 import { ProgressService } from './progress.service';
+import { ProgressSummaryService } from './progress-summary.service';
 import { CourseContentCache } from './quiz/course-content';
 import { QuizAttemptsService } from './quiz/quiz-attempts.service';
 import { QuizzesController } from './quiz/quizzes.controller';
@@ -17,7 +18,7 @@ import { QuizzesController } from './quiz/quizzes.controller';
 @Module({
   imports: [ContentModule],
   controllers: [LearningController, QuizzesController],
-  providers: [CourseAccessService, CourseContentCache, EnrolmentsService, LearnerStateCache, LessonsService, ProgressService, LearningEventsService, QuizAttemptsService, LessonAudioService, LessonAudioProcessor],
-  exports: [ProgressService, LearningEventsService, EnrolmentsService],
+  providers: [CourseAccessService, CourseContentCache, EnrolmentsService, LearnerStateCache, LessonsService, ProgressService, ProgressSummaryService, LearningEventsService, QuizAttemptsService, LessonAudioService, LessonAudioProcessor],
+  exports: [ProgressService, ProgressSummaryService, LearningEventsService, EnrolmentsService],
 })
 export class LearningModule {}

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Patch, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { ReqMeta, type RequestMeta } from '../../common/http/request-meta';
 import { UuidParam } from '../../common/http/uuid-param';
@@ -12,6 +13,7 @@ import { UsersService } from '../users/users.service';
 import { DataExportService } from './data-export.service';
 import { DataExportResponseDto, DeleteAccountDto } from './dto/data-export.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
+import { refuseAssistedSession } from './own-session';
 import { ProfileService } from './profile.service';
 
 @ApiTags('profile')
@@ -21,6 +23,7 @@ export class ProfileController {
     private readonly profile: ProfileService,
     private readonly exports: DataExportService,
     private readonly users: UsersService,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,7 +49,8 @@ export class ProfileController {
     @ReqMeta() meta: RequestMeta,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<void> {
-    await this.profile.deleteAccount(p.userId, dto.password, meta);
+    await refuseAssistedSession(this.dataSource, p.sessionId);
+    await this.profile.deleteAccount(p.userId, dto.password, meta, dto.confirm === true);
     clearSessionCookie(res, this.config);
   }
 
@@ -54,6 +58,7 @@ export class ProfileController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: DataExportResponseDto })
   async requestExport(@CurrentUser() p: Principal, @ReqMeta() meta: RequestMeta): Promise<DataExportResponseDto> {
+    await refuseAssistedSession(this.dataSource, p.sessionId);
     return DataExportResponseDto.from(await this.exports.request(p.userId, meta));
   }
 

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AmbassadorsModule } from '../ambassadors/ambassadors.module';
 import { AuthModule } from '../auth/auth.module';
+import { HouseholdsModule } from '../households/households.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
@@ -11,7 +14,7 @@ import { ProfileController } from './profile.controller';
 import { ProfileService } from './profile.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DataExport]), AuthModule, UsersModule, UnitsModule, OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([DataExport]), AuthModule, UsersModule, UnitsModule, OrganisationsModule, AmbassadorsModule, HouseholdsModule, NotificationsModule],
   controllers: [ProfileController],
   providers: [ProfileService, DataExportService, DataExportProcessor],
 })

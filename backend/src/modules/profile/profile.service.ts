@@ -2,10 +2,13 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import type { RequestMeta } from '../../common/http/request-meta';
+import { AmbassadorsService } from '../ambassadors/ambassadors.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrors, loginConflict } from '../auth/auth.errors';
 import { PasswordResetCode } from '../auth/entities/password-reset-code.entity';
 import { SessionsService } from '../auth/sessions.service';
+import { HouseholdsService } from '../households/households.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { UnitsService } from '../units/units.service';
 import { User } from '../users/entities/user.entity';
@@ -24,6 +27,9 @@ export class ProfileService {
     private readonly organisations: OrganisationsService,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly ambassadors: AmbassadorsService,
+    private readonly households: HouseholdsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async update(userId: string, dto: UpdateProfileDto): Promise<void> {
@@ -70,10 +76,14 @@ export class ProfileService {
    * Erases every personal field and all sessions, codes, exports and assistant questions; what is left (unit, group,
    * organisation, dates) counts in statistics but points to nobody.
    */
-  async deleteAccount(userId: string, password: string, meta: RequestMeta): Promise<void> {
+  async deleteAccount(userId: string, password: string | undefined, meta: RequestMeta, confirmed = false): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
-    if (!(await verifyPassword(user.passwordHash, password))) {
+    if (user.passwordHash !== null && !(await verifyPassword(user.passwordHash, password ?? ''))) {
       throw new AppException(HttpStatus.BAD_REQUEST, 'WRONG_PASSWORD', 'password is wrong', [{ field: 'password', message: 'password is wrong' }]);
+    }
+    // A resident with only a sign-in card (or a provider) has no password: an explicit confirmation instead.
+    if (user.passwordHash === null && !confirmed) {
+      throw new AppException(HttpStatus.BAD_REQUEST, 'CONFIRMATION_REQUIRED', 'confirm must be true', [{ field: 'confirm', message: 'confirm must be true' }]);
     }
     await this.dataSource.transaction(async (em) => {
       await em.getRepository(User).update(userId, {
@@ -100,6 +110,9 @@ export class ProfileService {
       await em.query('DELETE FROM identity_logins WHERE user_id = $1', [userId]);
       await em.query('DELETE FROM sign_in_cards WHERE user_id = $1', [userId]);
       await em.query('UPDATE community_team_members SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+      await this.ambassadors.forget(em, userId);
+      await this.households.forget(em, userId);
+      await this.notifications.forget(em, userId);
       // The assistant's history is the person's own words: it goes with them (not kept even anonymised).
       await em.query('DELETE FROM assistant_messages WHERE user_id = $1', [userId]);
       await this.audit.record('user.deleted', { actorId: userId, subjectId: userId, meta: { ...meta, ip: null } }, em);

@@ -8,6 +8,7 @@ import type { Principal } from '../auth/decorators';
 import { AdminUnit } from '../units/entities/admin-unit.entity';
 import type { TargetGroup } from '../users/entities/user.entity';
 import { childColumn, type CohortView, unitInScope, whereInView } from './cohort-view';
+import { type CommunityGroup, inCommunityGroup } from './community-cohorts';
 import type {
   CohortOptionsDto, CohortPeoplePageDto, CohortQueryDto, CohortReportDto, CohortRowDto, MeasuresDto, PeopleQueryDto, ScoreCellDto, UnitRefDto,
 } from './dto/cohort.dto';
@@ -114,16 +115,17 @@ export class CohortReportService {
    */
   async people(admin: Principal, q: PeopleQueryDto, meta: RequestMeta): Promise<CohortPeoplePageDto> {
     const view = await this.view(admin, q);
-    const page = await this.peoplePage(admin, view, q.page ?? 1, q.pageSize ?? 50);
+    const page = await this.peoplePage(admin, view, q.page ?? 1, q.pageSize ?? 50, q.community);
     await this.audit.record('reporting.people_listed', { actorId: admin.userId, meta, details: { ...q, count: page.items.length } });
     return page;
   }
 
   /** One page of the people of a cohort (the caller audits: the list or its export). */
-  async peoplePage(admin: Principal, view: CohortView, page: number, pageSize: number): Promise<CohortPeoplePageDto> {
+  async peoplePage(admin: Principal, view: CohortView, page: number, pageSize: number, community?: CommunityGroup): Promise<CohortPeoplePageDto> {
     const qb = this.dataSource.createQueryBuilder().from('users', 'u').innerJoin(AdminUnit, 'unit', 'unit.id = u.unit_id').where(`u.status <> 'deleted'`);
     whereInView(qb, 'u', admin, view);
     if (view.ageBand !== undefined) qb.andWhere('age_band(u.birth_year, now()) = :ageBand', { ageBand: view.ageBand });
+    if (community) qb.andWhere(inCommunityGroup(community, 'u'));
     const course = view.courseId ? 'AND e.course_id = :courseId' : '';
     if (view.courseId) qb.andWhere('EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = u.id AND e.course_id = :courseId)', { courseId: view.courseId });
     const total = await qb.clone().getCount();

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { HouseholdsModule } from '../households/households.module';
 import { CohortReportService } from './cohort-report.service';
+import { CommunityReportController } from './community-report.controller';
+import { CommunityReportService } from './community-report.service';
 import { ExportsService } from './exports.service';
 import { ExportProcessor } from './jobs/export.processor';
 import { FreezeProcessor } from './jobs/freeze.processor';
@@ -12,7 +15,8 @@ import { TargetsService } from './targets.service';
 
 /** Cohort reporting: the roll-ups (kept by database triggers), their recount, cohort figures and targets. */
 @Module({
-  controllers: [ReportingController],
-  providers: [RecountService, RecountProcessor, RecountRequestsService, CohortReportService, TargetsService, PeriodicReportsService, FreezeProcessor, ExportsService, ExportProcessor],
+  imports: [HouseholdsModule],
+  controllers: [ReportingController, CommunityReportController],
+  providers: [CommunityReportService, RecountService, RecountProcessor, RecountRequestsService, CohortReportService, TargetsService, PeriodicReportsService, FreezeProcessor, ExportsService, ExportProcessor],
 })
 export class ReportingModule {}

@@ -33,7 +33,7 @@ export default function ProfilePage() {
           </section>
           <section aria-labelledby="delete">
             <h2 id="delete">{t('profile.deleteTitle')}</h2>
-            <DeleteAccountPanel onDeleted={() => navigate('/', { state: { deleted: true } })} />
+            <DeleteAccountPanel hasPassword={me.hasPassword} onDeleted={() => navigate('/', { state: { deleted: true } })} />
           </section>
         </div>
       )}

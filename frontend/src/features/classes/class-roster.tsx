@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Spinner } from '../../components/ui/feedback';
 import { generalMessage } from '../../lib/form-errors';
 import { classQuery } from './api';
+import { InviteToClass } from './invite-to-class';
 
 /** One class: its join code and QR code (to show or print), its courses and each member's progress. */
 export function ClassRoster({ id }: { id: string }) {
@@ -26,6 +27,7 @@ export function ClassRoster({ id }: { id: string }) {
         <button type="button" className="button" onClick={() => window.print()}>
           {t('classes.print')}
         </button>
+        <InviteToClass classId={c.id} />
       </section>
       <h2>{t('classes.courses')}</h2>
       {c.courses.length === 0 ? (

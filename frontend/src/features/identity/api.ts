@@ -51,3 +51,12 @@ export function useIdentityPasswordReset() {
     onSuccess: (me) => qc.setQueryData(meQuery().queryKey, me),
   });
 }
+
+/** Unlinks a provider; the server refuses (LAST_SIGN_IN_METHOD) when it is the person's only way in. */
+export function useUnlinkIdentity() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (provider: string) => unwrap(await api.DELETE('/api/me/identity-links/{provider}', { params: { path: { provider } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: identityLinksQuery().queryKey }),
+  });
+}

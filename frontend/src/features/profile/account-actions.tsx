@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/ui/fields';
+import { Checkbox, TextField } from '../../components/ui/fields';
 import { Alert } from '../../components/ui/feedback';
 import { applyApiError } from '../../lib/use-form-errors';
 import { useForm } from 'react-hook-form';
@@ -66,19 +66,24 @@ export function DataExportPanel() {
   );
 }
 
-export function DeleteAccountPanel({ onDeleted }: { onDeleted: () => void }) {
+/** Deleting the account: confirmed with the password, or, for an account without one (a sign-in card), with a tick. */
+export function DeleteAccountPanel({ onDeleted, hasPassword }: { onDeleted: () => void; hasPassword: boolean }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteAccount();
   const [general, setGeneral] = useState<string | null>(null);
-  const form = useForm<{ password: string }>({ defaultValues: { password: '' } });
+  const form = useForm<{ password: string; confirm: boolean }>({ defaultValues: { password: '', confirm: false } });
   const onSubmit = form.handleSubmit(async (v) => {
     setGeneral(null);
+    if (!hasPassword && !v.confirm) {
+      form.setError('confirm', { message: t('profile.deleteConfirmRequired') });
+      return;
+    }
     try {
-      await remove.mutateAsync(v);
+      await remove.mutateAsync(hasPassword ? { password: v.password } : { confirm: true });
       onDeleted();
     } catch (err) {
-      setGeneral(applyApiError(err, form.setError, t, ['password']));
+      setGeneral(applyApiError(err, form.setError, t, ['password', 'confirm']));
     }
   });
   return (
@@ -91,7 +96,11 @@ export function DeleteAccountPanel({ onDeleted }: { onDeleted: () => void }) {
       ) : (
         <form onSubmit={onSubmit} noValidate>
           {general && <Alert kind="error">{general}</Alert>}
-          <TextField label={t('profile.deleteConfirm')} type="password" autoComplete="current-password" required error={form.formState.errors.password?.message} {...form.register('password')} />
+          {hasPassword ? (
+            <TextField label={t('profile.deleteConfirm')} type="password" autoComplete="current-password" required error={form.formState.errors.password?.message} {...form.register('password')} />
+          ) : (
+            <Checkbox label={t('profile.deleteConfirmNoPassword')} error={form.formState.errors.confirm?.message} {...form.register('confirm')} />
+          )}
           <div className="actions">
             <button type="submit" className="button danger">{t('profile.deleteSubmit')}</button>
             <button type="button" className="button" onClick={() => setConfirming(false)}>

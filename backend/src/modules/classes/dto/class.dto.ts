@@ -61,3 +61,14 @@ export class JoinedClassDto {
   @ApiProperty() name: string;
   @ApiProperty({ type: [ClassCourseDto] }) courses: ClassCourseDto[];
 }
+
+export class InviteToClassDto {
+  @ApiProperty({ example: '0912345678', description: 'A phone number or email; the answer never says whether it has an account' })
+  @IsString()
+  @Length(3, 254)
+  login: string;
+}
+
+export class ClassInvitedDto {
+  @ApiProperty({ example: '091*****78' }) loginHint: string;
+}

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Equals, IsString, Length } from 'class-validator';
+import { IsOmittable } from '../../../common/http/is-omittable';
 import type { DataExport, DataExportStatus } from '../entities/data-export.entity';
 
 export class DataExportResponseDto {
@@ -14,6 +15,16 @@ export class DataExportResponseDto {
   }
 }
 
+/** An account with a password confirms with it; one without (a sign-in card, an identity provider) confirms explicitly. */
 export class DeleteAccountDto {
-  @ApiProperty({ description: 'The current password, to confirm' }) @IsString() @Length(1, 128) password: string;
+  @ApiPropertyOptional({ description: 'The current password, to confirm (required when the account has one)' })
+  @IsOmittable()
+  @IsString()
+  @Length(1, 128)
+  password?: string;
+
+  @ApiPropertyOptional({ description: 'For an account without a password: true, to confirm' })
+  @IsOmittable()
+  @Equals(true, { message: 'confirm must be true' })
+  confirm?: boolean;
 }

@@ -63,11 +63,25 @@ export class DataExportProcessor implements JobProcessor<'data-export'> {
         `SELECT m.created_at, m.question, m.mode, m.answer_text, m.citations, m.helpful FROM assistant_messages m WHERE m.user_id = $1 ORDER BY m.created_at`,
         [user.id],
       ),
+      ...(await this.togetherOf(user.id)),
     };
     const payloadEnc = this.users.cipher.encrypt(JSON.stringify(payload, null, 2));
     await exports.update(record.id, { status: 'done', progress: 100, payloadEnc, finishedAt: new Date() });
     await job.updateProgress(100);
     this.logger.log({ queue: job.queue, jobId: job.id }, 'Export ready');
+  }
+
+  /** Ambassador, mentorships, household memberships, notifications and the choices about them. */
+  private async togetherOf(userId: string) {
+    const q = (sql: string) => this.dataSource.query(sql, [userId]) as Promise<unknown[]>;
+    return {
+      ambassador: await q(`SELECT invite_code, started_at, stepped_down_at FROM ambassadors WHERE user_id = $1`),
+      mentorships: await q(`SELECT consented_at, ended_at, end_reason FROM ambassador_mentees WHERE mentee_id = $1 ORDER BY consented_at`),
+      households: await q(`SELECT h.name AS household, m.accepted_at, m.left_at, m.left_reason FROM household_members m JOIN households h ON h.id = m.household_id
+                            WHERE m.user_id = $1 ORDER BY m.accepted_at`),
+      notifications: await q(`SELECT kind, params, link, created_at, read_at, email_status FROM notifications WHERE user_id = $1 ORDER BY created_at`),
+      notificationSettings: await q(`SELECT kind, in_app, email FROM notification_settings WHERE user_id = $1 ORDER BY kind`),
+    };
   }
 
   /** Courses, lessons done, quiz attempts with answers, the learning event log, self-assessments and completion records. */

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TARGET_GROUPS, type TargetGroup } from '../../users/entities/user.entity';
+import { COMMUNITY_GROUPS, type CommunityGroup } from '../community-cohorts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -22,6 +23,8 @@ export class CohortQueryDto {
 }
 
 export class PeopleQueryDto extends CohortQueryDto {
+  @ApiPropertyOptional({ enum: COMMUNITY_GROUPS, description: 'Only the people of a community cohort (team members, residents they registered, ambassadors, mentees, household members, verified identities)' })
+  @IsOptional() @IsIn(COMMUNITY_GROUPS) community?: CommunityGroup;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }
