@@ -6,6 +6,7 @@ import { Spinner } from '../components/ui/feedback';
 import { meQuery, useLogout } from '../features/auth/api';
 import { membershipQuery } from '../features/community/api';
 import { AssistedBar } from '../features/community/assisted-bar';
+import { RouteErrorBoundary } from './route-error-boundary';
 import { ConnectionBanner } from '../components/connection/connection-banner';
 import { TextSizeControl } from '../components/text-size/text-size';
 import { changeLanguage, LANGUAGES } from '../lib/i18n';
@@ -126,9 +127,12 @@ export function Layout() {
       <ConnectionBanner />
       {me && <AssistedBar />}
       <main id="main" ref={main} tabIndex={-1}>
-        <Suspense fallback={<Spinner />}>
-          <Outlet />
-        </Suspense>
+        {/* A page's error shows inside the layout, so the header and its ways back stay. */}
+        <RouteErrorBoundary resetKey={location.key}>
+          <Suspense fallback={<Spinner />}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>

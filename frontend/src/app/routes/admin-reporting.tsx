@@ -4,6 +4,7 @@ import { ClassList } from '../../features/classes/class-list';
 import { CohortDashboard } from '../../features/reporting/cohort-dashboard';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import '../../lib/staff-strings';
 
 export default function AdminReportingPage() {
   const { t } = useTranslation();
