@@ -5,14 +5,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants } from 'node:zlib';
-
-/** Below this a compressed answer saves less than the round trip costs the server (about one TCP packet). */
-export const COMPRESS_THRESHOLD_BYTES = 1024;
+import { acceptedEncoding, COMPRESS_THRESHOLD_BYTES } from '../common/http/precompressed';
 
 /**
  * Brotli or gzip for dynamic text answers (JSON, the API docs) above the threshold. Brotli at quality 4
  * compresses JSON about as well as gzip 9 at a fraction of quality 11's CPU; built files are compressed
- * once at build time (`frontend/vite.config.ts`) and sent as they are.
+ * once at build time (`frontend/vite.config.ts`) and sent as they are; lesson pages once per version
+ * (`PrecompressedBody`).
  */
 export async function compressResponses(app: NestFastifyApplication): Promise<void> {
   await app.register(fastifyCompress, {
@@ -53,8 +52,8 @@ export async function serveWebApp(app: NestFastifyApplication, dist: string, isA
   const index = indexHtml(dist);
   app.getHttpAdapter().getInstance().get('/*', (req: FastifyRequest, reply: FastifyReply) => {
     if (isApiPath(req.url)) return reply.callNotFound();
-    const accepted = String(req.headers['accept-encoding'] ?? '');
-    const encoding = (['br', 'gzip'] as const).find((e) => index[e] && new RegExp(`\\b${e}\\b`).test(accepted));
+    const preferred = acceptedEncoding(req.headers['accept-encoding']);
+    const encoding = preferred && index[preferred] ? preferred : undefined;
     void reply.header('Cache-Control', 'no-cache').header('Vary', 'Accept-Encoding').type('text/html; charset=utf-8');
     if (encoding) void reply.header('Content-Encoding', encoding);
     return reply.send(index[encoding ?? 'identity']);

@@ -1,6 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppException, notFound } from '../../common/errors/app-exception';
+import { PrecompressedBody } from '../../common/http/precompressed';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { preparedQuery } from '../../database/prepared';
 import { CompletionBatches } from './completion-batches';
@@ -14,9 +15,9 @@ type LessonRecord = {
 };
 /**
  * A course's live lessons in order, with their rendered HTML: changes only when the course is imported
- * again. `pages` are a lesson's response bodies, not done and done, serialised on first use.
+ * again. `pages` are a lesson's response bodies, not done and done, serialised (and compressed) on first use.
  */
-type Outline = { courseId: string; slug: string; hash: string; sequential: boolean; lessons: (LessonRecord & { html: string; pages: [Buffer?, Buffer?] })[] };
+type Outline = { courseId: string; slug: string; hash: string; sequential: boolean; lessons: (LessonRecord & { html: string; pages: [PrecompressedBody?, PrecompressedBody?] })[] };
 type OpenLesson = { outline: Outline; index: number; done: boolean; state: LearnerState };
 
 export type LessonView = {
@@ -57,16 +58,17 @@ export class LessonsService {
 
   /**
    * The lesson page as the JSON bytes of a `LessonView`: the same for everyone at the same place of the
-   * same course version, so it is serialised once per lesson and done-ness, not per request.
+   * same course version, so it is serialised once per lesson and done-ness, not per request, and
+   * compressed once per encoding.
    */
-  async read(userId: string, courseSlug: string, lessonSlug: string): Promise<Buffer> {
+  async read(userId: string, courseSlug: string, lessonSlug: string): Promise<PrecompressedBody> {
     const { outline, index, done, state } = this.openCached(userId, courseSlug, lessonSlug) ?? (await this.open(userId, courseSlug, lessonSlug));
     const l = outline.lessons[index]!;
     if (state.last_lesson_id !== l.id) {
       await preparedQuery(this.dataSource, 'lesson_opened', 'UPDATE enrolments SET last_lesson_id = $3 WHERE user_id = $1 AND course_id = $2', [userId, outline.courseId, l.id]);
       state.last_lesson_id = l.id; // the cached state too: "resume here" is written once per move
     }
-    return (l.pages[Number(done)] ??= Buffer.from(JSON.stringify(this.view(outline, index, done))));
+    return (l.pages[Number(done)] ??= new PrecompressedBody(Buffer.from(JSON.stringify(this.view(outline, index, done)))));
   }
 
   /** What a lesson's audio says (its title and text), for a learner who may open the lesson. */
