@@ -49,9 +49,10 @@ try {
   const pages = await preparePages();
   chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   const rows = [];
-  for (const p of pages) rows.push({ ...p, ...(await median(p, null)) });
+  const only = option('only', '');
+  for (const p of pages.filter((x) => !only || x.url.includes(only) || x.name.includes(only))) rows.push({ ...p, ...(await median(p, null)) });
   const weak = [];
-  for (const p of pages.filter((x) => x.firstVisit)) weak.push({ ...p, ...(await median(p, WEAK)) });
+  for (const p of pages.filter((x) => x.firstVisit && (!only || x.url.includes(only) || x.name.includes(only)) && !args.includes('--no-weak'))) weak.push({ ...p, ...(await median(p, WEAK)) });
   printTables(rows, weak);
 } finally {
   await chrome?.kill();
@@ -78,10 +79,12 @@ async function dropDatabase() {
 /** The built API with the web app, its migrations, the demo accounts and the shipped courses. */
 async function startApi() {
   log(`starting the API on ${BASE} (${PGLITE ? 'PGlite' : `PostgreSQL database ${DATABASE}`}) …`);
+  // Jobs (the record's certification) run inside the API: no Redis.
+  const { REDIS_URL: _redis, DATABASE_URL: _database, ...inherited } = process.env;
   const env = {
-    ...process.env, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'development', MIGRATE_ON_BOOT: 'true', SEED_DEMO: 'true', LOG_LEVEL: 'warn',
-    PGLITE_DIR: path.join(dataDir, 'pglite'), PUBLIC_URL: BASE, REDIS_URL: '',
-    ...(PGLITE ? { DATABASE_URL: '' } : { DATABASE_URL: `${PG_URL}/${DATABASE}` }),
+    ...inherited, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'development', MIGRATE_ON_BOOT: 'true', SEED_DEMO: 'true', LOG_LEVEL: 'warn',
+    PGLITE_DIR: path.join(dataDir, 'pglite'), PUBLIC_URL: BASE,
+    ...(!PGLITE && { DATABASE_URL: `${PG_URL}/${DATABASE}` }),
   };
   const child = spawn(process.execPath, [path.join(ROOT, 'backend/dist/backend/src/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + 300_000;
@@ -203,6 +206,12 @@ async function run(page, weak) {
     lcp: audit('largest-contentful-paint'),
     tbt: audit('total-blocking-time'),
     bytes: audit('total-byte-weight'),
+    // `--details`: what the largest paint was, what moved, and the long tasks.
+    details: {
+      lcp: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet,
+      shifts: (lhr.audits["layout-shifts"]?.details?.items ?? []).map((i) => `${i.score?.toFixed(3)} ${i.node?.selector ?? ""} ${i.node?.nodeLabel?.slice(0, 60) ?? ""}`),
+      longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((i) => `${Math.round(i.duration)} ms ${i.url}`),
+    },
     failing: lhr.categories.accessibility.auditRefs.filter((r) => r.weight > 0 && lhr.audits[r.id].score !== null && lhr.audits[r.id].score < 1).map((r) => r.id),
   };
 }
@@ -236,6 +245,7 @@ function printTables(rows, weak) {
     }),
   );
   for (const r of rows.filter((x) => x.failing.length)) console.log(`  ${r.name}: accessibility audits failing: ${r.failing.join(', ')}`);
+  if (args.includes('--details')) for (const r of [...rows, ...weak]) console.log(`\n${r.name}: ${JSON.stringify(r.details, null, 2)}`);
   table(
     `First visit at 400 kbit/s and 400 ms round trips (Chrome's throttling, CPU ÷ 4), median of ${RUNS}; target: content shown (first contentful paint) < ${TARGETS.firstVisitMs / 1000} s`,
     ['page', 'FCP', 'LCP', 'total KB', 'result'],

@@ -1,10 +1,33 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * The stylesheet (about 4 KB compressed) goes inside index.html: the first screen paints as soon as the
+ * page arrives instead of after one more round trip, 400 ms on a weak connection. (It is the only CSS.)
+ */
+const inlineStylesheet = (): Plugin => ({
+  name: 'bdhvs-inline-stylesheet',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(html, ctx) {
+      for (const [name, file] of Object.entries(ctx.bundle ?? {})) {
+        if (file.type !== 'asset' || !name.endsWith('.css')) continue;
+        const link = new RegExp(`<link rel="stylesheet"[^>]*href="/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`);
+        if (!link.test(html)) continue;
+        html = html.replace(link, () => `<style>${String(file.source).trim()}</style>`);
+        delete ctx.bundle![name];
+      }
+      return html;
+    },
+  },
+});
 
 export default defineConfig({
   plugins: [
     react(),
+    inlineStylesheet(),
     // The service worker (Workbox): the app shell is precached, so every page opens offline; API answers
     // and media are cached as they are read (and warmed for enrolled courses, `lib/offline-courses.ts`).
     // A new version waits until the learner chooses to reload (`lib/service-worker.ts`): an open lesson

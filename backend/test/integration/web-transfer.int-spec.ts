@@ -26,7 +26,10 @@ competencies: ['4.2']
 estimatedMinutes: 10
 ---
 ${'Không bấm vào đường link trong tin nhắn lạ, kể cả khi tin nhắn xưng là ngân hàng. '.repeat(60)}
+
+![Tin nhắn lừa đảo](../media/tin-nhan.svg)
 `,
+  'media/tin-nhan.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20" width="40" height="20"><rect width="40" height="20" fill="#0b5394"/></svg>',
 };
 
 /** A built web app in miniature, with the compressed twins the build writes (frontend/scripts/precompress.mjs). */
@@ -137,6 +140,8 @@ describe('what the server sends over a weak connection', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     const page = plain.json<{ title: string; done: boolean; html: string }>();
     expect(page).toMatchObject({ title: 'Bài dài', done: false });
+    // The picture carries its size, so the page does not move when it arrives.
+    expect(page.html).toContain('src="/api/courses/bai-dai/media/tin-nhan.svg" alt="Tin nhắn lừa đảo" loading="lazy" width="40" height="20"');
     expect(plain.rawPayload.length).toBeGreaterThan(4_000);
 
     for (let i = 0; i < 2; i++) {

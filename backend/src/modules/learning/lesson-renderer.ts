@@ -9,14 +9,27 @@ import { headingAnchor } from '../../common/text/heading-anchor';
  */
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
-const defaultImage = md.renderer.rules.image!;
-md.renderer.rules.image = (tokens, idx, options, env: { slug: string }, self) => {
-  const token = tokens[idx]!;
-  const src = token.attrGet('src') ?? '';
+/** The file in the course's media folder that an image's `src` (relative to the lesson) names, or null for anything else. */
+export function mediaFileOf(src: string): string | null {
   const inCourse = path.posix.normalize(path.posix.join('lessons', src));
-  if (/^[a-z]+:/i.test(src) || !inCourse.startsWith('media/')) return '';
-  token.attrSet('src', `/api/courses/${env.slug}/${inCourse}`);
+  return /^[a-z]+:/i.test(src) || !inCourse.startsWith('media/') ? null : inCourse.slice('media/'.length);
+}
+
+type RenderEnv = { slug: string; sizes: ReadonlyMap<string, { width: number; height: number } | null> };
+
+const defaultImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env: RenderEnv, self) => {
+  const token = tokens[idx]!;
+  const file = mediaFileOf(token.attrGet('src') ?? '');
+  if (!file) return '';
+  token.attrSet('src', `/api/courses/${env.slug}/media/${file}`);
   token.attrSet('loading', 'lazy');
+  // The picture's size reserves its place: the text after it does not jump when it arrives.
+  const size = env.sizes.get(file);
+  if (size) {
+    token.attrSet('width', String(size.width));
+    token.attrSet('height', String(size.height));
+  }
   return defaultImage(tokens, idx, options, env, self);
 };
 
@@ -39,8 +52,9 @@ md.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
   return defaultHeading(tokens, idx, options, env, self);
 };
 
-export function renderLesson(markdown: string, courseSlug: string): string {
-  return md.render(markdown, { slug: courseSlug });
+/** `sizes`: the width and height of the course's pictures by file name, where known. */
+export function renderLesson(markdown: string, courseSlug: string, sizes: RenderEnv['sizes'] = new Map()): string {
+  return md.render(markdown, { slug: courseSlug, sizes } satisfies RenderEnv);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };

@@ -7,7 +7,9 @@ import { preparedQuery } from '../../database/prepared';
 import { CompletionBatches } from './completion-batches';
 import { notEnrolled } from './course-access.service';
 import { LearnerStateCache, type LearnerState } from './learner-state-cache';
-import { plainText, renderLesson } from './lesson-renderer';
+import { CourseMediaService } from '../content/course-media.service';
+import { imagesIn } from '../content/files/markdown-scan';
+import { mediaFileOf, plainText, renderLesson } from './lesson-renderer';
 
 type LessonRecord = {
   id: string; slug: string; title: string; position: number; body: string; competencies: string[]; estimated_minutes: number; required: boolean;
@@ -50,6 +52,7 @@ export class LessonsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly states: LearnerStateCache,
+    private readonly media: CourseMediaService,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'database'>,
   ) {
     // Half the pool: the batches share it with everything else the API reads and writes.
@@ -143,10 +146,12 @@ export class LessonsService {
          FROM lessons WHERE course_id = $1 AND archived_at IS NULL ORDER BY position`,
       [state.course_id],
     );
+    const pictures = new Set(lessons.flatMap((l) => l.body.split('\n').flatMap((line) => imagesIn(line).map((i) => mediaFileOf(i.src) ?? ''))).filter(Boolean));
+    const sizes = new Map(await Promise.all([...pictures].map(async (file) => [file, await this.media.imageSize(slug, file)] as const)));
     const outline: Outline = {
       courseId: state.course_id, slug, hash: state.content_hash, sequential: state.ordering === 'sequential',
       // Rendering is the costly part of a read, so it happens once per lesson version.
-      lessons: lessons.map((l) => ({ ...l, html: renderLesson(l.body, slug), pages: [] })),
+      lessons: lessons.map((l) => ({ ...l, html: renderLesson(l.body, slug, sizes), pages: [] })),
     };
     this.outlines.set(state.course_id, outline);
     return outline;
