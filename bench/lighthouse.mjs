@@ -210,8 +210,12 @@ async function run(page, weak) {
     details: {
       lcp: lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet,
       shifts: (lhr.audits["layout-shifts"]?.details?.items ?? []).map((i) => `${i.score?.toFixed(3)} ${i.node?.selector ?? ""} ${i.node?.nodeLabel?.slice(0, 60) ?? ""}`),
-      longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((i) => `${Math.round(i.duration)} ms ${i.url}`),
+      longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).slice(0, 8).map((i) => `${Math.round(i.duration)} ms ${i.url}`),
+      mainThread: (lhr.audits['mainthread-work-breakdown']?.details?.items ?? []).map((i) => `${Math.round(i.duration)} ms ${i.group}`),
+      scripts: (lhr.audits['bootup-time']?.details?.items ?? []).map((i) => `${Math.round(i.scripting)} ms run, ${Math.round(i.scriptParseCompile)} ms compile: ${i.url}`),
     },
+    // Lighthouse's CPU benchmark of this machine at the time (a quiet desktop scores 1,000–2,000): the simulated CPU is this ÷ 4.
+    benchmarkIndex: lhr.environment.benchmarkIndex,
     failing: lhr.categories.accessibility.auditRefs.filter((r) => r.weight > 0 && lhr.audits[r.id].score !== null && lhr.audits[r.id].score < 1).map((r) => r.id),
   };
 }
@@ -236,6 +240,8 @@ function printTables(rows, weak) {
     console.log(widths.map((w) => '─'.repeat(w)).join('  '));
     for (const l of lines) console.log(l.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '));
   };
+  const bench = rows.map((r) => r.benchmarkIndex);
+  console.log(`\nLighthouse's CPU benchmark (benchmarkIndex) during the runs: ${Math.min(...bench)}–${Math.max(...bench)}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')}`);
   table(
     `Lighthouse mobile (simulated slow 4G, CPU ÷ 4), median of ${RUNS}; targets: performance ≥ ${TARGETS.performance}, CLS < ${TARGETS.cls}, accessibility ${TARGETS.accessibility}`,
     ['page', 'performance', 'CLS', 'accessibility', 'FCP', 'LCP', 'TBT', 'total KB', 'result'],

@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -24,10 +25,39 @@ const inlineStylesheet = (): Plugin => ({
   },
 });
 
+/**
+ * `route-preloads.json`: for each address pattern of `src/app/router.tsx`, the page's own chunks (those
+ * the entry does not already load). The server names them in the HTML it sends for that address
+ * (`<link rel="modulepreload">`), so a first visit fetches the page's code alongside the entry instead
+ * of one round trip after it.
+ */
+const routePreloads = (): Plugin => ({
+  name: 'bdhvs-route-preloads',
+  apply: 'build',
+  generateBundle(_, bundle) {
+    const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+    const byName = new Map(chunks.map((c) => [c.fileName, c]));
+    const closure = (file: string, seen = new Set<string>()) => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      for (const imported of byName.get(file)?.imports ?? []) closure(imported, seen);
+      return seen;
+    };
+    const entry = chunks.find((c) => c.isEntry);
+    const shared = entry ? closure(entry.fileName) : new Set<string>();
+    const routes = [...readFileSync('src/app/router.tsx', 'utf8').matchAll(/path: '([^']+)', element: page\(\(\) => import\('\.\/routes\/([^']+)'\)\)/g)].flatMap(([, path, page]) => {
+      const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/src/app/routes/${page}.tsx`));
+      return chunk ? [{ path, files: [...closure(chunk.fileName)].filter((f) => !shared.has(f)).map((f) => `/${f}`) }] : [];
+    });
+    this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: JSON.stringify(routes) });
+  },
+});
+
 export default defineConfig({
   plugins: [
     react(),
     inlineStylesheet(),
+    routePreloads(),
     // The service worker (Workbox): the app shell is precached, so every page opens offline; API answers
     // and media are cached as they are read (and warmed for enrolled courses, `lib/offline-courses.ts`).
     // A new version waits until the learner chooses to reload (`lib/service-worker.ts`): an open lesson

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { Providers } from './app/providers';
@@ -14,12 +14,16 @@ startOutboxSync();
 // After the first screen: the service worker (its code loads apart), then the enrolled courses stored for offline.
 window.addEventListener('load', () => void import('./lib/service-worker').then((sw) => sw.registerServiceWorker(() => void warmEnrolledCourses())));
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Providers>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </Providers>
-  </StrictMode>,
+// Rendered as a transition: React builds the first page in slices of a few milliseconds and lets the
+// phone's browser breathe between them (no long task), while the HTML's first screen stays in view.
+startTransition(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Providers>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </Providers>
+    </StrictMode>,
+  ),
 );

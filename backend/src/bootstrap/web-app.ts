@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants } from 'node:zlib';
-import { acceptedEncoding, COMPRESS_THRESHOLD_BYTES } from '../common/http/precompressed';
+import { COMPRESS_THRESHOLD_BYTES, PrecompressedBody } from '../common/http/precompressed';
 
 /**
  * Brotli or gzip for dynamic text answers (JSON, the API docs) above the threshold. Brotli at quality 4
@@ -30,7 +30,7 @@ const NEVER_CACHED = new Set(['sw.js', 'index.html']);
 
 /**
  * The built React app at `/`: each built file with its `.br`/`.gz` twin written at build time, and
- * index.html (kept in memory in its three encodings) for every other non-API GET (client-side routes).
+ * index.html (kept in memory, compressed once) for every other non-API GET (client-side routes).
  */
 export async function serveWebApp(app: NestFastifyApplication, dist: string, isApiPath: (url: string) => boolean): Promise<void> {
   if (!existsSync(path.join(dist, 'index.html'))) return;
@@ -49,19 +49,34 @@ export async function serveWebApp(app: NestFastifyApplication, dist: string, isA
       else if (NEVER_CACHED.has(path.basename(file).replace(/\.(br|gz)$/, ''))) void reply.header('Cache-Control', 'no-cache');
     },
   });
-  const index = indexHtml(dist);
+  const pages = pageShells(dist);
   app.getHttpAdapter().getInstance().get('/*', (req: FastifyRequest, reply: FastifyReply) => {
     if (isApiPath(req.url)) return reply.callNotFound();
-    const preferred = acceptedEncoding(req.headers['accept-encoding']);
-    const encoding = preferred && index[preferred] ? preferred : undefined;
-    void reply.header('Cache-Control', 'no-cache').header('Vary', 'Accept-Encoding').type('text/html; charset=utf-8');
-    if (encoding) void reply.header('Content-Encoding', encoding);
-    return reply.send(index[encoding ?? 'identity']);
+    void reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8');
+    return pages(req.url).send(reply, req.headers['accept-encoding']);
   });
 }
 
-function indexHtml(dist: string): { identity: Buffer; br?: Buffer; gzip?: Buffer } {
-  const file = path.join(dist, 'index.html');
-  const twin = (ext: string) => (existsSync(`${file}.${ext}`) ? readFileSync(`${file}.${ext}`) : undefined);
-  return { identity: readFileSync(file), br: twin('br'), gzip: twin('gz') };
+type RoutePreload = { path: string; files: string[] };
+
+/**
+ * index.html for an address, with `<link rel="modulepreload">` for the chunks of the page at that address
+ * (`route-preloads.json`, written by the web app's build): they download alongside the entry instead of
+ * one round trip after it. One body per page, compressed once.
+ */
+function pageShells(dist: string): (url: string) => PrecompressedBody {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const plain = new PrecompressedBody(Buffer.from(html));
+  const listFile = path.join(dist, 'route-preloads.json');
+  const routes = existsSync(listFile) ? (JSON.parse(readFileSync(listFile, 'utf8')) as RoutePreload[]) : [];
+  const shells = new Map<string, PrecompressedBody>();
+  const matchers = routes
+    .filter((r) => r.path !== '*' && r.files.length > 0)
+    .map((r) => {
+      const links = r.files.filter((f) => /^\/assets\/[\w.-]+\.js$/.test(f)).map((f) => `<link rel="modulepreload" crossorigin href="${f}">`).join('');
+      if (!shells.has(links)) shells.set(links, new PrecompressedBody(Buffer.from(html.replace('</head>', `${links}</head>`))));
+      const pattern = new RegExp(`^${r.path.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`);
+      return { pattern, shell: shells.get(links)! };
+    });
+  return (url) => matchers.find((m) => m.pattern.test(url.split('?')[0]!))?.shell ?? plain;
 }

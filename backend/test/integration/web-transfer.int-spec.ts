@@ -48,6 +48,8 @@ function fakeDist(): { dir: string; script: string; html: string } {
   write('index.html', html);
   write('sw.js', script);
   write('robots.txt', 'User-agent: *\nDisallow: /api/\n', false);
+  // What the web app's build writes: each address pattern's own chunks, for the server to name in the HTML.
+  write('route-preloads.json', JSON.stringify([{ path: '/khoa-hoc/:slug', files: ['/assets/catalogue-Xy1.js', '/assets/api-Zz9.js'] }, { path: '*', files: ['/assets/not-found-Q.js'] }]), false);
   return { dir, script, html };
 }
 
@@ -99,8 +101,12 @@ describe('what the server sends over a weak connection', () => {
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-encoding']).toBe('br');
     expect(page.headers['cache-control']).toBe('no-cache');
-    expect(brotliDecompressSync(page.rawPayload).toString()).toBe(dist.html);
+    // The page's own code is named in the HTML, to come with the entry rather than a round trip later.
+    expect(brotliDecompressSync(page.rawPayload).toString()).toBe(
+      dist.html.replace('</head>', '<link rel="modulepreload" crossorigin href="/assets/catalogue-Xy1.js"><link rel="modulepreload" crossorigin href="/assets/api-Zz9.js"></head>'),
+    );
     expect(gunzipSync((await get('/dang-nhap', 'gzip')).rawPayload).toString()).toBe(dist.html);
+    expect(brotliDecompressSync((await get('/khong-co-trang-nay', 'br')).rawPayload).toString()).toBe(dist.html);
   });
 
   it('answers /robots.txt with the robots file, not the app', async () => {
