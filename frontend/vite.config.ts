@@ -18,7 +18,7 @@ const inlineStylesheet = (): Plugin => ({
         const link = new RegExp(`<link rel="stylesheet"[^>]*href="/${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`);
         if (!link.test(html)) continue;
         html = html.replace(link, () => `<style>${String(file.source).trim()}</style>`);
-        delete ctx.bundle![name];
+        // The file stays: a lazy chunk that lists it among its dependencies may still ask for it.
       }
       return html;
     },
@@ -116,6 +116,13 @@ export default defineConfig({
       },
     }),
   ],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2020' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    target: 'es2020',
+    // The stylesheet is inside index.html (`inlineStylesheet`): the pages need not fetch it again.
+    modulePreload: { resolveDependencies: (_file, deps) => deps.filter((dep) => !dep.endsWith('.css')) },
+  },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { Spinner } from '../components/ui/feedback';
 import { meQuery, useLogout } from '../features/auth/api';
 import { membershipQuery } from '../features/community/api';
@@ -17,7 +17,6 @@ export function Layout() {
   const me = useQuery(meQuery()).data;
   const team = useQuery({ ...membershipQuery(), enabled: Boolean(me) }).data;
   const logout = useLogout();
-  const navigate = useNavigate();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -97,7 +96,8 @@ export function Layout() {
                     </>
                   )}
                   <li>
-                    <button type="button" className="link-button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>
+                    {/* The page shown decides: one that needs an account sends to the sign-in page, a public one stays. */}
+                    <button type="button" className="link-button" onClick={() => logout.mutate()}>
                       {t('nav.logout')}
                     </button>
                   </li>
