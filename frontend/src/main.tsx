@@ -20,7 +20,8 @@ startTransition(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <Providers>
-        <BrowserRouter>
+        {/* Each address change shows at once (the page's spinner if its code is still coming), so the menu and the page never lag behind the address. */}
+        <BrowserRouter useTransitions={false}>
           <AppRoutes />
         </BrowserRouter>
       </Providers>
