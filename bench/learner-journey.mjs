@@ -504,7 +504,8 @@ async function measureApi(processes, state, bodyFile) {
     let reader = 0;
     const read = await measure(`lesson read ×${processes}`, {
       port: API_PORT, serverPid: child.pid,
-      next: () => ({ path: readPath, headers: { cookie: cookie(1 + (reader++ % READERS), csrfToken) } }),
+      // As a browser asks: the page comes Brotli-compressed (once per lesson version, see LessonsService.read).
+      next: () => ({ path: readPath, headers: { cookie: cookie(1 + (reader++ % READERS), csrfToken), 'accept-encoding': 'br, gzip' } }),
     });
     const bare = await bareNode(processes, bodyFile);
 

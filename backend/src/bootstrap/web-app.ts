@@ -5,14 +5,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants } from 'node:zlib';
-
-/** Below this a compressed answer saves less than the round trip costs the server (about one TCP packet). */
-export const COMPRESS_THRESHOLD_BYTES = 1024;
+import { COMPRESS_THRESHOLD_BYTES, PrecompressedBody } from '../common/http/precompressed';
 
 /**
  * Brotli or gzip for dynamic text answers (JSON, the API docs) above the threshold. Brotli at quality 4
  * compresses JSON about as well as gzip 9 at a fraction of quality 11's CPU; built files are compressed
- * once at build time (`frontend/vite.config.ts`) and sent as they are.
+ * once at build time (`frontend/vite.config.ts`) and sent as they are; lesson pages once per version
+ * (`PrecompressedBody`).
  */
 export async function compressResponses(app: NestFastifyApplication): Promise<void> {
   await app.register(fastifyCompress, {
@@ -31,7 +30,7 @@ const NEVER_CACHED = new Set(['sw.js', 'index.html']);
 
 /**
  * The built React app at `/`: each built file with its `.br`/`.gz` twin written at build time, and
- * index.html (kept in memory in its three encodings) for every other non-API GET (client-side routes).
+ * index.html (kept in memory, compressed once) for every other non-API GET (client-side routes).
  */
 export async function serveWebApp(app: NestFastifyApplication, dist: string, isApiPath: (url: string) => boolean): Promise<void> {
   if (!existsSync(path.join(dist, 'index.html'))) return;
@@ -50,19 +49,34 @@ export async function serveWebApp(app: NestFastifyApplication, dist: string, isA
       else if (NEVER_CACHED.has(path.basename(file).replace(/\.(br|gz)$/, ''))) void reply.header('Cache-Control', 'no-cache');
     },
   });
-  const index = indexHtml(dist);
+  const pages = pageShells(dist);
   app.getHttpAdapter().getInstance().get('/*', (req: FastifyRequest, reply: FastifyReply) => {
     if (isApiPath(req.url)) return reply.callNotFound();
-    const accepted = String(req.headers['accept-encoding'] ?? '');
-    const encoding = (['br', 'gzip'] as const).find((e) => index[e] && new RegExp(`\\b${e}\\b`).test(accepted));
-    void reply.header('Cache-Control', 'no-cache').header('Vary', 'Accept-Encoding').type('text/html; charset=utf-8');
-    if (encoding) void reply.header('Content-Encoding', encoding);
-    return reply.send(index[encoding ?? 'identity']);
+    void reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8');
+    return pages(req.url).send(reply, req.headers['accept-encoding']);
   });
 }
 
-function indexHtml(dist: string): { identity: Buffer; br?: Buffer; gzip?: Buffer } {
-  const file = path.join(dist, 'index.html');
-  const twin = (ext: string) => (existsSync(`${file}.${ext}`) ? readFileSync(`${file}.${ext}`) : undefined);
-  return { identity: readFileSync(file), br: twin('br'), gzip: twin('gz') };
+type RoutePreload = { path: string; files: string[] };
+
+/**
+ * index.html for an address, with `<link rel="modulepreload">` for the chunks of the page at that address
+ * (`route-preloads.json`, written by the web app's build): they download alongside the entry instead of
+ * one round trip after it. One body per page, compressed once.
+ */
+function pageShells(dist: string): (url: string) => PrecompressedBody {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const plain = new PrecompressedBody(Buffer.from(html));
+  const listFile = path.join(dist, 'route-preloads.json');
+  const routes = existsSync(listFile) ? (JSON.parse(readFileSync(listFile, 'utf8')) as RoutePreload[]) : [];
+  const shells = new Map<string, PrecompressedBody>();
+  const matchers = routes
+    .filter((r) => r.path !== '*' && r.files.length > 0)
+    .map((r) => {
+      const links = r.files.filter((f) => /^\/assets\/[\w.-]+\.js$/.test(f)).map((f) => `<link rel="modulepreload" crossorigin href="${f}">`).join('');
+      if (!shells.has(links)) shells.set(links, new PrecompressedBody(Buffer.from(html.replace('</head>', `${links}</head>`))));
+      const pattern = new RegExp(`^${r.path.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}/?$`);
+      return { pattern, shell: shells.get(links)! };
+    });
+  return (url) => matchers.find((m) => m.pattern.test(url.split('?')[0]!))?.shell ?? plain;
 }

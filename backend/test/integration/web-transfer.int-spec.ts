@@ -2,7 +2,35 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { CookieAccessInfo } from 'cookiejar';
+import { ContentImportService } from '../../src/modules/content/content-import.service';
+import { makeContent } from '../support/content-fixture';
+import { createUser, loginAs, unitsOf } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
+
+/** A course whose lesson page is well above the compression threshold. */
+const LONG_LESSON: Record<string, string> = {
+  'course.yaml': `title: Bài dài
+summary: Một bài học dài để kiểm tra việc nén.
+targetGroups: [citizen]
+competencies:
+  - { code: '4.2', level: 1 }
+estimatedMinutes: 10
+ordering: free
+lessons:
+  - 01-bai-dai.md
+`,
+  'lessons/01-bai-dai.md': `---
+title: Bài dài
+competencies: ['4.2']
+estimatedMinutes: 10
+---
+${'Không bấm vào đường link trong tin nhắn lạ, kể cả khi tin nhắn xưng là ngân hàng. '.repeat(60)}
+
+![Tin nhắn lừa đảo](../media/tin-nhan.svg)
+`,
+  'media/tin-nhan.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20" width="40" height="20"><rect width="40" height="20" fill="#0b5394"/></svg>',
+};
 
 /** A built web app in miniature, with the compressed twins the build writes (frontend/scripts/precompress.mjs). */
 function fakeDist(): { dir: string; script: string; html: string } {
@@ -20,22 +48,28 @@ function fakeDist(): { dir: string; script: string; html: string } {
   write('index.html', html);
   write('sw.js', script);
   write('robots.txt', 'User-agent: *\nDisallow: /api/\n', false);
+  // What the web app's build writes: each address pattern's own chunks, for the server to name in the HTML.
+  write('route-preloads.json', JSON.stringify([{ path: '/khoa-hoc/:slug', files: ['/assets/catalogue-Xy1.js', '/assets/api-Zz9.js'] }, { path: '*', files: ['/assets/not-found-Q.js'] }]), false);
   return { dir, script, html };
 }
 
 describe('what the server sends over a weak connection', () => {
   let t: TestApp;
   let dist: ReturnType<typeof fakeDist>;
+  let content: ReturnType<typeof makeContent>;
   const get = (url: string, acceptEncoding?: string) =>
     t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
 
   beforeAll(async () => {
     dist = fakeDist();
-    t = await startTestApp({ WEB_DIST: dist.dir });
+    content = makeContent({ 'bai-dai': LONG_LESSON });
+    t = await startTestApp({ WEB_DIST: dist.dir, CONTENT_DIR: content.dir });
+    await t.app.get(ContentImportService).importDirectory(content.dir);
   });
   afterAll(async () => {
     await t.close();
     rmSync(dist.dir, { recursive: true, force: true });
+    content.cleanup();
   });
 
   it('sends built files as their Brotli or gzip twin, hashed ones cached for a year', async () => {
@@ -67,8 +101,12 @@ describe('what the server sends over a weak connection', () => {
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-encoding']).toBe('br');
     expect(page.headers['cache-control']).toBe('no-cache');
-    expect(brotliDecompressSync(page.rawPayload).toString()).toBe(dist.html);
+    // The page's own code is named in the HTML, to come with the entry rather than a round trip later.
+    expect(brotliDecompressSync(page.rawPayload).toString()).toBe(
+      dist.html.replace('</head>', '<link rel="modulepreload" crossorigin href="/assets/catalogue-Xy1.js"><link rel="modulepreload" crossorigin href="/assets/api-Zz9.js"></head>'),
+    );
     expect(gunzipSync((await get('/dang-nhap', 'gzip')).rawPayload).toString()).toBe(dist.html);
+    expect(brotliDecompressSync((await get('/khong-co-trang-nay', 'br')).rawPayload).toString()).toBe(dist.html);
   });
 
   it('answers /robots.txt with the robots file, not the app', async () => {
@@ -93,5 +131,41 @@ describe('what the server sends over a weak connection', () => {
     expect(small.json()).toEqual({ status: 'ok' });
     // Errors keep their shape and the security headers stay on compressed answers.
     expect(big.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('sends a lesson page compressed, in the encoding the browser takes, with what changes when it is done', async () => {
+    const { communes } = await unitsOf(t.dataSource, '01');
+    const c = await loginAs(t, (await createUser(t, { commune: communes[0]! })).phone);
+    await c.post('/api/courses/bai-dai/enrolment').expect(201);
+    const cookie = c.agent.jar.getCookies(CookieAccessInfo.All).toValueString();
+    const lesson = (acceptEncoding?: string) =>
+      t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/api/courses/bai-dai/lessons/01-bai-dai', headers: { cookie, ...(acceptEncoding && { 'accept-encoding': acceptEncoding }) } });
+
+    const plain = await lesson();
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const page = plain.json<{ title: string; done: boolean; html: string }>();
+    expect(page).toMatchObject({ title: 'Bài dài', done: false });
+    // The picture carries its size, so the page does not move when it arrives.
+    expect(page.html).toContain('src="/api/courses/bai-dai/media/tin-nhan.svg" alt="Tin nhắn lừa đảo" loading="lazy" width="40" height="20"');
+    expect(plain.rawPayload.length).toBeGreaterThan(4_000);
+
+    for (let i = 0; i < 2; i++) {
+      const br = await lesson('gzip, deflate, br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers.vary).toMatch(/accept-encoding/i);
+      expect(br.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(page);
+      expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 5);
+    }
+    // A browser that refuses Brotli (q=0) gets gzip.
+    const gz = await lesson('br;q=0, gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(page);
+
+    // Done: the compressed page says so too (one body per lesson and done-ness).
+    await c.put('/api/courses/bai-dai/lessons/01-bai-dai/completion', {}).expect(200);
+    const after = await lesson('br');
+    expect(JSON.parse(brotliDecompressSync(after.rawPayload).toString())).toMatchObject({ title: 'Bài dài', done: true });
   });
 });

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { Spinner } from '../components/ui/feedback';
 import { meQuery, useLogout } from '../features/auth/api';
 import { membershipQuery } from '../features/community/api';
 import { AssistedBar } from '../features/community/assisted-bar';
 import { NotificationBell } from '../features/notifications/notification-bell';
+import { RouteErrorBoundary } from './route-error-boundary';
 import { ConnectionBanner } from '../components/connection/connection-banner';
 import { TextSizeControl } from '../components/text-size/text-size';
 import { changeLanguage, LANGUAGES } from '../lib/i18n';
@@ -17,7 +18,6 @@ export function Layout() {
   const me = useQuery(meQuery()).data;
   const team = useQuery({ ...membershipQuery(), enabled: Boolean(me) }).data;
   const logout = useLogout();
-  const navigate = useNavigate();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -111,7 +111,8 @@ export function Layout() {
                     </>
                   )}
                   <li>
-                    <button type="button" className="link-button" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/') })}>
+                    {/* The page shown decides: one that needs an account sends to the sign-in page, a public one stays. */}
+                    <button type="button" className="link-button" onClick={() => logout.mutate()}>
                       {t('nav.logout')}
                     </button>
                   </li>
@@ -141,9 +142,12 @@ export function Layout() {
       <ConnectionBanner />
       {me && <AssistedBar />}
       <main id="main" ref={main} tabIndex={-1}>
-        <Suspense fallback={<Spinner />}>
-          <Outlet />
-        </Suspense>
+        {/* A page's error shows inside the layout, so the header and its ways back stay. */}
+        <RouteErrorBoundary resetKey={location.key}>
+          <Suspense fallback={<Spinner />}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>

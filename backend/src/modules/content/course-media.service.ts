@@ -7,6 +7,7 @@ import { notFound } from '../../common/errors/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { openRegularFile } from './files/content-tree';
 import { MEDIA_FILE } from './files/course-reader';
+import { imageSize, type ImageSize } from './files/image-size';
 import { checkedWhole, DEFAULT_MEDIA_LIMITS, MEDIA_HEAD_BYTES, mediaTypeOf, validateMediaFile } from './files/media-check';
 
 /** A media file opened for serving: its bytes (a range of them) and the headers it must carry. */
@@ -71,6 +72,15 @@ export class CourseMediaService {
       await handle.close();
       throw err;
     }
+  }
+
+  /** A picture's width and height from its first 4 KB (checked as for serving), or null when it cannot be read or told. */
+  async imageSize(courseSlug: string, name: string): Promise<ImageSize | null> {
+    const opened = await this.open(courseSlug, name, 'bytes=0-4095').catch(() => null);
+    if (!opened || !('stream' in opened)) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of opened.stream) chunks.push(chunk as Buffer);
+    return imageSize(Buffer.concat(chunks), name);
   }
 }
 

@@ -59,9 +59,15 @@ export class LearningController {
   @Get('courses/:slug/lessons/:lesson')
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: LessonDto })
-  lesson(@CurrentUser() p: Principal, @Param('slug') slug: string, @Param('lesson') lesson: string): Promise<Buffer> {
-    // A LessonDto already serialised (see LessonsService.read).
-    return this.lessons.read(p.userId, slug, lesson);
+  async lesson(
+    @CurrentUser() p: Principal,
+    @Param('slug') slug: string,
+    @Param('lesson') lesson: string,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    // A LessonDto already serialised and compressed (see LessonsService.read).
+    return (await this.lessons.read(p.userId, slug, lesson)).send(reply, acceptEncoding);
   }
 
   /** The lesson read aloud: asked for on the first request, then ready under a name that never changes. */

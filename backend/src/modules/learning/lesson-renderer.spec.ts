@@ -20,6 +20,13 @@ describe('renderLesson', () => {
     expect(html).toContain('href="https://dichvucong.gov.vn" rel="noopener noreferrer" target="_blank"');
   });
 
+  it('gives a picture its width and height when they are known, so the text after it keeps its place', () => {
+    const sizes = new Map([['khoa.svg', { width: 340, height: 320 }]]);
+    const html = renderLesson('![Màn hình khóa](../media/khoa.svg)\n\n![Khác](../media/khac.png)', 'dien-thoai', sizes);
+    expect(html).toContain('<img src="/api/courses/dien-thoai/media/khoa.svg" alt="Màn hình khóa" loading="lazy" width="340" height="320">');
+    expect(html).toContain('<img src="/api/courses/dien-thoai/media/khac.png" alt="Khác" loading="lazy">');
+  });
+
   it('gives each second-level heading the id the assistant links to', () => {
     expect(renderLesson('## Khi lỡ bị lừa: làm gì?\n\nText', 'k')).toContain('<h2 id="khi-lo-bi-lua-lam-gi">Khi lỡ bị lừa: làm gì?</h2>');
   });

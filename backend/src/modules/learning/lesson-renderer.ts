@@ -9,14 +9,28 @@ import { headingAnchor } from '../../common/text/heading-anchor';
  */
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
-const defaultImage = md.renderer.rules.image!;
-md.renderer.rules.image = (tokens, idx, options, env: { base?: string }, self) => {
-  const token = tokens[idx]!;
-  const src = token.attrGet('src') ?? '';
+/** The file in the course's media folder that an image's `src` (relative to the lesson) names, or null for anything else. */
+export function mediaFileOf(src: string): string | null {
   const inCourse = path.posix.normalize(path.posix.join('lessons', src));
-  if (!env.base || /^[a-z]+:/i.test(src) || !inCourse.startsWith('media/')) return '';
-  token.attrSet('src', `${env.base}${inCourse}`);
+  return /^[a-z]+:/i.test(src) || !inCourse.startsWith('media/') ? null : inCourse.slice('media/'.length);
+}
+
+/** `base`: where the course's `media/` is served (none: no pictures, as in quiz texts). */
+type RenderEnv = { base?: string; sizes?: ReadonlyMap<string, { width: number; height: number } | null> };
+
+const defaultImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env: RenderEnv, self) => {
+  const token = tokens[idx]!;
+  const file = mediaFileOf(token.attrGet('src') ?? '');
+  if (!file || !env.base) return '';
+  token.attrSet('src', `${env.base}media/${file}`);
   token.attrSet('loading', 'lazy');
+  // The picture's size reserves its place: the text after it does not jump when it arrives.
+  const size = env.sizes?.get(file);
+  if (size) {
+    token.attrSet('width', String(size.width));
+    token.attrSet('height', String(size.height));
+  }
   return defaultImage(tokens, idx, options, env, self);
 };
 
@@ -39,9 +53,12 @@ md.renderer.rules.heading_open = (tokens, idx, options, env, self) => {
   return defaultHeading(tokens, idx, options, env, self);
 };
 
-/** `courseBase` is where the course's `media/` is served: the learners' route, or the studio's for a draft. */
-export function renderLesson(markdown: string, courseSlug: string, courseBase = `/api/courses/${courseSlug}/`): string {
-  return md.render(markdown, { base: courseBase });
+/**
+ * `sizes`: the width and height of the course's pictures by file name, where known; `courseBase`: where
+ * the course's `media/` is served (the learners' route, or the studio's for a draft).
+ */
+export function renderLesson(markdown: string, courseSlug: string, sizes: RenderEnv['sizes'] = new Map(), courseBase = `/api/courses/${courseSlug}/`): string {
+  return md.render(markdown, { base: courseBase, sizes } satisfies RenderEnv);
 }
 
 /** A quiz text's Markdown (`toQuizMarkdown`), through the same rules as the lessons; quiz texts show no pictures. */

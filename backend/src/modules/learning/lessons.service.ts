@@ -1,12 +1,15 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppException, notFound } from '../../common/errors/app-exception';
+import { PrecompressedBody } from '../../common/http/precompressed';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { preparedQuery } from '../../database/prepared';
 import { CompletionBatches } from './completion-batches';
 import { notEnrolled } from './course-access.service';
 import { LearnerStateCache, type LearnerState } from './learner-state-cache';
-import { plainText, renderLesson } from './lesson-renderer';
+import { CourseMediaService } from '../content/course-media.service';
+import { imagesIn } from '../content/files/markdown-scan';
+import { mediaFileOf, plainText, renderLesson } from './lesson-renderer';
 
 type LessonRecord = {
   id: string; slug: string; title: string; position: number; body: string; competencies: string[]; estimated_minutes: number; required: boolean;
@@ -14,9 +17,9 @@ type LessonRecord = {
 };
 /**
  * A course's live lessons in order, with their rendered HTML: changes only when the course is imported
- * again. `pages` are a lesson's response bodies, not done and done, serialised on first use.
+ * again. `pages` are a lesson's response bodies, not done and done, serialised (and compressed) on first use.
  */
-type Outline = { courseId: string; slug: string; hash: string; sequential: boolean; lessons: (LessonRecord & { html: string; pages: [Buffer?, Buffer?] })[] };
+type Outline = { courseId: string; slug: string; hash: string; sequential: boolean; lessons: (LessonRecord & { html: string; pages: [PrecompressedBody?, PrecompressedBody?] })[] };
 type OpenLesson = { outline: Outline; index: number; done: boolean; state: LearnerState };
 
 export type LessonView = {
@@ -49,6 +52,7 @@ export class LessonsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly states: LearnerStateCache,
+    private readonly media: CourseMediaService,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'database'>,
   ) {
     // Half the pool: the batches share it with everything else the API reads and writes.
@@ -57,16 +61,17 @@ export class LessonsService {
 
   /**
    * The lesson page as the JSON bytes of a `LessonView`: the same for everyone at the same place of the
-   * same course version, so it is serialised once per lesson and done-ness, not per request.
+   * same course version, so it is serialised once per lesson and done-ness, not per request, and
+   * compressed once per encoding.
    */
-  async read(userId: string, courseSlug: string, lessonSlug: string): Promise<Buffer> {
+  async read(userId: string, courseSlug: string, lessonSlug: string): Promise<PrecompressedBody> {
     const { outline, index, done, state } = this.openCached(userId, courseSlug, lessonSlug) ?? (await this.open(userId, courseSlug, lessonSlug));
     const l = outline.lessons[index]!;
     if (state.last_lesson_id !== l.id) {
       await preparedQuery(this.dataSource, 'lesson_opened', 'UPDATE enrolments SET last_lesson_id = $3 WHERE user_id = $1 AND course_id = $2', [userId, outline.courseId, l.id]);
       state.last_lesson_id = l.id; // the cached state too: "resume here" is written once per move
     }
-    return (l.pages[Number(done)] ??= Buffer.from(JSON.stringify(this.view(outline, index, done))));
+    return (l.pages[Number(done)] ??= new PrecompressedBody(Buffer.from(JSON.stringify(this.view(outline, index, done)))));
   }
 
   /** What a lesson's audio says (its title and text), for a learner who may open the lesson. */
@@ -141,10 +146,12 @@ export class LessonsService {
          FROM lessons WHERE course_id = $1 AND archived_at IS NULL ORDER BY position`,
       [state.course_id],
     );
+    const pictures = new Set(lessons.flatMap((l) => l.body.split('\n').flatMap((line) => imagesIn(line).map((i) => mediaFileOf(i.src) ?? ''))).filter(Boolean));
+    const sizes = new Map(await Promise.all([...pictures].map(async (file) => [file, await this.media.imageSize(slug, file)] as const)));
     const outline: Outline = {
       courseId: state.course_id, slug, hash: state.content_hash, sequential: state.ordering === 'sequential',
       // Rendering is the costly part of a read, so it happens once per lesson version.
-      lessons: lessons.map((l) => ({ ...l, html: renderLesson(l.body, slug), pages: [] })),
+      lessons: lessons.map((l) => ({ ...l, html: renderLesson(l.body, slug, sizes), pages: [] })),
     };
     this.outlines.set(state.course_id, outline);
     return outline;

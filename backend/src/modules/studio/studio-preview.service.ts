@@ -45,7 +45,7 @@ export class StudioPreviewService {
   async markdown(p: Principal, courseId: string, markdown: string): Promise<PreviewHtmlDto> {
     const { course } = await this.access.open(p, courseId);
     if (Buffer.byteLength(markdown) > STUDIO_LIMITS.lessonBytes) throw StudioErrors.tooMuch('markdown', `a lesson may be at most ${STUDIO_LIMITS.lessonBytes} bytes`);
-    return { html: renderLesson(markdown, course.slug, `/api/studio/courses/${course.id}/`) };
+    return { html: renderLesson(markdown, course.slug, undefined, `/api/studio/courses/${course.id}/`) };
   }
 
   /** The lesson exactly as the learners' lesson route shapes it, media from the studio. */
@@ -58,7 +58,7 @@ export class StudioPreviewService {
     const base = `/api/studio/courses/${id}/`;
     const link = (other: StudioLesson | undefined) => (other ? { slug: other.slug, title: other.title } : null);
     return {
-      courseSlug: course.slug, slug: l.slug, title: l.title, position: index + 1, total: lessons.length, html: renderLesson(l.body, course.slug, base),
+      courseSlug: course.slug, slug: l.slug, title: l.title, position: index + 1, total: lessons.length, html: renderLesson(l.body, course.slug, undefined, base),
       competencies: l.competencies, estimatedMinutes: l.estimatedMinutes, required: l.required, done: false,
       video: l.video && { src: `${base}${l.video.src}`, captions: `${base}${l.video.captions}`, transcript: l.video.transcript },
       previous: link(lessons[index - 1]), next: link(lessons[index + 1]),

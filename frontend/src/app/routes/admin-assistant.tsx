@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AssistantUsageView } from '../../features/assistant/assistant-usage';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import '../../lib/staff-strings';
 
 export default function AdminAssistantPage() {
   const { t } = useTranslation();

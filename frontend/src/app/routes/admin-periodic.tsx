@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { PeriodicReports } from '../../features/reporting/periodic-reports';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import '../../lib/staff-strings';
 
 export default function AdminPeriodicPage() {
   const { t } = useTranslation();

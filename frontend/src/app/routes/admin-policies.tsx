@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PolicyEditor } from '../../features/admin-certification/policy-editor';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import '../../lib/staff-strings';
 
 export default function AdminPoliciesPage() {
   const { t } = useTranslation();

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { RecordAdmin } from '../../features/admin-certification/record-admin';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import '../../lib/staff-strings';
 
 export default function AdminRecordsPage() {
   const { t } = useTranslation();

@@ -5,6 +5,7 @@ import { CohortDashboard } from '../../features/reporting/cohort-dashboard';
 import { CommunityFigures } from '../../features/reporting/community-figures';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import '../../lib/staff-strings';
 
 export default function AdminReportingPage() {
   const { t } = useTranslation();

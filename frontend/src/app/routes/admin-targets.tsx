@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { TargetsEditor } from '../../features/reporting/targets-editor';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import '../../lib/staff-strings';
 
 export default function AdminTargetsPage() {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@ import { UserDetail } from '../../features/admin-users/user-detail';
 import { UserList } from '../../features/admin-users/user-list';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import '../../lib/staff-strings';
 
 export default function AdminUsersPage() {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@ import { ClassList } from '../../features/classes/class-list';
 import { ClassRoster } from '../../features/classes/class-roster';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import '../../lib/staff-strings';
 
 /** /lop-hoc (the list) and /lop-hoc/:id (one class), for teachers and administrators. */
 export default function ClassesPage() {

@@ -17,10 +17,13 @@ export default function LessonPage() {
         <article className="lesson">
           <h1 tabIndex={-1}>{title || t('app.loading')}</h1>
           <LessonPlayer key={`${slug}/${lesson}`} slug={slug} lesson={lesson} onTitle={setTitle} />
-          <details className="assistant-box">
-            <summary>{t('assistant.askAboutLesson')}</summary>
-            <AssistantPanel headingLevel={2} />
-          </details>
+          {/* Once the lesson is shown (it has its title): the lesson arriving above would push it down. */}
+          {title && (
+            <details className="assistant-box">
+              <summary>{t('assistant.askAboutLesson')}</summary>
+              <AssistantPanel headingLevel={2} />
+            </details>
+          )}
         </article>
       )}
     </RequireAuth>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { OfflineNotice } from '../../components/connection/offline-notice';
 import { usePageTitle } from './use-page-title';
 
@@ -11,19 +11,10 @@ const isLoadFailure = (error: unknown) =>
  * Shown in place of any page that fails to load or render (instead of React Router's developer page):
  * the header and navigation stay, the text is the reader's language, and there is always a way back.
  */
-export default function RouteError() {
+export default function RouteError({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const error = useRouteError();
   const loadFailure = isLoadFailure(error) || !navigator.onLine;
   usePageTitle(loadFailure ? t('offline.title') : t('errors.pageFailed'));
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <section>
-        <h1 tabIndex={-1}>{t('errors.notFound')}</h1>
-        <Link to="/">{t('nav.home')}</Link>
-      </section>
-    );
-  }
   if (loadFailure) return <OfflineNotice heading />;
   return (
     <section>

@@ -9,6 +9,7 @@ import { AssessmentRunner } from '../../features/assessment/assessment-runner';
 import { generalMessage } from '../../lib/form-errors';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import '../../features/assessment/strings';
 
 function Attempt({ id }: { id: string }) {
   const { t } = useTranslation();

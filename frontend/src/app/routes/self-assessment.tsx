@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AssessmentHome } from '../../features/assessment/assessment-home';
 import { RequireAuth } from '../require-auth';
 import { usePageTitle } from './use-page-title';
+import '../../features/assessment/strings';
 
 export default function SelfAssessmentPage() {
   const { t } = useTranslation();

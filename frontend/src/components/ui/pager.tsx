@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import '../../lib/staff-strings';
 
 /** Previous / page n of m / next, for the administrators' lists. */
 export function Pager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {

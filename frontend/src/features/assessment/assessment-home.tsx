@@ -10,6 +10,7 @@ import { CertificationBox } from '../certification/certification-box';
 import { formatDuration, useCountdown } from '../learning/quiz-overview';
 import { assessmentOverviewQuery, assessmentPath, type AssessmentOverview, useStartAssessment } from './api';
 import { QueryError } from '../../components/connection/query-error';
+import './strings';
 
 /** Groups competencies by domain, keeping the order given. */
 export function byDomain<T extends { domainCode: string; domainName: string }>(items: T[]): { code: string; name: string; items: T[] }[] {

@@ -7,6 +7,7 @@ import { CertificationBox } from '../certification/certification-box';
 import { QuestionReview } from '../learning/attempt-results';
 import { coursePath } from '../learning/paths';
 import { type AssessmentAttempt, type AssessmentResult, forgetDraft } from './api';
+import './strings';
 
 type CompetencyResult = Schemas['CompetencyResultDto'];
 

@@ -8,6 +8,7 @@ import { QuestionInput } from '../learning/question-input';
 import { TimeLeft } from '../learning/quiz-overview';
 import { type Answers, type AssessmentAttempt, draftStorage as draftKey, type Ratings, saveAssessment, useSubmitAssessment } from './api';
 import { byDomain } from './assessment-home';
+import './strings';
 
 export const ratingId = (code: string) => `rating-${code.replace(/\W/g, '-')}`;
 

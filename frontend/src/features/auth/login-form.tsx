@@ -1,23 +1,23 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod/mini';
 import { TextField } from '../../components/ui/fields';
 import { Alert, ErrorSummary } from '../../components/ui/feedback';
+import { lazyResolver } from '../../lib/lazy-resolver';
 import { applyApiError, summaryOf } from '../../lib/use-form-errors';
 import { useLogin } from './api';
+import type { LoginValues } from './schemas';
 
-// zod/mini (a fraction of full zod's size): the sign-in page must stay light on a cheap phone.
-const schema = z.object({ login: z.string().check(z.trim(), z.minLength(3, 'login')), password: z.string().check(z.minLength(1, 'password')) });
-type Values = z.infer<typeof schema>;
+// The checks (zod) load apart: the sign-in page must stay light on a cheap phone.
+const resolver = lazyResolver(() => import('./schemas').then((m) => m.loginResolver));
+type Values = LoginValues;
 const ORDER = ['login', 'password'] as const;
 
 export function LoginForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const login = useLogin();
   const [general, setGeneral] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(schema), shouldFocusError: false, defaultValues: { login: '', password: '' } });
+  const form = useForm<Values>({ resolver, shouldFocusError: false, defaultValues: { login: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
   const msg = (f: keyof Values) => (errors[f]?.message ? t(f === 'password' ? 'errors.required' : 'errors.fields.login') : undefined);
 

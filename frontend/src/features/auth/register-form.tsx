@@ -1,50 +1,21 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod/mini';
 import { Checkbox, RadioGroup, SelectField, TextField } from '../../components/ui/fields';
 import { Alert, ErrorSummary } from '../../components/ui/feedback';
 import { UnitPicker } from '../../components/unit-picker/unit-picker';
+import { lazyResolver } from '../../lib/lazy-resolver';
 import { applyApiError, summaryOf } from '../../lib/use-form-errors';
 import { type IdentityPending, useIdentityRegister } from '../identity/api';
 import { consentQuery, useRegister } from './api';
+import { KINDS, TARGET_GROUPS } from './register-choices';
+import type { RegisterValues } from './schemas';
 
-const TARGET_GROUPS = ['citizen', 'public_servant', 'student', 'worker'] as const;
-const KINDS = ['agency', 'school', 'enterprise', 'cooperative', 'other'] as const;
 const ORDER = ['phone', 'email', 'password', 'fullName', 'birthYear', 'targetGroup', 'provinceId', 'unitId', 'organisationName', 'organisationKind', 'consent'] as const;
-const PHONE = /^(?:\+?84|0)[35789]\d{8}$/;
-const thisYear = new Date().getFullYear();
-
-/** Client checks mirror the server's so most mistakes are caught before sending; the server decides. */
-const fields = {
-    phone: z.string().check(z.trim(), z.refine((v) => v === '' || PHONE.test(v.replace(/[\s.\-()]/g, '')), 'phone')),
-    email: z.string().check(z.trim(), z.refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v), 'email')),
-    password: z.string().check(z.minLength(8, 'password'), z.maxLength(128, 'password')),
-    fullName: z.string().check(z.trim(), z.minLength(2, 'fullName'), z.maxLength(120, 'fullName')),
-    birthYear: z.string().check(z.regex(/^\d{4}$/, 'birthYear'), z.refine((v) => Number(v) >= 1900 && Number(v) <= thisYear, 'birthYear')),
-    targetGroup: z.enum(TARGET_GROUPS, { message: 'targetGroup' }),
-    provinceId: z.string().check(z.minLength(1, 'provinceId')),
-    unitId: z.string().check(z.minLength(1, 'unitId')),
-    organisationName: z.string().check(z.trim(), z.maxLength(200, 'organisationName')),
-    organisationKind: z.string(),
-    consent: z.literal(true, { message: 'consent' }),
-};
-const organisationComplete = z.refine<{ organisationName: string; organisationKind: string }>((v) => (v.organisationName === '') === (v.organisationKind === ''), { path: ['organisationKind'], message: 'organisationKind' });
-const schema = z.object(fields).check(
-  z.refine((v) => v.phone !== '' || v.email !== '', { path: ['phone'], message: 'phone' }),
-  organisationComplete,
-);
-/** Through an identity provider: no login or password to choose, and the name and birth year come from it when it gives them. */
-const identitySchema = (given: IdentityPending) =>
-  z.object({
-    ...fields, phone: z.string(), email: z.string(), password: z.string(),
-    fullName: given.fullName ? z.string() : fields.fullName,
-    birthYear: given.birthYear ? z.string() : fields.birthYear,
-  }).check(organisationComplete);
-
-type Values = z.input<typeof schema>;
+type Values = RegisterValues;
+const checks = () => import('./schemas');
+const plainResolver = lazyResolver<Values>(() => checks().then((m) => m.registerResolver()));
 
 /** The registration form; with `identity`, the one that finishes a sign-up through an identity provider. */
 export function RegisterForm({ onDone, identity }: { onDone: () => void; identity?: IdentityPending }) {
@@ -53,8 +24,9 @@ export function RegisterForm({ onDone, identity }: { onDone: () => void; identit
   const register = useRegister();
   const registerVerified = useIdentityRegister();
   const [general, setGeneral] = useState<string | null>(null);
+  const resolver = useMemo(() => (identity ? lazyResolver<Values>(() => checks().then((m) => m.registerResolver(identity))) : plainResolver), [identity]);
   const form = useForm<Values>({
-    resolver: zodResolver(identity ? identitySchema(identity) : schema),
+    resolver,
     // The error summary takes focus and links to each field.
     shouldFocusError: false,
     defaultValues: { phone: '', email: '', password: '', fullName: '', birthYear: '', provinceId: '', unitId: '', organisationName: '', organisationKind: '', consent: false as unknown as true },

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Spinner } from '../../components/ui/feedback';
@@ -12,7 +12,8 @@ export function CourseDetail({ slug, onTitle }: { slug: string; onTitle: (title:
   const { t } = useTranslation();
   const course = useQuery(courseQuery(slug));
   const title = course.data?.title;
-  useEffect(() => {
+  // Before the browser paints: the heading gets its (longer) title in the same frame as the page, so nothing below it moves.
+  useLayoutEffect(() => {
     if (title) onTitle(title);
   }, [title, onTitle]);
   if (course.isPending) return <Spinner />;

@@ -156,7 +156,7 @@ export function VerificationCard({ v }: { v: Verification }) {
           <dd>{v.issuerName}</dd>
         </div>
       </dl>
-      <h3>{t('verify.competencies')}</h3>
+      <h2>{t('verify.competencies')}</h2>
       <ul>
         {v.competencies.map((c) => (
           <li key={c.code}>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { OfflineNotice } from '../../components/connection/offline-notice';
@@ -22,7 +22,8 @@ export function LessonPlayer({ slug, lesson, onTitle }: { slug: string; lesson: 
   const waiting = useSyncExternalStore(subscribe, () => complete.data?.status === 'queued' && isQueued(complete.data.key));
   const body = useRef<HTMLDivElement>(null);
   const title = query.data?.title;
-  useEffect(() => {
+  // Before the browser paints: the heading gets its (longer) title in the same frame as the page, so nothing below it moves.
+  useLayoutEffect(() => {
     if (title) onTitle(title);
   }, [title, onTitle]);
   useScrollMemory(`${slug}/${lesson}`, Boolean(query.data));

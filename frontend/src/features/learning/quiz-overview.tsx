@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { Alert, Spinner } from '../../components/ui/feedback';
@@ -16,7 +16,8 @@ export function QuizOverview({ slug, quiz, onTitle }: { slug: string; quiz: stri
   const query = useQuery(quizQuery(slug, quiz));
   const start = useStartAttempt(slug, quiz);
   const title = query.data?.title;
-  useEffect(() => {
+  // Before the browser paints: the heading gets its (longer) title in the same frame as the page, so nothing below it moves.
+  useLayoutEffect(() => {
     if (title) onTitle(title);
   }, [title, onTitle]);
   const waitSeconds = useCountdown(query.data?.nextAttemptAt ?? null, query.data?.serverNow);

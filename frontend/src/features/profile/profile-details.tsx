@@ -1,100 +1,58 @@
-import { DetailsList } from '../../components/ui/details-list';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RadioGroup, TextField } from '../../components/ui/fields';
-import { Alert } from '../../components/ui/feedback';
-import { UnitPicker } from '../../components/unit-picker/unit-picker';
+import { DetailsList } from '../../components/ui/details-list';
+import { Alert, Spinner } from '../../components/ui/feedback';
 import type { Me } from '../../lib/api-client';
 import { formatDate } from '../../lib/i18n';
-import { applyApiError } from '../../lib/use-form-errors';
-import { useForm } from 'react-hook-form';
-import { useUpdateProfile } from './api';
 
-type Values = { fullName: string; birthYear: string; phone: string; email: string; targetGroup: Me['targetGroup']; provinceId: string; unitId: string };
-const FIELDS = ['fullName', 'birthYear', 'phone', 'email', 'targetGroup', 'unitId'] as const;
-const GROUPS = ['citizen', 'public_servant', 'student', 'worker'] as const;
+const ProfileEditForm = lazy(() => import('./profile-edit-form'));
 
 /** The person's own data, read-only until they choose to edit it. */
 export function ProfileDetails({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
-  const update = useUpdateProfile();
-  const form = useForm<Values>({
-    defaultValues: { fullName: me.fullName, birthYear: String(me.birthYear), phone: me.phone ?? '', email: me.email ?? '', targetGroup: me.targetGroup, provinceId: me.province.id, unitId: me.unit.id },
-  });
-  const msg = (f: keyof Values) => (form.formState.errors[f]?.message as string | undefined);
 
-  const onSubmit = form.handleSubmit(async (v) => {
-    setGeneral(null);
-    setSaved(false);
-    if (!v.unitId) return form.setError('unitId', { message: t('errors.fields.unitId') }, { shouldFocus: true });
-    try {
-      await update.mutateAsync({
-        fullName: v.fullName,
-        birthYear: Number(v.birthYear),
-        targetGroup: v.targetGroup,
-        unitId: v.unitId,
-        phone: v.phone.trim() === '' ? null : v.phone.trim(),
-        email: v.email.trim() === '' ? null : v.email.trim(),
-      });
-      setEditing(false);
-      setSaved(true);
-    } catch (err) {
-      setGeneral(applyApiError(err, form.setError, t, FIELDS));
-    }
-  });
-
-  if (!editing) {
-    const rows: [string, string][] = [
-      [t('fields.fullName'), me.fullName],
-      [t('fields.phone'), me.phone ?? t('profile.none')],
-      [t('fields.email'), me.email ?? t('profile.none')],
-      [t('fields.birthYear'), String(me.birthYear)],
-      [t('fields.targetGroup'), t(`targetGroups.${me.targetGroup}`)],
-      [t('profile.unit'), me.unit.fullName],
-      [t('profile.organisation'), me.organisation?.name ?? t('profile.none')],
-      [t('profile.role'), t(`roles.${me.role}`)],
-      ...(me.scope ? ([[t('profile.scope'), me.scope.name]] as [string, string][]) : []),
-    ];
+  if (editing) {
     return (
-      <>
-        {saved && <Alert kind="success">{t('profile.saved')}</Alert>}
-        <DetailsList rows={rows} />
-        {me.consentAt && <p className="hint">{t('profile.consentGiven', { version: me.consentVersion, date: formatDate(me.consentAt, i18n.language) })}</p>}
-        <button type="button" className="button" onClick={() => setEditing(true)}>
-          {t('profile.edit')}
-        </button>
-      </>
+      <Suspense fallback={<Spinner />}>
+        <ProfileEditForm
+          me={me}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(true);
+          }}
+        />
+      </Suspense>
     );
   }
+  const rows: [string, string][] = [
+    [t('fields.fullName'), me.fullName],
+    [t('fields.phone'), me.phone ?? t('profile.none')],
+    [t('fields.email'), me.email ?? t('profile.none')],
+    [t('fields.birthYear'), String(me.birthYear)],
+    [t('fields.targetGroup'), t(`targetGroups.${me.targetGroup}`)],
+    [t('profile.unit'), me.unit.fullName],
+    [t('profile.organisation'), me.organisation?.name ?? t('profile.none')],
+    [t('profile.role'), t(`roles.${me.role}`)],
+    ...(me.scope ? ([[t('profile.scope'), me.scope.name]] as [string, string][]) : []),
+  ];
   return (
-    <form onSubmit={onSubmit} noValidate>
-      {general && <Alert kind="error">{general}</Alert>}
-      <TextField label={t('fields.fullName')} autoComplete="name" required error={msg('fullName')} {...form.register('fullName')} />
-      <TextField label={t('fields.phone')} hint={t('fields.phoneHint')} type="tel" autoComplete="tel" error={msg('phone')} {...form.register('phone')} />
-      <TextField label={t('fields.email')} type="email" autoComplete="email" error={msg('email')} {...form.register('email')} />
-      <TextField label={t('fields.birthYear')} inputMode="numeric" maxLength={4} required error={msg('birthYear')} {...form.register('birthYear')} />
-      <RadioGroup legend={t('fields.targetGroup')} name="targetGroup" error={msg('targetGroup')} options={GROUPS.map((g) => ({ value: g, label: t(`targetGroups.${g}`) }))} inputProps={() => form.register('targetGroup')} />
-      <UnitPicker
-        provinceId={form.watch('provinceId')}
-        unitId={form.watch('unitId')}
-        onProvince={(id) => {
-          form.setValue('provinceId', id);
-          form.setValue('unitId', '');
-        }}
-        onUnit={(id) => form.setValue('unitId', id)}
-        errors={{ unitId: msg('unitId') }}
-      />
-      <div className="actions">
-        <button type="submit" className="button primary" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? t('profile.saving') : t('profile.save')}
-        </button>
-        <button type="button" className="button" onClick={() => setEditing(false)}>
-          {t('profile.cancel')}
-        </button>
-      </div>
-    </form>
+    <>
+      {saved && <Alert kind="success">{t('profile.saved')}</Alert>}
+      <DetailsList rows={rows} />
+      {me.consentAt && (
+        <p className="hint">
+          {t('profile.consentGiven', {
+            version: me.consentVersion,
+            date: formatDate(me.consentAt, i18n.language),
+          })}
+        </p>
+      )}
+      <button type="button" className="button" onClick={() => setEditing(true)}>
+        {t('profile.edit')}
+      </button>
+    </>
   );
 }
