@@ -322,7 +322,6 @@ describe('authorization matrix (every operation of openapi.json × every kind of
       '{code}': 'ABCD-EFGH-JKMN',
       '{provider}': 'vneid',
       '{invitationId}': '00000000-0000-4000-8000-000000000001',
-      '{userId}': '00000000-0000-4000-8000-000000000002',
       '{year}': '2026',
       '{id}': '00000000-0000-4000-8000-000000000000',
     });
