@@ -25,19 +25,21 @@ export function writeGiftBank(questions: QuestionDraft[]): Written & { skipped: 
       ...(x.numbers ?? []).map((n) => n.feedback), ...(x.pairs ?? []).map((p) => p.left)];
     const plain = texts.some((t) => htmlToText(t) !== t.trim()) ? '[plain]' : '';
     lines.push(`::${x.externalId}:: ${plain}${esc(x.prompt)} {`, ...answers.map((a) => `  ${a}`));
-    if (x.explanation) lines.push(`  ####${esc(x.explanation)}`);
+    if (x.explanation) lines.push(`  ####${x.rich?.explanation ? `[markdown]${esc(x.rich.explanation)}` : esc(x.explanation)}`);
     lines.push('}');
   }
   return { text: lines.length ? `${lines.join('\n')}\n` : '', marks, skipped };
 }
 
 /** GIFT's special characters escaped, line breaks as `\n`. */
-export const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/[~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+export const esc = (s: string) =>
+  s.startsWith('\u0000') ? `[markdown]${esc(s.slice(1))}` : s.replace(/\\/g, '\\\\').replace(/[~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 const fb = (s: string) => (s ? ` #${esc(s)}` : '');
 const weight = (w: number) => `%${String(w)}%`;
 
 function answersOf(x: QuestionDraft): string[] | null {
-  const options = x.options ?? [];
+  // A formatted choice keeps its formatting under its own marker.
+  const options = (x.options ?? []).map((o) => (x.rich?.options?.[o.id] ? { ...o, text: `\u0000${x.rich.options[o.id]}` } : o));
   switch (x.type) {
     case 'single':
       return options.map((o) => (o.weight === 100 ? `=${esc(o.text)}${fb(o.feedback)}` : `~${o.weight ? weight(o.weight) : ''}${esc(o.text)}${fb(o.feedback)}`));
