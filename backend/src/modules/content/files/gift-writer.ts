@@ -32,7 +32,7 @@ export function writeGiftBank(questions: QuestionDraft[]): Written & { skipped: 
 }
 
 /** GIFT's special characters escaped, line breaks as `\n`. */
-export const esc = (s: string) =>
+export const esc = (s: string): string =>
   s.startsWith('\u0000') ? `[markdown]${esc(s.slice(1))}` : s.replace(/\\/g, '\\\\').replace(/[~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 const fb = (s: string) => (s ? ` #${esc(s)}` : '');
 const weight = (w: number) => `%${String(w)}%`;
