@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SMTPServer } from 'smtp-server';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { StalledLearningService } from '../../src/modules/notifications/stalled-learning.service';
 import { EnrolmentsService } from '../../src/modules/learning/enrolments.service';
 import type { AdminUnit } from '../../src/modules/units/entities/admin-unit.entity';
 import { createUser, loginAs, unitsOf } from '../support/factories';
+import { type Mail, startSmtpInbox } from '../support/smtp-inbox';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const COURSE = 'dien-thoai-thong-minh-lan-dau';
@@ -18,30 +17,19 @@ type Page = { items: { id: string; kind: string; params: Record<string, unknown>
  */
 describe('notifications', () => {
   let t: TestApp;
-  let smtp: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpInbox>>;
   let commune: AdminUnit;
-  const inbox: { to: string; body: string }[] = [];
+  let inbox: Mail[];
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData(stream, session, callback) {
-        let body = '';
-        stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        stream.on('end', () => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), body });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, STALLED_LEARNING_DAYS: '7' });
+    smtp = await startSmtpInbox();
+    inbox = smtp.inbox;
+    t = await startTestApp({ SMTP_URL: smtp.url, STALLED_LEARNING_DAYS: '7' });
     commune = (await unitsOf(t.dataSource, '01')).communes[0]!;
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await smtp.close();
   });
 
   const mailsTo = async (to: string, expected: number) => {

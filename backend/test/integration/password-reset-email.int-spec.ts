@@ -1,34 +1,21 @@
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SMTPServer } from 'smtp-server';
 import { createUser, loginAs, unitsOf } from '../support/factories';
+import { type Mail, startSmtpInbox } from '../support/smtp-inbox';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('password reset by email, where the account has one and mail is configured', () => {
   let t: TestApp;
-  let smtp: SMTPServer;
-  const inbox: { to: string; body: string }[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtpInbox>>;
+  let inbox: Mail[];
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData(stream, session, callback) {
-        let body = '';
-        stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        stream.on('end', () => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), body });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const { port } = smtp.server.address() as AddressInfo;
-    t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+    smtp = await startSmtpInbox();
+    inbox = smtp.inbox;
+    t = await startTestApp({ SMTP_URL: smtp.url });
   });
   afterAll(async () => {
     await t.close();
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await smtp.close();
   });
 
   it('mails an 8-digit code that resets the password', async () => {

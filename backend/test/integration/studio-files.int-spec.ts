@@ -8,28 +8,31 @@ import { startTestApp, type TestApp, type TestClient } from '../support/test-app
 type Problem = StudioCourse['problems'][number];
 type Question = { externalId: string; bank: string; type: string; competency: string; level: number; prompt: string; explanation: string; options?: unknown; answers?: unknown; numbers?: unknown; pairs?: unknown; feedback?: unknown; grading?: unknown; accepted?: unknown };
 
-/** A zip whose first entry is declared as a unix symbolic link (external attributes 0o120777 << 16). */
-function zipWithSymlink(): Buffer {
-  const name = Buffer.from('khoa/course.yaml');
-  const data = Buffer.from('/etc/passwd');
+/**
+ * A zip of one entry written byte by byte, for what zip libraries will not write: a unix symbolic link
+ * (external attributes 0o120777 << 16) or a size that lies about what the data inflates to.
+ */
+function oneEntryZip({ name, data, method, declared = data.length, symlink = false }: { name: string; data: Buffer; method: 0 | 8; declared?: number; symlink?: boolean }): Buffer {
+  const file = Buffer.from(name);
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
   local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(0, 14); // crc is not reached: the link is refused first
+  local.writeUInt16LE(method, 8);
+  local.writeUInt32LE(0, 14); // crc is not reached: the entry is refused first
   local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(name.length, 26);
+  local.writeUInt32LE(declared, 22);
+  local.writeUInt16LE(file.length, 26);
   const central = Buffer.alloc(46);
   central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE((3 << 8) | 20, 4);
+  central.writeUInt16LE(symlink ? (3 << 8) | 20 : 20, 4);
   central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(method, 10);
   central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(name.length, 28);
-  central.writeUInt32LE((0o120777 << 16) >>> 0, 38);
-  central.writeUInt32LE(0, 42);
-  const body = Buffer.concat([local, name, data]);
-  const cd = Buffer.concat([central, name]);
+  central.writeUInt32LE(declared, 24);
+  central.writeUInt16LE(file.length, 28);
+  if (symlink) central.writeUInt32LE((0o120777 << 16) >>> 0, 38);
+  const body = Buffer.concat([local, file, data]);
+  const cd = Buffer.concat([central, file]);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(1, 8);
@@ -39,32 +42,10 @@ function zipWithSymlink(): Buffer {
   return Buffer.concat([body, cd, end]);
 }
 
+const zipWithSymlink = () => oneEntryZip({ name: 'khoa/course.yaml', data: Buffer.from('/etc/passwd'), method: 0, symlink: true });
+
 /** A zip of a single deflated entry that declares `declared` bytes but holds `real` zeros (a lying zip bomb). */
-function lyingZip(real: number, declared: number): Buffer {
-  const name = Buffer.from('course.yaml');
-  const packed = deflateRawSync(Buffer.alloc(real));
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(name.length, 28);
-  const body = Buffer.concat([local, name, packed]);
-  const cd = Buffer.concat([central, name]);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(body.length, 16);
-  return Buffer.concat([body, cd, end]);
-}
+const lyingZip = (real: number, declared: number) => oneEntryZip({ name: 'course.yaml', data: deflateRawSync(Buffer.alloc(real)), method: 8, declared });
 
 describe('authoring studio: files both ways and hostile uploads', () => {
   let t: TestApp;

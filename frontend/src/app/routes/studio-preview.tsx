@@ -12,6 +12,7 @@ import { useStudioT } from '../../features/studio/i18n';
 import { studioPath } from '../../features/studio/studio-home';
 import type { Course } from '../../features/studio/types';
 import { StudioCourseRoute } from './studio-gate';
+import { LessonVideo } from '../../features/learning/lesson-video';
 
 
 /** The draft lesson as a learner will get it: the server's rendering, its video with captions, previous and next. */
@@ -26,17 +27,7 @@ function LessonPreview({ course, lessonId }: { course: Course; lessonId: string 
   return (
     <article className="lesson">
       <h2>{l.title}</h2>
-      {l.video && (
-        <figure className="lesson-video">
-          <video controls preload="metadata" src={l.video.src}>
-            <track kind="captions" src={l.video.captions} srcLang="vi" label="Tiếng Việt" default />
-          </video>
-          <details>
-            <summary>{t('preview.transcript')}</summary>
-            <p className="transcript">{l.video.transcript}</p>
-          </details>
-        </figure>
-      )}
+      {l.video && <LessonVideo video={l.video} transcriptLabel={t('preview.transcript')} />}
       {/* The same renderer as learners': raw HTML escaped, links and images checked. */}
       <div className="lesson-body" dangerouslySetInnerHTML={{ __html: l.html }} />
       <nav className="pager lesson-pager" aria-label={t('preview.pager')}>

@@ -12,6 +12,7 @@ import { coursePath, lessonPath } from './paths';
 import { LessonAudio } from './lesson-audio';
 import { ReadAloud } from '../../components/read-aloud/read-aloud';
 import { useScrollMemory } from './use-scroll-memory';
+import { LessonVideo } from './lesson-video';
 
 /** One lesson: safe HTML from the server, video with captions, transcript on request, done, previous/next. */
 export function LessonPlayer({ slug, lesson, onTitle }: { slug: string; lesson: string; onTitle: (title: string) => void }) {
@@ -73,17 +74,7 @@ export function LessonPlayer({ slug, lesson, onTitle }: { slug: string; lesson: 
         <LessonAudio slug={slug} lesson={lesson} />
         <ReadAloud getText={() => body.current?.innerText ?? ''} />
       </div>
-      {l.video && (
-        <figure className="lesson-video">
-          <video controls preload="metadata" src={l.video.src}>
-            <track kind="captions" src={l.video.captions} srcLang="vi" label="Tiếng Việt" default />
-          </video>
-          <details>
-            <summary>{t('lesson.transcript')}</summary>
-            <p className="transcript">{l.video.transcript}</p>
-          </details>
-        </figure>
-      )}
+      {l.video && <LessonVideo video={l.video} transcriptLabel={t('lesson.transcript')} />}
       {/* The server renders lesson Markdown with raw HTML escaped and links and images checked. */}
       <div className="lesson-body" ref={body} dangerouslySetInnerHTML={{ __html: l.html }} />
       <div className="lesson-done">

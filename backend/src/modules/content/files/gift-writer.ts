@@ -1,4 +1,4 @@
-import type { QuestionDraft } from './content-model';
+import type { ChoiceOption, QuestionDraft } from './content-model';
 import type { Written } from './course-writer';
 import { htmlToText } from './rich-text';
 
@@ -32,19 +32,22 @@ export function writeGiftBank(questions: QuestionDraft[]): Written & { skipped: 
 }
 
 /** GIFT's special characters escaped, line breaks as `\n`. */
-export const esc = (s: string): string =>
-  s.startsWith('\u0000') ? `[markdown]${esc(s.slice(1))}` : s.replace(/\\/g, '\\\\').replace(/[~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+export const esc = (s: string) => s.replace(/\\/g, '\\\\').replace(/[~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 const fb = (s: string) => (s ? ` #${esc(s)}` : '');
 const weight = (w: number) => `%${String(w)}%`;
 
 function answersOf(x: QuestionDraft): string[] | null {
+  const options = x.options ?? [];
   // A formatted choice keeps its formatting under its own marker.
-  const options = (x.options ?? []).map((o) => (x.rich?.options?.[o.id] ? { ...o, text: `\u0000${x.rich.options[o.id]}` } : o));
+  const text = (o: ChoiceOption) => {
+    const rich = x.rich?.options?.[o.id];
+    return rich ? `[markdown]${esc(rich)}` : esc(o.text);
+  };
   switch (x.type) {
     case 'single':
-      return options.map((o) => (o.weight === 100 ? `=${esc(o.text)}${fb(o.feedback)}` : `~${o.weight ? weight(o.weight) : ''}${esc(o.text)}${fb(o.feedback)}`));
+      return options.map((o) => (o.weight === 100 ? `=${text(o)}${fb(o.feedback)}` : `~${o.weight ? weight(o.weight) : ''}${text(o)}${fb(o.feedback)}`));
     case 'multiple':
-      return options.map((o) => `~${weight(o.weight)}${esc(o.text)}${fb(o.feedback)}`);
+      return options.map((o) => `~${weight(o.weight)}${text(o)}${fb(o.feedback)}`);
     case 'true_false': {
       const yes = options.find((o) => o.id === 'true');
       const no = options.find((o) => o.id === 'false');

@@ -24,39 +24,54 @@ function decodeEntities(s: string): string {
   });
 }
 
-/** The text of an HTML fragment in one pass: tags dropped (block ones become line breaks), scripts and styles dropped whole. */
-export function htmlToText(html: string): string {
+/**
+ * Reads an HTML fragment once, left to right: text as it stands (entities not yet decoded), tags by
+ * lower-case name; scripts and styles skipped whole. Linear in the input whatever it holds.
+ */
+function walkHtml(html: string, onText: (raw: string) => void, onTag: (name: string, closing: boolean) => void): void {
   const lower = html.toLowerCase();
-  let out = '';
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
     if (lt < 0) {
-      out += html.slice(i);
-      break;
+      onText(html.slice(i));
+      return;
     }
-    out += html.slice(i, lt);
+    onText(html.slice(i, lt));
     // `a < b` is text: only `<` before a letter, `/`, `!` or `?` opens a tag, as in HTML.
     if (!/[A-Za-z/!?]/.test(html[lt + 1] ?? '')) {
-      out += '<';
+      onText('<');
       i = lt + 1;
       continue;
     }
     const gt = html.indexOf('>', lt + 1);
     if (gt < 0) {
       // No tag can close any more: the rest is text.
-      out += html.slice(lt);
-      break;
+      onText(html.slice(lt));
+      return;
     }
+    const closing = html[lt + 1] === '/';
     const name = /^\/?([a-z0-9]+)/i.exec(html.slice(lt + 1, Math.min(gt, lt + 20)))?.[1]?.toLowerCase() ?? '';
-    if ((name === 'script' || name === 'style') && html[lt + 1] !== '/') {
+    i = gt + 1;
+    if ((name === 'script' || name === 'style') && !closing) {
       const end = lower.indexOf(`</${name}`, gt);
       i = end < 0 ? html.length : html.indexOf('>', end) + 1 || html.length;
       continue;
     }
-    if (BREAKS.has(name)) out += '\n';
-    i = gt + 1;
+    onTag(name, closing);
   }
+}
+
+/** The text of an HTML fragment in one pass: tags dropped (block ones become line breaks), scripts and styles dropped whole. */
+export function htmlToText(html: string): string {
+  let out = '';
+  walkHtml(
+    html,
+    (raw) => (out += raw),
+    (name) => {
+      if (BREAKS.has(name)) out += '\n';
+    },
+  );
   return decodeEntities(out).split('\n').map((l) => l.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
@@ -88,7 +103,6 @@ const MAX_EMPHASIS_DEPTH = 16;
  * reads as text. `newlines`: Moodle's auto-format turns line breaks of the source into breaks.
  */
 export function htmlToMarkdown(html: string, newlines: boolean): string {
-  const lower = html.toLowerCase();
   const parts: string[] = [];
   const open: { tag: string; at: number }[] = [];
   const lists: string[] = [];
@@ -109,32 +123,7 @@ export function htmlToMarkdown(html: string, newlines: boolean): string {
     // Markers hug the words: `** Đâu **` would not be bold.
     parts.push(body ? `${inner.slice(0, inner.length - inner.trimStart().length)}${marker}${body}${marker}${inner.slice(inner.trimEnd().length)}` : inner);
   };
-  let i = 0;
-  while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) {
-      text(html.slice(i));
-      break;
-    }
-    text(html.slice(i, lt));
-    if (!/[A-Za-z/!?]/.test(html[lt + 1] ?? '')) {
-      text('<');
-      i = lt + 1;
-      continue;
-    }
-    const gt = html.indexOf('>', lt + 1);
-    if (gt < 0) {
-      text(html.slice(lt));
-      break;
-    }
-    const closing = html[lt + 1] === '/';
-    const name = /^\/?([a-z0-9]+)/i.exec(html.slice(lt + 1, Math.min(gt, lt + 20)))?.[1]?.toLowerCase() ?? '';
-    i = gt + 1;
-    if ((name === 'script' || name === 'style') && !closing) {
-      const end = lower.indexOf(`</${name}`, gt);
-      i = end < 0 ? html.length : html.indexOf('>', end) + 1 || html.length;
-      continue;
-    }
+  walkHtml(html, text, (name, closing) => {
     if (name === 'br') parts.push('\\\n');
     else if (name === 'ul' || name === 'ol') {
       if (closing) lists.pop();
@@ -146,7 +135,7 @@ export function htmlToMarkdown(html: string, newlines: boolean): string {
       if (closing) close(name);
       else if (open.length < MAX_EMPHASIS_DEPTH) open.push({ tag: name, at: parts.length });
     }
-  }
+  });
   return parts
     .join('')
     .replace(/[ \t]{2,}/g, ' ')
