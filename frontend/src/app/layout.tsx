@@ -1,16 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { Spinner } from '../components/ui/feedback';
 import { meQuery, useLogout } from '../features/auth/api';
 import { membershipQuery } from '../features/community/api';
 import { AssistedBar } from '../features/community/assisted-bar';
-import { NotificationBell } from '../features/notifications/notification-bell';
 import { RouteErrorBoundary } from './route-error-boundary';
 import { ConnectionBanner } from '../components/connection/connection-banner';
 import { TextSizeControl } from '../components/text-size/text-size';
 import { changeLanguage, LANGUAGES } from '../lib/i18n';
+
+// Only a signed-in person has a bell: its code stays out of the first download of sign-in and registration.
+const NotificationBell = lazy(() => import('../features/notifications/notification-bell').then((m) => ({ default: m.NotificationBell })));
 
 /** Header, navigation, language switch; moves focus to the page heading after each navigation. */
 export function Layout() {
@@ -74,7 +76,9 @@ export function Layout() {
                     <NavLink to="/dai-su-so">{t('nav.ambassadors')}</NavLink>
                   </li>
                   <li>
-                    <NotificationBell />
+                    <Suspense fallback={<NavLink to="/thong-bao">{t('notifications.title')}</NavLink>}>
+                      <NotificationBell />
+                    </Suspense>
                   </li>
                   <li>
                     <NavLink to="/ho-so">{t('nav.profile')}</NavLink>

@@ -1,8 +1,9 @@
-import i18n from './i18n';
 import vi from '../locales/vi/together.json';
+import { addStrings } from './split-strings';
 
 /**
- * The Vietnamese words of the ambassadors', households' and notifications' pages (and the reports'
- * community figures) travel with those pages' chunks, not with every route; English is one lazy file.
+ * The Vietnamese words of the pages a person opens on purpose, not on every visit (ambassadors,
+ * households, notifications, the assistant's history, deleting one's account, the reports' community
+ * figures): they travel with those pages' chunks.
  */
-i18n.addResourceBundle('vi', 'translation', vi, true, false);
+addStrings(vi);

@@ -1,3 +1,4 @@
+import '../../lib/i18n-together';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { HistoryList } from '../../features/assistant/history-list';

@@ -1,3 +1,4 @@
+import '../../lib/i18n-together';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
