@@ -153,6 +153,33 @@ describe('reporting roll-ups', () => {
       .toEqual({ seed, lessons: sums.completions, enrolled: sums.enrolment_rows, issued: sums.records, registered: sums.people });
   });
 
+  it('counts a re-enrolment after a move in the commune of the first enrolment, however the events lie on disk', async () => {
+    const [from, to] = [communes[0]!, communes[communes.length - 1]!];
+    const course = courses[0]!;
+    const enrolled = async (view: string) => {
+      const rows = (await t.dataSource.query(
+        `SELECT unit_id AS "unitId", sum(enrolments)::int AS n FROM ${view} WHERE course_id = $1 AND unit_id = ANY($2) GROUP BY 1`,
+        [course.id, [from.id, to.id]],
+      )) as { unitId: string; n: number }[];
+      return { from: rows.find((r) => r.unitId === from.id)?.n ?? 0, to: rows.find((r) => r.unitId === to.id)?.n ?? 0 };
+    };
+    const before = await enrolled('reporting_learning_monthly');
+    const person = await createUser(t, { commune: from, targetGroup: 'citizen' });
+    const enrolments = t.app.get(EnrolmentsService);
+    await enrolments.enrol(person.id, course.slug);
+    await enrolments.leave(person.id, course.slug);
+    await t.dataSource.query('UPDATE users SET unit_id = $2, province_id = $3 WHERE id = $1', [person.id, to.id, to.parentId]);
+    await enrolments.enrol(person.id, course.slug);
+    // An update writes a new row version at the end of the table: the first enrolment now lies after the second.
+    await t.dataSource.query(`UPDATE learning_events SET idempotency_key = idempotency_key WHERE user_id = $1 AND type = 'enrolled'
+                                 AND recorded_at = (SELECT min(recorded_at) FROM learning_events WHERE user_id = $1 AND type = 'enrolled')`, [person.id]);
+
+    const after = await enrolled('reporting_learning_monthly');
+    expect({ from: after.from - before.from, to: after.to - before.to }).toEqual({ from: 1, to: 0 });
+    expect(await enrolled('reporting_learning_monthly_raw')).toEqual(after);
+    expect((await recount()).differenceCount).toBe(0);
+  });
+
   it('finds a roll-up that drifted from the raw rows, names it, and corrects it', async () => {
     await t.dataSource.query(`UPDATE reporting_learning_monthly SET lessons_completed = lessons_completed + 3
                                WHERE (unit_id, month, course_id) = (SELECT unit_id, month, course_id FROM reporting_learning_monthly ORDER BY month LIMIT 1)`);
