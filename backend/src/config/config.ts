@@ -133,6 +133,8 @@ const schema = z.object({
   ASSISTANT_PER_PERSON_PER_HOUR: int(60, 1),
   ASSISTANT_PER_ADDRESS_PER_HOUR: int(1200, 1),
   ASSISTANT_MAX_QUESTION_CHARS: int(300, 20),
+  ASSISTANT_SUGGESTIONS_TIMEOUT_MS: int(120_000, 1000),
+  ASSISTANT_SUGGESTIONS_PER_HOUR: int(20, 1),
   ASSISTANT_EMBEDDINGS_URL: z.url({ protocol: /^https?$/ }).optional(),
   ASSISTANT_EMBEDDINGS_MODEL: z.string().min(1).max(200).optional(),
   ASSISTANT_EMBEDDINGS_KEY: z.string().min(1).optional(),
@@ -208,6 +210,11 @@ export type AppConfig = {
     perPersonPerHour: number;
     perAddressPerHour: number;
     maxQuestionChars: number;
+    /**
+     * "Gợi ý câu hỏi" in the studio: how long the model may take to draft a lesson's quiz items (a local
+     * model on a CPU needs a minute or more), and how many drafts an author may ask for in an hour.
+     */
+    suggestions: { timeoutMs: number; perAuthorPerHour: number };
   };
   /**
    * Reminders (`modules/notifications`): an enrolled course with no progress for `stalledDays` days gets one
@@ -311,6 +318,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perPersonPerHour: e.ASSISTANT_PER_PERSON_PER_HOUR,
       perAddressPerHour: e.ASSISTANT_PER_ADDRESS_PER_HOUR,
       maxQuestionChars: e.ASSISTANT_MAX_QUESTION_CHARS,
+      suggestions: { timeoutMs: e.ASSISTANT_SUGGESTIONS_TIMEOUT_MS, perAuthorPerHour: e.ASSISTANT_SUGGESTIONS_PER_HOUR },
     },
   };
 }

@@ -1,5 +1,6 @@
 import { StudioAuthor, StudioComment, StudioCourse, StudioReviewer } from '../modules/studio/entities/studio-course.entity';
 import { StudioLesson, StudioMedia, StudioQuestion, StudioQuiz } from '../modules/studio/entities/studio-content.entity';
+import { StudioSuggestion } from '../modules/studio/entities/studio-suggestion.entity';
 import { Ambassador } from '../modules/ambassadors/entities/ambassador.entity';
 import { Mentorship } from '../modules/ambassadors/entities/mentorship.entity';
 import { AssessmentAttempt } from '../modules/assessment/entities/assessment-attempt.entity';
@@ -122,4 +123,5 @@ export const ENTITIES = [
   StudioQuestion,
   StudioQuiz,
   StudioMedia,
+  StudioSuggestion,
 ];

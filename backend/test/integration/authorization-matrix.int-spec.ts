@@ -180,6 +180,8 @@ const MATRIX: Record<string, string> = {
   'GET /api/studio/courses/{id}/questions/export.gift': STUDIO_READ,
   'PUT /api/studio/courses/{id}/questions/{questionId}': STUDIO_WRITE,
   'DELETE /api/studio/courses/{id}/questions/{questionId}': STUDIO_WRITE,
+  'GET /api/studio/question-suggestions': STUDIO,
+  'POST /api/studio/courses/{id}/lessons/{lessonId}/question-suggestions': STUDIO_WRITE, // only the authors; no model here, so they would get 503
   'GET /api/studio/courses/{id}/quizzes': STUDIO_READ,
   'POST /api/studio/courses/{id}/quizzes': STUDIO_WRITE,
   'PUT /api/studio/courses/{id}/quizzes/{quizId}': STUDIO_WRITE,
@@ -347,6 +349,7 @@ describe('authorization matrix (every operation of openapi.json × every kind of
       'POST /api/studio/courses/{id}/lessons/order': { lessonIds: [lesson.id] },
       'PUT /api/studio/courses/{id}/lessons/{lessonId}': { version: 1, title: 'Bài một sửa' },
       'POST /api/studio/courses/{id}/questions': question,
+      'POST /api/studio/courses/{id}/lessons/{lessonId}/question-suggestions': { count: 3 },
       'POST /api/studio/courses/{id}/questions/gift': { text: '// @competency 4.2\n// @level 1\n::g1:: Câu hỏi? {=Có ~Không}' },
       'PUT /api/studio/courses/{id}/questions/{questionId}': { ...question, version: 1 },
       'POST /api/studio/courses/{id}/quizzes': { title: 'Kiểm tra hai', questionCount: 1, passPercent: 50 },

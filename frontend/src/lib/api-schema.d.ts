@@ -2532,6 +2532,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studio/question-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StudioSuggestionsController_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{id}/lessons/{lessonId}/question-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StudioSuggestionsController_suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4574,6 +4606,11 @@ export interface components {
             grading?: "weights";
             version: number;
             archived: boolean;
+            /**
+             * Format: uuid
+             * @description Set when the assistant drafted it from this lesson (“gợi ý câu hỏi”)
+             */
+            suggestedFromLessonId: string | null;
         };
         DrawRuleDto: {
             /** @example 4.2 */
@@ -4893,6 +4930,29 @@ export interface components {
              * @description The province or commune (not for nation)
              */
             scopeUnitId?: string;
+        };
+        SuggestionAvailabilityDto: {
+            available: boolean;
+            /** @enum {string|null} */
+            reason: "not_configured" | "turned_off" | null;
+            defaultCount: number;
+            maxCount: number;
+        };
+        SuggestQuestionsDto: {
+            /**
+             * @description How many questions to draft
+             * @default 5
+             */
+            count: number;
+        };
+        QuestionSuggestionsDto: {
+            /** @description The drafted questions, saved in the bank as drafts (they reach learners only through review and publishing) */
+            questions: components["schemas"]["StudioQuestionDto"][];
+            requested: number;
+            /** @description Items the model gave that broke a rule (schema, lengths, one correct choice, markup, repeats) and were not kept */
+            dropped: number;
+            /** @description True when this answers a resend: nothing new was made */
+            replayed: boolean;
         };
     };
     responses: never;
@@ -9071,6 +9131,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    StudioSuggestionsController_availability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionAvailabilityDto"];
+                };
+            };
+        };
+    };
+    StudioSuggestionsController_suggest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string per action; a resend with the same key records nothing new */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                lessonId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestQuestionsDto"];
+            };
+        };
+        responses: {
+            /** @description Draft questions saved in the bank. 503 ASSISTANT_MODEL_NOT_CONFIGURED / ASSISTANT_MODEL_OFF; 502 when the model fails or gives nothing usable (nothing saved); 429 past the hourly allowance; a resend returns the first answer with replayed: true */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionSuggestionsDto"];
+                };
             };
         };
     };

@@ -14,4 +14,12 @@ export const AssistantErrors = {
   tooMany: (retryAfterSeconds: number) =>
     new AppException(HttpStatus.TOO_MANY_REQUESTS, 'ASSISTANT_TOO_MANY_QUESTIONS', `Bạn đã hỏi nhiều câu trong một giờ. Hãy thử lại sau khoảng ${Math.ceil(retryAfterSeconds / 60)} phút.`, { retryAfterSeconds }),
   notSubmitted: () => new AppException(HttpStatus.CONFLICT, 'ASSISTANT_ATTEMPT_NOT_SUBMITTED', 'Lời giải thích chỉ có sau khi bạn nộp bài.'),
+  noModel: () =>
+    new AppException(HttpStatus.SERVICE_UNAVAILABLE, 'ASSISTANT_MODEL_NOT_CONFIGURED', 'Chưa cấu hình mô hình ngôn ngữ nên chưa gợi ý được câu hỏi. Quản trị viên máy chủ cần đặt ASSISTANT_MODEL_URL và ASSISTANT_MODEL; bạn vẫn soạn câu hỏi bằng tay như bình thường.'),
+  modelOff: () =>
+    new AppException(HttpStatus.SERVICE_UNAVAILABLE, 'ASSISTANT_MODEL_OFF', 'Quản trị viên đang tắt trợ lý hoặc chỉ cho trợ lý chạy trên máy chủ này, nên bài học không được gửi tới mô hình ngôn ngữ để gợi ý câu hỏi.'),
+  modelFailed: () =>
+    new AppException(HttpStatus.BAD_GATEWAY, 'ASSISTANT_MODEL_FAILED', 'Mô hình ngôn ngữ không trả lời kịp hoặc đang lỗi. Chưa có câu hỏi nào được lưu; bạn thử lại sau ít phút.'),
+  unusableSuggestions: () =>
+    new AppException(HttpStatus.BAD_GATEWAY, 'ASSISTANT_SUGGESTIONS_UNUSABLE', 'Mô hình ngôn ngữ trả về nội dung không dùng được làm câu hỏi. Chưa có câu hỏi nào được lưu; bạn thử lại, hoặc viết bài học rõ ý hơn.'),
 };

@@ -8,6 +8,7 @@ import { AssistantSettingsService } from './assistant-settings.service';
 import { AssistantUsageService } from './assistant-usage.service';
 import { AssistantService } from './assistant.service';
 import { ChatModelClient } from './answering/chat-model.client';
+import { QuestionSuggester } from './authoring/question-suggester.service';
 import { AssistantEmbedProcessor } from './jobs/assistant-embed.processor';
 import { AssistantIndexProcessor } from './jobs/assistant-index.processor';
 import { LearnerGuidanceService } from './learner-guidance.service';
@@ -18,14 +19,15 @@ import { PassageIndexer } from './retrieval/passage-indexer.service';
 import { PassageVectors } from './retrieval/passage-vectors.service';
 import { AssistantAsks } from './storage/assistant-asks';
 
-/** The learning assistant: retrieval over lesson passages, answers, safety, guidance and its administration. */
+/** The learning assistant: retrieval over lesson passages, answers, safety, guidance, quiz items drafted for authors, and its administration. */
 @Module({
   imports: [AssessmentModule],
   controllers: [AssistantController, AdminAssistantController],
   providers: [
     AssistantAsks, AssistantService, AssistantHistoryService, AssistantLimits, AssistantSettingsService, AssistantUsageService, ChatModelClient,
     AssistantEmbedProcessor, AssistantIndexProcessor, EmbeddingClient, HybridRetriever, LearnerGuidanceService, PassageIndex, PassageIndexer, PassageVectors,
+    QuestionSuggester,
   ],
-  exports: [PassageIndex, PassageIndexer],
+  exports: [PassageIndex, PassageIndexer, QuestionSuggester],
 })
 export class AssistantModule {}

@@ -104,6 +104,42 @@ export class StudioQuestionsService {
   }
 
   /**
+   * Questions the assistant drafted from a lesson, in the caller's transaction (access already checked):
+   * each goes through the same write-and-read-back as an author's own and is kept as a draft, marked
+   * with its lesson; one the reader refuses, or whose prompt the bank already has, is dropped.
+   */
+  async addSuggested(em: EntityManager, courseId: string, lessonId: string, drafts: SaveStudioQuestionDto[]): Promise<{ saved: StudioQuestion[]; dropped: number }> {
+    const repo = em.getRepository(StudioQuestion);
+    const existing = await repo.find({ where: { courseId }, select: { externalId: true, bank: true } });
+    // A YAML bank holds drafted choices exactly as meant (all-or-nothing, no GIFT weights to invent).
+    const bank = [...new Set(existing.map((q) => q.bank))].sort().find((b) => !isGiftBank(b)) ?? DEFAULT_BANK;
+    const taken = new Set(existing.map((q) => q.externalId));
+    await this.room(em, courseId, drafts.length);
+    let position = await this.nextPosition(em, courseId);
+    const saved: StudioQuestion[] = [];
+    for (const dto of drafts) {
+      const externalId = idFromText(dto.prompt.trim());
+      if (taken.has(externalId)) continue;
+      let read: QuestionDraft;
+      try {
+        read = this.read(bank, intended(dto, externalId), null);
+      } catch {
+        continue;
+      }
+      taken.add(externalId);
+      saved.push(await repo.save(repo.create({ courseId, bank, position: position++, ...columnsOf(read), suggestedFromLessonId: lessonId, suggestedAt: new Date() })));
+    }
+    if (saved.length) await this.access.edited(em, courseId);
+    return { saved, dropped: drafts.length - saved.length };
+  }
+
+  /** The prompts of a course's live questions: what the assistant should not draft again. */
+  async prompts(courseId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query('SELECT prompt FROM studio_questions WHERE course_id = $1 AND archived_at IS NULL', [courseId])) as { prompt: string }[];
+    return rows.map((r) => r.prompt);
+  }
+
+  /**
    * Moodle GIFT read by the platform's GIFT reader: any error refuses the whole text (422, problems by
    * line); otherwise each question is created, or replaces the question with the same id.
    */

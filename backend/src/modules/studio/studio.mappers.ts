@@ -12,7 +12,7 @@ export const lessonDto = (l: StudioLesson): StudioLessonDto => ({ ...lessonSumma
 export const questionDto = (q: StudioQuestion): StudioQuestionDto => {
   const dto: StudioQuestionDto = {
     id: q.id, externalId: q.externalId, bank: q.bank, type: q.type, competency: q.competency, level: q.level, prompt: q.prompt,
-    explanation: q.explanation, version: q.version, archived: q.archivedAt !== null,
+    explanation: q.explanation, version: q.version, archived: q.archivedAt !== null, suggestedFromLessonId: q.suggestedFromLessonId,
   };
   for (const key of ['options', 'accepted', 'answers', 'numbers', 'pairs', 'feedback', 'grading'] as const) {
     if (q.payload[key] !== undefined) (dto as unknown as Record<string, unknown>)[key] = q.payload[key];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssistantModule } from '../assistant/assistant.module';
 import { ContentModule } from '../content/content.module';
 import { UsersModule } from '../users/users.module';
 import { StudioAccessService } from './studio-access.service';
@@ -15,6 +16,8 @@ import { StudioQuestionsService } from './studio-questions.service';
 import { StudioQuizzesService } from './studio-quizzes.service';
 import { StudioReviewersController } from './studio-reviewers.controller';
 import { StudioReviewersService } from './studio-reviewers.service';
+import { StudioSuggestionsController } from './studio-suggestions.controller';
+import { StudioSuggestionsService } from './studio-suggestions.service';
 import { StudioWorkflowService } from './studio-workflow.service';
 
 /**
@@ -22,12 +25,12 @@ import { StudioWorkflowService } from './studio-workflow.service';
  * validator checks them (through the folder format), and its importer publishes them to learners.
  */
 @Module({
-  imports: [ContentModule, UsersModule],
-  controllers: [StudioCoursesController, StudioContentController, StudioPreviewController, StudioReviewersController],
+  imports: [AssistantModule, ContentModule, UsersModule],
+  controllers: [StudioCoursesController, StudioContentController, StudioPreviewController, StudioReviewersController, StudioSuggestionsController],
   providers: [
     StudioAccessService, StudioCheckService,
     StudioCoursesService, StudioFilesService, StudioWorkflowService, StudioLessonsService, StudioQuestionsService, StudioQuizzesService,
-    StudioMediaService, StudioPreviewService, StudioReviewersService,
+    StudioMediaService, StudioPreviewService, StudioReviewersService, StudioSuggestionsService,
   ],
 })
 export class StudioModule {}

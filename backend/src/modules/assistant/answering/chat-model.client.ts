@@ -48,7 +48,7 @@ export class ChatModelClient {
     for (let attempt = 1; attempt <= 2 && Date.now() < deadline - 200; attempt++) {
       let started = false;
       try {
-        const text = await this.once(model, messages, deadline, (d) => {
+        const text = await this.once(model, messages, { deadline, firstWordsMs: model.timeoutMs, maxTokens: 500 }, (d) => {
           started = true;
           onDelta(d);
         });
@@ -69,15 +69,40 @@ export class ChatModelClient {
     throw new ModelUnavailable(lastError instanceof Error ? lastError.message : 'model failed');
   }
 
-  private async once(model: NonNullable<AppConfig['assistant']['model']>, messages: ChatMessage[], deadline: number, onDelta: (text: string) => void): Promise<string> {
+  /**
+   * A long piece of work for an author (quiz items drafted from a lesson, as JSON): one try within
+   * `budgetMs`, no streaming to anyone. It respects the breaker but does not feed it: a slow long draft
+   * says nothing about whether a learner's short answer comes within 2 s.
+   */
+  async draft(messages: ChatMessage[], opts: { budgetMs: number; maxTokens: number }): Promise<string> {
+    const model = this.config.assistant.model;
+    if (!model || !this.available) throw new ModelUnavailable('model not available');
+    try {
+      return await this.once(model, messages, { deadline: Date.now() + opts.budgetMs, firstWordsMs: opts.budgetMs, maxTokens: opts.maxTokens, json: true }, () => undefined);
+    } catch (err) {
+      throw new ModelUnavailable(err instanceof Error ? err.message : 'model failed');
+    }
+  }
+
+  private async once(
+    model: NonNullable<AppConfig['assistant']['model']>,
+    messages: ChatMessage[],
+    opts: { deadline: number; firstWordsMs: number; maxTokens: number; json?: boolean },
+    onDelta: (text: string) => void,
+  ): Promise<string> {
+    const { deadline } = opts;
     const controller = new AbortController();
-    const firstWords = setTimeout(() => controller.abort(), Math.min(model.timeoutMs, deadline - Date.now()));
+    const firstWords = setTimeout(() => controller.abort(), Math.min(opts.firstWordsMs, deadline - Date.now()));
     const whole = setTimeout(() => controller.abort(), deadline - Date.now());
     try {
       const res = await fetch(`${model.baseUrl}/chat/completions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(model.apiKey ? { authorization: `Bearer ${model.apiKey}` } : {}) },
-        body: JSON.stringify({ model: model.name, messages, stream: true, temperature: 0.2, max_tokens: 500 }),
+        body: JSON.stringify({
+          model: model.name, messages, stream: true, temperature: 0.2, max_tokens: opts.maxTokens,
+          // JSON mode where the server has it (Ollama, vLLM, llama.cpp's server, hosted providers); the reply is read strictly anyway.
+          ...(opts.json ? { response_format: { type: 'json_object' } } : {}),
+        }),
         signal: controller.signal,
       });
       if (!res.ok || !res.body) throw new Error(`model answered ${res.status}`);

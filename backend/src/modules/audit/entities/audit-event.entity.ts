@@ -52,7 +52,8 @@ export type AuditEventType =
   | 'studio.author_added'
   | 'studio.author_removed'
   | 'studio.reviewer_granted'
-  | 'studio.reviewer_revoked';
+  | 'studio.reviewer_revoked'
+  | 'studio.questions_suggested';
 
 /** Append-only security log. Holds ids, never names, phones or emails. */
 @Entity('audit_events')

@@ -176,6 +176,7 @@ export class StudioQuestionDto {
   @ApiPropertyOptional({ enum: ['weights'] }) grading?: 'weights';
   @ApiProperty() version: number;
   @ApiProperty() archived: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set when the assistant drafted it from this lesson (“gợi ý câu hỏi”)' }) suggestedFromLessonId: string | null;
 }
 
 /** A question as the editor sends it; checked by the one validator (its bank's format) before it is kept. */
@@ -374,4 +375,26 @@ export class ReviewerRightDto {
 export class ImportCourseQueryDto {
   @ApiPropertyOptional({ description: 'The new draft’s slug instead of the one in course.yaml or the folder name' })
   @IsOmittable() @IsString() @MaxLength(120) @Matches(SLUG, slugMessage('slug')) slug?: string;
+}
+
+export const SUGGESTION_COUNT = { default: 5, max: 10 } as const;
+
+export class SuggestQuestionsDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: SUGGESTION_COUNT.max, default: SUGGESTION_COUNT.default, description: 'How many questions to draft' })
+  @IsOmittable() @IsInt() @Min(1) @Max(SUGGESTION_COUNT.max) count?: number;
+}
+
+export class QuestionSuggestionsDto {
+  @ApiProperty({ type: [StudioQuestionDto], description: 'The drafted questions, saved in the bank as drafts (they reach learners only through review and publishing)' })
+  questions: StudioQuestionDto[];
+  @ApiProperty() requested: number;
+  @ApiProperty({ description: 'Items the model gave that broke a rule (schema, lengths, one correct choice, markup, repeats) and were not kept' }) dropped: number;
+  @ApiProperty({ description: 'True when this answers a resend: nothing new was made' }) replayed: boolean;
+}
+
+export class SuggestionAvailabilityDto {
+  @ApiProperty() available: boolean;
+  @ApiProperty({ enum: ['not_configured', 'turned_off'], nullable: true, type: String }) reason: 'not_configured' | 'turned_off' | null;
+  @ApiProperty() defaultCount: number;
+  @ApiProperty() maxCount: number;
 }

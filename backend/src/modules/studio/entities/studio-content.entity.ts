@@ -43,6 +43,9 @@ export class StudioQuestion {
   @Column({ type: 'text' }) prompt: string;
   @Column({ type: 'text', default: '' }) explanation: string;
   @Column({ type: 'jsonb', default: () => "'{}'" }) payload: QuestionPayload;
+  /** The lesson the assistant drafted it from ("gợi ý câu hỏi"); kept through edits, so reviewers know where it came from. */
+  @Column({ type: 'uuid', nullable: true }) suggestedFromLessonId: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) suggestedAt: Date | null;
   @Column({ type: 'int', default: 1 }) version: number;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) archivedAt: Date | null;
