@@ -86,6 +86,20 @@ export const useDeleteQuestion = (id: string) =>
   useCourseMutation(id, async (questionId: string) => unwrap(await api.DELETE('/api/studio/courses/{id}/questions/{questionId}', { params: { path: { id, questionId } } })));
 export const useImportGift = (id: string) => useCourseMutation(id, async (text: string) => unwrap(await api.POST('/api/studio/courses/{id}/questions/gift', { ...path(id), body: { text } })));
 
+/** Whether "gợi ý câu hỏi" can work here (a model configured, administrators allowing it), and the counts it takes. */
+export const suggestionAvailabilityQuery = () =>
+  queryOptions({ queryKey: [STUDIO, 'question-suggestions'], queryFn: async () => unwrap(await api.GET('/api/studio/question-suggestions')), staleTime: 60_000 });
+/** The assistant drafts questions from a lesson; they arrive in the bank as drafts. The key makes a resend harmless. */
+export const useSuggestQuestions = (id: string) =>
+  useCourseMutation(id, async ({ lessonId, count, idempotencyKey }: { lessonId: string; count: number; idempotencyKey: string }) =>
+    unwrap(
+      await api.POST('/api/studio/courses/{id}/lessons/{lessonId}/question-suggestions', {
+        params: { path: { id, lessonId }, header: { 'Idempotency-Key': idempotencyKey } },
+        body: { count },
+      }),
+    ),
+  );
+
 export const useSaveQuiz = (id: string) =>
   useCourseMutation(id, async ({ quizId, body }: { quizId?: string; body: QuizInput }) =>
     unwrap(

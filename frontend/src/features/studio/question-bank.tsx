@@ -7,6 +7,7 @@ import { giftExportUrl, questionsQuery, useImportGift } from './api';
 import { useErrorText } from './errors';
 import { useStudioT } from './i18n';
 import { ProblemList, problemsIn } from './problems';
+import { QuestionSuggestions } from './question-suggestions';
 import { studioPath } from './studio-home';
 import type { Course } from './types';
 
@@ -66,6 +67,7 @@ export function QuestionBank({ course }: { course: Course }) {
                 <tr key={q.id}>
                   <th scope="row">
                     <Link to={studioPath(course.id, `/cau-hoi/${q.id}`)}>{q.prompt.length > 120 ? `${q.prompt.slice(0, 120)}…` : q.prompt}</Link>
+                    {q.suggestedFromLessonId && <span className="meta"> · {t('suggest.badge')}</span>}
                   </th>
                   <td data-label={t('bank.type')}>{t(`types.${q.type}`)}</td>
                   <td data-label={t('bank.competency')}>
@@ -77,6 +79,7 @@ export function QuestionBank({ course }: { course: Course }) {
           </table>
         )}
       </section>
+      {course.can.edit && <QuestionSuggestions course={course} />}
       {course.can.edit && <GiftImport courseId={course.id} />}
     </>
   );
