@@ -59,7 +59,7 @@ describe('authoring studio: versions', () => {
     const draft = (await ca.get(base).expect(200)).body as StudioCourse;
     expect(draft).toMatchObject({ status: 'draft', hasUnpublishedChanges: true, publishedVersion: 1 });
     const question = (await ca.get(`${base}/questions`).expect(200)).body.find((q: { externalId: string }) => q.externalId === 'otp-2');
-    await ca.put(`${base}/questions/${question.id}`, { ...question, id: undefined, archived: undefined, prompt: 'Ngân hàng gọi hỏi OTP là chuyện thường.' }).expect(200);
+    await ca.put(`${base}/questions/${question.id}`, { ...question, id: undefined, archived: undefined, suggestedFromLessonId: undefined, prompt: 'Ngân hàng gọi hỏi OTP là chuyện thường.' }).expect(200);
     await ca.post(`${base}/submit`).expect(200);
     // Read just before: the other process now holds the learner's state of version 1.
     expect((await lb.get(`${learn}/lessons/khi-bi-hoi`).expect(200)).body.html).toContain('Không đọc mã cho ai.');
