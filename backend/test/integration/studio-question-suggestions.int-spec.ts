@@ -167,3 +167,32 @@ describe('studio: "gợi ý câu hỏi" without a model', () => {
     expect(((await c.get(`/api/studio/courses/${course.id}/questions`).expect(200)).body as { suggestedFromLessonId: string | null }[]).every((q) => !q.suggestedFromLessonId)).toBe(true);
   });
 });
+
+describe('studio: "gợi ý câu hỏi" allowance per author', () => {
+  let t: TestApp;
+  let model: ModelStandIn;
+  beforeAll(async () => {
+    model = new ModelStandIn();
+    t = await startTestApp({ ASSISTANT_MODEL_URL: await model.start(), ASSISTANT_MODEL: 'qwen2.5:7b-instruct', ASSISTANT_SUGGESTIONS_PER_HOUR: '1' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await model.stop();
+  });
+
+  it('refuses past the hourly allowance with a Vietnamese message; a resend of an answered request still answers', async () => {
+    const commune = (await unitsOf(t.dataSource, '01')).communes[0]!;
+    const c = await loginAs(t, (await createUser(t, { commune, role: 'teacher' })).phone);
+    const course = await buildCourse(c, `han-muc-${process.pid}`);
+    const lesson = course.lessons[1]!;
+    await c.put(`/api/studio/courses/${course.id}/lessons/${lesson.id}`, { version: lesson.version, body: LESSON }).expect(200);
+    const url = `/api/studio/courses/${course.id}/lessons/${lesson.id}/question-suggestions`;
+    model.behaviour = { kind: 'stream', pieces: [reply([single('Ai được phép biết mã OTP của bạn?')])] };
+    const send = (key: string, count: number) => c.agent.post(url).set('x-csrf-token', c.csrf).set('Idempotency-Key', key).send({ count });
+    await send('han-muc-lan-1', 1).expect(201);
+    const refused = await send('han-muc-lan-2', 2).expect(429);
+    expect(refused.body).toMatchObject({ code: 'TOO_MANY_SUGGESTIONS', message: expect.stringMatching(/trong một giờ/) });
+    expect((await send('han-muc-lan-1', 1).expect(201)).body).toMatchObject({ replayed: true });
+    expect(model.requests).toHaveLength(1);
+  });
+});
