@@ -144,13 +144,13 @@ describe('community measures in reports', () => {
     const figure = (rows: string[][], label: string) => Number(rows.find((r) => r[0] === label)![1]);
     expect(figure(summary, 'Đại sứ số')).toBe(report.total.ambassadors);
     expect(figure(summary, 'Gia đình số')).toBe(report.total.digitalHouseholds);
-    expect(figure(summary, 'Lượt đến hộ gia đình')).toBe(report.total.visits);
+    expect(figure(summary, 'Lần thăm hộ gia đình')).toBe(report.total.visits);
     expect(figure(summary, 'Người đã xác thực định danh điện tử')).toBe(report.total.verifiedIdentities);
     const [header, ...rows] = book.get('Cộng đồng số theo đơn vị')!;
-    const col = header!.indexOf('Hộ gia đình');
+    const col = header!.indexOf('Gia đình');
     const rowOf = (u: AdminUnit) => rows.find((r) => r[0] === u.name)!;
     expect(Number(rowOf(b)[col])).toBe(report.children.find((c) => c.unit.id === b.id)!.measures.households);
-    expect(Number(rowOf(a)[header!.indexOf('Thành viên Tổ công nghệ số cộng đồng')])).toBe(1);
+    expect(Number(rowOf(a)[header!.indexOf('Thành viên Tổ công nghệ số')])).toBe(1);
   });
 
   it('exports the person list of a community cohort, in scope only', async () => {

@@ -50,14 +50,14 @@ export function cohortTables(r: Pick<CohortReportDto, 'total' | 'children' | 'gr
 }
 
 const COMMUNITY: [keyof CommunityMeasuresDto, string][] = [
-  ['teamMembers', 'Thành viên Tổ công nghệ số cộng đồng'],
-  ['residentsRegistered', 'Người dân được Tổ đăng ký giúp'],
-  ['visits', 'Lượt đến hộ gia đình'],
-  ['peopleHelped', 'Người được hỗ trợ khi đến hộ'],
+  ['teamMembers', 'Thành viên Tổ công nghệ số'],
+  ['residentsRegistered', 'Người dân được Tổ đăng ký'],
+  ['visits', 'Lần thăm hộ gia đình'],
+  ['peopleHelped', 'Người được hỗ trợ khi thăm'],
   ['ambassadors', 'Đại sứ số'],
-  ['mentees', 'Người được Đại sứ số kèm cặp'],
-  ['menteesWithRecord', 'Trong đó: có giấy xác nhận'],
-  ['households', 'Hộ gia đình'],
+  ['mentees', 'Người được đại sứ hướng dẫn'],
+  ['menteesWithRecord', 'Người được hướng dẫn đã có giấy xác nhận'],
+  ['households', 'Gia đình'],
   ['digitalHouseholds', 'Gia đình số'],
   ['verifiedIdentities', 'Người đã xác thực định danh điện tử'],
 ];
@@ -70,7 +70,7 @@ export function communityApplies(q: { courseId?: string; frameworkVersion?: stri
   return (k: keyof CommunityMeasuresDto) => (PLACE_ONLY.includes(k) ? placeOnly : !none);
 }
 
-/** The community measures (issue 19): the whole, then one row per unit below. */
+/** The community measures (issue 19), labelled as on the screen: the whole, then one row per unit below. */
 export function communityTables(
   r: { total: CommunityMeasuresDto | null; children: CommunityRowDto[]; minCount: number },
   place: string,
