@@ -139,6 +139,9 @@ describe('cohort dashboard in the browser', () => {
     await commune.page.getByRole('heading', { level: 1, name: 'Báo cáo định kỳ' }).waitFor();
     await commune.page.getByRole('heading', { level: 2, name: `Báo cáo tháng kỳ ${month}` }).waitFor();
     await commune.page.locator('tr', { hasText: 'Đã đăng ký' }).locator('td', { hasText: /^11$/ }).waitFor();
+    // The community figures frozen with it.
+    await commune.page.getByRole('heading', { level: 3, name: 'Cộng đồng số' }).waitFor();
+    await commune.page.getByRole('row', { name: /^Gia đình số/ }).waitFor();
     await expectAccessible(commune.page);
     await commune.page.getByRole('button', { name: 'Gửi báo cáo lên cấp trên' }).click();
     await commune.page.getByText(/^Đã gửi báo cáo ngày/).waitFor();
