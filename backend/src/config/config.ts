@@ -142,6 +142,7 @@ const schema = z.object({
   ASSISTANT_EMBEDDINGS_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.8),
   STALLED_LEARNING_DAYS: int(7, 1),
   AMBASSADOR_REMINDERS_PER_DAY: int(20, 1),
+  NOTIFICATION_RETENTION_DAYS: int(90, 1),
 });
 
 export type AppConfig = {
@@ -219,8 +220,9 @@ export type AppConfig = {
   /**
    * Reminders (`modules/notifications`): an enrolled course with no progress for `stalledDays` days gets one
    * reminder per period of that length; an ambassador sends at most `ambassadorPerDay` reminders a day.
+   * Read notifications older than `retentionDays` are purged daily, unread ones after a year.
    */
-  reminders: { stalledDays: number; ambassadorPerDay: number };
+  reminders: { stalledDays: number; ambassadorPerDay: number; retentionDays: number };
 };
 
 export type IdentityProviderConfig = {
@@ -303,7 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       clientSecret: p.clientSecret ?? null, scopes: p.scopes, claims: p.claims,
     })),
     mail: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
-    reminders: { stalledDays: e.STALLED_LEARNING_DAYS, ambassadorPerDay: e.AMBASSADOR_REMINDERS_PER_DAY },
+    reminders: { stalledDays: e.STALLED_LEARNING_DAYS, ambassadorPerDay: e.AMBASSADOR_REMINDERS_PER_DAY, retentionDays: e.NOTIFICATION_RETENTION_DAYS },
     logLevel: e.LOG_LEVEL,
     logFile: e.LOG_FILE ?? null,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !production,

@@ -23,6 +23,8 @@ export type JobDataByQueue = {
   'notification-email': { notificationId: string };
   /** Remind people whose enrolled course has had no progress for a while (idempotent: one reminder per course and period). */
   'stalled-learning': { day: string };
+  /** Delete old notifications (idempotent: a second run finds nothing more to delete). */
+  'notification-purge': { day: string };
 };
 export type QueueName = keyof JobDataByQueue;
 

@@ -90,6 +90,11 @@ describe('cohort dashboard in the browser', () => {
     await expectAccessible(page);
     const [{ n }] = (await app.t.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE type = 'reporting.people_listed'`)) as [{ n: number }];
     expect(n).toBe(1);
+    // Narrowed to a community cohort: only the one person of the commune whose identity was verified.
+    await app.t.dataSource.query(`UPDATE users SET identity_verified_at = now() WHERE id = (SELECT id FROM users WHERE unit_id = $1 AND status <> 'deleted' ORDER BY id LIMIT 1)`, [communeA.id]);
+    await page.getByLabel('Nhóm cộng đồng').selectOption({ label: 'Người đã xác thực định danh điện tử' });
+    await page.getByRole('status').filter({ hasText: /^1 người$/ }).waitFor();
+    expect(await page.getByRole('table', { name: 'Danh sách người học' }).locator('tbody tr').count()).toBe(1);
 
     await page.getByRole('link', { name: 'Chỉ tiêu theo năm' }).click();
     await page.getByRole('heading', { level: 1, name: 'Chỉ tiêu theo năm' }).waitFor();
@@ -139,6 +144,9 @@ describe('cohort dashboard in the browser', () => {
     await commune.page.getByRole('heading', { level: 1, name: 'Báo cáo định kỳ' }).waitFor();
     await commune.page.getByRole('heading', { level: 2, name: `Báo cáo tháng kỳ ${month}` }).waitFor();
     await commune.page.locator('tr', { hasText: 'Đã đăng ký' }).locator('td', { hasText: /^11$/ }).waitFor();
+    // The community figures frozen with it.
+    await commune.page.getByRole('heading', { level: 3, name: 'Cộng đồng số' }).waitFor();
+    await commune.page.getByRole('row', { name: /^Gia đình số/ }).waitFor();
     await expectAccessible(commune.page);
     await commune.page.getByRole('button', { name: 'Gửi báo cáo lên cấp trên' }).click();
     await commune.page.getByText(/^Đã gửi báo cáo ngày/).waitFor();

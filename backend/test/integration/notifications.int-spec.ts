@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JobQueue } from '../../src/jobs/job-queue';
+import { NotificationPurgeService } from '../../src/modules/notifications/notification-purge.service';
 import { StalledLearningService } from '../../src/modules/notifications/stalled-learning.service';
 import { EnrolmentsService } from '../../src/modules/learning/enrolments.service';
 import type { AdminUnit } from '../../src/modules/units/entities/admin-unit.entity';
@@ -24,7 +25,7 @@ describe('notifications', () => {
   beforeAll(async () => {
     smtp = await startSmtpInbox();
     inbox = smtp.inbox;
-    t = await startTestApp({ SMTP_URL: smtp.url, STALLED_LEARNING_DAYS: '7' });
+    t = await startTestApp({ SMTP_URL: smtp.url, STALLED_LEARNING_DAYS: '7', NOTIFICATION_RETENTION_DAYS: '30' });
     commune = (await unitsOf(t.dataSource, '01')).communes[0]!;
   });
   afterAll(async () => {
@@ -131,5 +132,35 @@ describe('notifications', () => {
     await client.post(`/api/me/notifications/${page.items[0]!.id}/read`).expect(204);
     expect(((await client.get('/api/me/notifications/unread-count').expect(200)).body as { unread: number }).unread).toBe(0);
     await client.post('/api/me/notifications/read').expect(204);
+  });
+
+  it('purges read notifications older than the retention and any older than a year, in batches, and a second run deletes nothing more', async () => {
+    const reader = await createUser(t, { commune });
+    const other = await createUser(t, { commune });
+    /** `n` notifications `daysAgo` days old, read or not. */
+    const old = (userId: string, daysAgo: number, read: boolean, n = 1) => t.dataSource.query(
+      `INSERT INTO notifications (user_id, kind, link, created_at, read_at)
+       SELECT $1, 'stalled_learning', '/khoa-hoc/${COURSE}', now() - make_interval(days => $2), CASE WHEN $3 THEN now() - make_interval(days => $2) END FROM generate_series(1, $4)`,
+      [userId, daysAgo, read, n]);
+    await old(reader.id, 31, true, 2500); // more than one batch
+    await old(reader.id, 29, true); // read, but recent enough
+    await old(reader.id, 200, false); // unread, under a year
+    await old(reader.id, 366, false); // unread, over a year
+    await old(reader.id, 400, true);
+    await old(other.id, 1, false);
+    const ages = async (userId: string) => ((await t.dataSource.query(
+      `SELECT extract(day FROM now() - created_at)::int AS days, read_at IS NOT NULL AS read FROM notifications WHERE user_id = $1 ORDER BY created_at DESC`, [userId])) as { days: number; read: boolean }[]);
+
+    const purge = t.app.get(NotificationPurgeService);
+    expect(await purge.run()).toBeGreaterThanOrEqual(2502);
+    expect(await ages(reader.id)).toEqual([{ days: 29, read: true }, { days: 200, read: false }]);
+    expect(await ages(other.id)).toEqual([{ days: 1, read: false }]);
+    expect(await purge.run()).toBe(0);
+    // The daily job does the same through the queue; what is left still shows in the person's list.
+    await t.app.get(JobQueue).enqueue('notification-purge', { day: 'test' }, 'notification-purge-test');
+    await sleep(500);
+    const page = (await (await loginAs(t, reader.phone)).get('/api/me/notifications').expect(200)).body as Page;
+    expect(page.total).toBe(2);
+    expect(page.unread).toBe(1);
   });
 });

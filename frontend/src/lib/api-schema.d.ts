@@ -4190,7 +4190,7 @@ export interface components {
             unitId: string | null;
             /** @enum {string} */
             level: "nation" | "province" | "commune";
-            /** @description The cohort figures frozen at the cut-off (total, children, groups) */
+            /** @description The figures frozen at the cut-off: the cohort measures (total, children, groups) and the community measures (community.total, community.children) */
             figures: {
                 [key: string]: unknown;
             };
@@ -4233,7 +4233,7 @@ export interface components {
             /** @example 2026-11 */
             period: string;
         };
-        CohortQueryDto: {
+        PeopleFilterDto: {
             /**
              * Format: uuid
              * @description A province or commune inside your scope (default: your scope)
@@ -4259,6 +4259,11 @@ export interface components {
              * @example 2026-12
              */
             to?: string;
+            /**
+             * @description Only the people of a community cohort (team members, residents they registered, ambassadors, mentees, household members, verified identities)
+             * @enum {string}
+             */
+            community?: "team_members" | "team_residents" | "ambassadors" | "mentees" | "household_members" | "verified_identity";
         };
         CreateExportDto: {
             /**
@@ -4268,7 +4273,8 @@ export interface components {
             source: "cohort" | "people" | "periodic";
             /** @enum {string} */
             format: "xlsx" | "csv";
-            query?: components["schemas"]["CohortQueryDto"];
+            /** @description `community` narrows only the person list */
+            query?: components["schemas"]["PeopleFilterDto"];
             /**
              * Format: uuid
              * @description For a periodic report

@@ -1,16 +1,18 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppException, notFound } from '../../common/errors/app-exception';
+import { AppException, fieldError, notFound } from '../../common/errors/app-exception';
 import type { RequestMeta } from '../../common/http/request-meta';
 import { JobQueue } from '../../jobs/job-queue';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/decorators';
 import { CohortReportService } from './cohort-report.service';
-import type { CohortPersonDto, CohortQueryDto, CohortReportDto } from './dto/cohort.dto';
+import { CommunityReportService } from './community-report.service';
+import type { CohortPersonDto, CohortReportDto, PeopleFilterDto } from './dto/cohort.dto';
+import type { CommunityMeasuresDto, CommunityRowDto } from './dto/community-report.dto';
 import type { CreateExportDto, ExportDto } from './dto/export.dto';
 import { PeriodicReport } from './entities/periodic-report.entity';
 import { ReportingExport } from './entities/reporting-export.entity';
-import { cohortTables, peopleTable } from './export/report-tables';
+import { cohortTables, communityApplies, communityTables, peopleTable } from './export/report-tables';
 import { type Table, toCsv, toXlsx } from './export/table-files';
 
 const PEOPLE_CHUNK = 1000;
@@ -24,12 +26,14 @@ export class ExportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cohorts: CohortReportService,
+    private readonly community: CommunityReportService,
     private readonly queue: JobQueue,
     private readonly audit: AuditService,
   ) {}
 
   async request(admin: Principal, dto: CreateExportDto, meta: RequestMeta): Promise<ExportDto> {
     // Checked now, so a unit outside the scope or a bad period answers at once, not as a failed job.
+    if (dto.query?.community && dto.source !== 'people') throw fieldError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'query.community', 'community narrows only the person list');
     if (dto.source !== 'periodic') await this.cohorts.view(admin, dto.query ?? {});
     else await this.periodicReport(admin, dto.reportId!);
     const repo = this.dataSource.getRepository(ReportingExport);
@@ -68,7 +72,7 @@ export class ExportsService {
     const row = await repo.findOneBy({ id });
     if (!row || row.status === 'done' || row.status === 'failed') return;
     await repo.update(id, { status: 'running', progress: 5 });
-    const params = row.params as { query: CohortQueryDto; reportId: string | null; scope: Principal['scope'] };
+    const params = row.params as { query: PeopleFilterDto; reportId: string | null; scope: Principal['scope'] };
     const admin: Principal = { userId: row.requestedById, sessionId: '', role: 'admin', scope: params.scope };
     const progress = async (p: number) => {
       await repo.update(id, { progress: p });
@@ -78,18 +82,24 @@ export class ExportsService {
     let stem: string;
     if (row.source === 'periodic') {
       const report = await this.periodicReport(admin, params.reportId!);
-      const figures = report.figures as Pick<CohortReportDto, 'total' | 'children' | 'groups'>;
-      tables = cohortTables({ ...figures, children: figures.children ?? [], groups: figures.groups ?? [], minCount: 5 }, `${report.kind} ${report.period}`);
+      const figures = report.figures as Pick<CohortReportDto, 'total' | 'children' | 'groups'> & { community?: { total: CommunityMeasuresDto | null; children: CommunityRowDto[] } };
+      const place = `${report.kind} ${report.period}`;
+      tables = [
+        ...cohortTables({ ...figures, children: figures.children ?? [], groups: figures.groups ?? [], minCount: 5 }, place),
+        // Reports frozen before the community measures existed have none.
+        ...(figures.community ? communityTables({ ...figures.community, minCount: 5 }, place) : []),
+      ];
       stem = `bao-cao-${report.kind}-${report.period}`;
     } else if (row.source === 'cohort') {
-      const report = await this.cohorts.report(admin, params.query);
-      tables = cohortTables(report, report.unit?.name ?? 'Toàn quốc');
+      const [report, community] = await Promise.all([this.cohorts.report(admin, params.query), this.community.report(admin, params.query)]);
+      const place = report.unit?.name ?? 'Toàn quốc';
+      tables = [...cohortTables(report, place), ...communityTables(community, place, communityApplies(params.query))];
       stem = `so-lieu-${report.from}-${report.to}`;
     } else {
       const view = await this.cohorts.view(admin, params.query);
       const people: CohortPersonDto[] = [];
       for (let page = 1; ; page++) {
-        const chunk = await this.cohorts.peoplePage(admin, view, page, PEOPLE_CHUNK);
+        const chunk = await this.cohorts.peoplePage(admin, view, page, PEOPLE_CHUNK, params.query.community);
         people.push(...chunk.items);
         await progress(Math.min(90, 5 + Math.round((people.length / Math.max(1, chunk.total)) * 85)));
         if (people.length >= chunk.total || chunk.items.length === 0) break;

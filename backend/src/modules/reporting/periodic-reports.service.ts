@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/decorators';
 import { AdminUnit } from '../units/entities/admin-unit.entity';
 import { CohortReportService } from './cohort-report.service';
+import { CommunityReportService } from './community-report.service';
 import type { PeriodicOverviewDto, PeriodicReportDto } from './dto/periodic-report.dto';
 import { PeriodicReport } from './entities/periodic-report.entity';
 import { periodAt, periodByKey, REPORT_KINDS, type ReportKind, type ReportPeriod } from './report-calendar';
@@ -25,6 +26,7 @@ export class PeriodicReportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cohorts: CohortReportService,
+    private readonly community: CommunityReportService,
     private readonly queue: JobQueue,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -53,23 +55,29 @@ export class PeriodicReportsService {
     await this.queue.enqueue('reporting-freeze', { kind, period: p.period }, `freeze-${kind}-${p.period}`);
   }
 
-  /** Freezes the figures; a report already frozen stays as it was (ON CONFLICT DO NOTHING), so a retried job is harmless. */
+  /**
+   * Freezes the figures, the community measures (issue 19) beside the cohort ones, so a report never
+   * changes afterwards; a report already frozen stays as it was (ON CONFLICT DO NOTHING), so a retried job is harmless. */
   async freeze(kind: ReportKind, key: string, onProgress: (percent: number) => Promise<void>): Promise<void> {
     const p = this.period(kind, key);
     const query = { from: p.from, to: p.to };
     const provinces = await this.dataSource.getRepository(AdminUnit).find({ where: { level: 'province', active: true }, order: { code: 'ASC' } });
     for (const [i, province] of provinces.entries()) {
-      const report = await this.cohorts.report(NATION, { ...query, unitId: province.id });
+      const [report, community] = await Promise.all([this.cohorts.report(NATION, { ...query, unitId: province.id }), this.community.report(NATION, { ...query, unitId: province.id })]);
+      const communityOf = new Map(community.children.map((c) => [c.unit.id, c.measures]));
       const rows = [
-        { unitId: province.id, parentUnitId: null, level: 'province' as const, figures: { total: report.total, children: report.children, groups: report.groups } },
-        ...report.children.map((c) => ({ unitId: c.unit.id, parentUnitId: province.id, level: 'commune' as const, figures: { total: { measures: c.measures, target: c.target } } })),
+        { unitId: province.id, parentUnitId: null, level: 'province' as const, figures: { total: report.total, children: report.children, groups: report.groups, community: { total: community.total, children: community.children } } },
+        ...report.children.map((c) => ({
+          unitId: c.unit.id, parentUnitId: province.id, level: 'commune' as const,
+          figures: { total: { measures: c.measures, target: c.target }, community: { total: communityOf.get(c.unit.id) ?? null, children: [] } },
+        })),
       ];
       await this.insert(p, rows);
       await onProgress(Math.round(((i + 1) / (provinces.length + 1)) * 100));
     }
     // The nation last: its row is what says "this period is frozen".
-    const nation = await this.cohorts.report(NATION, query);
-    await this.insert(p, [{ unitId: null, parentUnitId: null, level: 'nation', figures: { total: nation.total, children: nation.children, groups: nation.groups } }]);
+    const [nation, community] = await Promise.all([this.cohorts.report(NATION, query), this.community.report(NATION, query)]);
+    await this.insert(p, [{ unitId: null, parentUnitId: null, level: 'nation', figures: { total: nation.total, children: nation.children, groups: nation.groups, community: { total: community.total, children: community.children } } }]);
     await onProgress(100);
   }
 

@@ -1,10 +1,31 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import { CONSENT } from '../../../src/modules/auth/consent';
 import type { AdminUnit } from '../../../src/modules/units/entities/admin-unit.entity';
 import { createUser, giveRecord, loginAs, unitsOf } from '../../support/factories';
 import { startTestApp, type TestApp, type TestClient } from '../../support/test-app';
 
 type Measures = Record<string, number | null>;
+/** Each sheet of an xlsx by its name, as rows of text, read from the package's XML. */
+function sheets(xlsx: Buffer): Map<string, string[][]> {
+  const files = unzipSync(new Uint8Array(xlsx));
+  const names = [...strFromU8(files['xl/workbook.xml']!).matchAll(/<sheet name="([^"]*)"/g)].map((m) => m[1]!);
+  return new Map(names.map((name, i) => {
+    const xml = strFromU8(files[`xl/worksheets/sheet${i + 1}.xml`]!);
+    return [name, [...xml.matchAll(/<row [^>]*>(.*?)<\/row>/g)].map((r) => [...r[1]!.matchAll(/<c [^>]*?(?:\/>|>(?:<is><t[^>]*>(.*?)<\/t><\/is>|<v>(.*?)<\/v>)<\/c>)/g)].map((c) => c[1] ?? c[2] ?? ''))];
+  }));
+}
+
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>): Promise<T> {
+  for (let i = 0; i < 300; i++) {
+    const value = await probe();
+    if (value) return value;
+    await sleep(200);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 type Report = { total: Measures; children: { unit: { id: string }; measures: Measures }[]; householdRule: { requiredPercent: number } };
 
 /**
@@ -17,6 +38,8 @@ describe('community measures in reports', () => {
   let b: AdminUnit;
   let adminA: TestClient;
   let adminProvince: TestClient;
+  let otherProvince: TestClient;
+  let nation: TestClient;
 
   /** In commune `u`: a team member who registered one resident and logged a visit, an ambassador with two mentees (one holding a record), a household of two adults both holding records, a verified identity. */
   async function populate(u: AdminUnit): Promise<void> {
@@ -63,6 +86,9 @@ describe('community measures in reports', () => {
     await giveRecord(t, owner.id);
     adminA = await loginAs(t, (await createUser(t, { commune: a, role: 'admin', scope: { level: 'commune', unitId: a.id } })).phone);
     adminProvince = await loginAs(t, (await createUser(t, { commune: a, role: 'admin', scope: { level: 'province', unitId: hanoi.province.id } })).phone);
+    const elsewhere = await unitsOf(t.dataSource, '04');
+    otherProvince = await loginAs(t, (await createUser(t, { commune: elsewhere.communes[0]!, role: 'admin', scope: { level: 'province', unitId: elsewhere.province.id } })).phone);
+    nation = await loginAs(t, (await createUser(t, { commune: elsewhere.communes[0]!, role: 'admin', scope: { level: 'nation', unitId: null } })).phone);
   });
   afterAll(() => t.close());
 
@@ -97,5 +123,71 @@ describe('community measures in reports', () => {
     expect(await list(adminA, 'team_residents')).toBe(1);
     expect(await list(adminA, 'verified_identity')).toBe(1);
     expect((await adminA.get('/api/admin/reporting/people?community=everyone').expect(400)).body.details[0].field).toBe('community');
+  });
+
+  /** Requests an export and returns its file once the job has built it. */
+  async function exported(c: TestClient, body: object): Promise<Buffer> {
+    const { id } = (await c.post('/api/admin/reporting/exports', body).expect(202)).body as { id: string };
+    await until('the export', async () => ((await c.get(`/api/admin/reporting/exports/${id}`).expect(200)).body as { status: string }).status === 'done');
+    const res = await c.get(`/api/admin/reporting/exports/${id}/file`).buffer(true).parse((r, cb) => {
+      const parts: Buffer[] = [];
+      r.on('data', (d: Buffer) => parts.push(d));
+      r.on('end', () => cb(null, Buffer.concat(parts)));
+    }).expect(200);
+    return res.body as Buffer;
+  }
+
+  it('exports the community figures of the dashboard with the numbers of the screen, under Vietnamese headers', async () => {
+    const report = (await adminProvince.get('/api/admin/reporting/community').expect(200)).body as Report & { children: { unit: { id: string; name: string } }[] };
+    const book = sheets(await exported(adminProvince, { source: 'cohort', format: 'xlsx', query: {} }));
+    const summary = book.get('Cộng đồng số')!;
+    const figure = (rows: string[][], label: string) => Number(rows.find((r) => r[0] === label)![1]);
+    expect(figure(summary, 'Đại sứ số')).toBe(report.total.ambassadors);
+    expect(figure(summary, 'Gia đình số')).toBe(report.total.digitalHouseholds);
+    expect(figure(summary, 'Lần thăm hộ gia đình')).toBe(report.total.visits);
+    expect(figure(summary, 'Người đã xác thực định danh điện tử')).toBe(report.total.verifiedIdentities);
+    const [header, ...rows] = book.get('Cộng đồng số theo đơn vị')!;
+    const col = header!.indexOf('Gia đình');
+    const rowOf = (u: AdminUnit) => rows.find((r) => r[0] === u.name)!;
+    expect(Number(rowOf(b)[col])).toBe(report.children.find((c) => c.unit.id === b.id)!.measures.households);
+    expect(Number(rowOf(a)[header!.indexOf('Thành viên Tổ công nghệ số')])).toBe(1);
+  });
+
+  it('exports the person list of a community cohort, in scope only', async () => {
+    const names = (xlsx: Buffer) => sheets(xlsx).get('Người học')!.slice(1).map((r) => r[0]);
+    expect(names(await exported(adminProvince, { source: 'people', format: 'xlsx', query: { community: 'mentees' } }))).toHaveLength(4);
+    expect(names(await exported(adminA, { source: 'people', format: 'xlsx', query: { community: 'team_residents' } }))).toEqual(['Nguyễn Thị Lan']);
+    // Another province's administrator finds none of Hà Nội's people, and cannot drill into Hà Nội.
+    expect(names(await exported(otherProvince, { source: 'people', format: 'xlsx', query: { community: 'mentees' } }))).toEqual([]);
+    expect(((await otherProvince.get('/api/admin/reporting/people?community=mentees').expect(200)).body as { total: number }).total).toBe(0);
+    await otherProvince.get(`/api/admin/reporting/people?community=mentees&unitId=${a.id}`).expect(404);
+    await otherProvince.post('/api/admin/reporting/exports', { source: 'people', format: 'xlsx', query: { community: 'mentees', unitId: a.id } }).expect(404);
+    // The community cohort narrows only the person list.
+    const refused = (await adminA.post('/api/admin/reporting/exports', { source: 'cohort', format: 'xlsx', query: { community: 'mentees' } }).expect(400)).body as { details: { field: string }[] };
+    expect(refused.details[0]!.field).toBe('query.community');
+  });
+
+  it('freezes the community figures with the periodic report: later rows change the dashboard, not the report or its export', async () => {
+    const month = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+    type Overview = { report: { id: string; figures: { community: { total: Measures; children: { unit: { id: string }; measures: Measures }[] } } } | null };
+    const overview = async (c: TestClient) => (await c.get(`/api/admin/reporting/periodic?kind=monthly&period=${month}`).expect(200)).body as Overview;
+    await nation.post('/api/admin/reporting/periodic/freeze', { kind: 'monthly', period: month }).expect(202);
+    await until('the freeze', async () => (await overview(nation)).report);
+    const communeReport = (await overview(adminA)).report!;
+    expect(communeReport.figures.community.total).toEqual(ONE_COMMUNE);
+    const provinceReport = (await overview(adminProvince)).report!;
+    expect(provinceReport.figures.community.children.find((c) => c.unit.id === b.id)!.measures).toEqual({ ...ONE_COMMUNE, households: 2 });
+
+    // A new ambassador and a new verified identity in commune A, after the freeze.
+    const late = await createUser(t, { commune: a });
+    await giveRecord(t, late.id);
+    await (await loginAs(t, late.phone)).put('/api/me/ambassador').expect(200);
+    await t.dataSource.query(`UPDATE users SET identity_verified_at = now(), identity_provider = 'vneid' WHERE id = $1`, [late.id]);
+    expect(((await adminA.get('/api/admin/reporting/community').expect(200)).body as Report).total).toMatchObject({ ambassadors: 2, verifiedIdentities: 2 });
+    expect((await overview(adminA)).report!.figures.community.total).toEqual(ONE_COMMUNE);
+
+    const summary = sheets(await exported(adminA, { source: 'periodic', format: 'xlsx', reportId: communeReport.id })).get('Cộng đồng số')!;
+    expect(summary.find((r) => r[0] === 'Đại sứ số')![1]).toBe('1');
+    expect(summary.find((r) => r[0] === 'Người đã xác thực định danh điện tử')![1]).toBe('1');
   });
 });

@@ -21,7 +21,11 @@ export const cohortOptionsQuery = () =>
   queryOptions({ queryKey: [REPORTING, 'options'], queryFn: async () => unwrap(await api.GET('/api/admin/reporting/options')), staleTime: 5 * 60_000 });
 
 /** Each fetch of this list is audited on the server: it is fetched only when the administrator opens it. */
-export const cohortPeopleQuery = (filters: CohortFilters & { page: number }) =>
+/** The community cohorts the person list can be narrowed to (the server's COMMUNITY_GROUPS). */
+export const COMMUNITY_GROUPS = ['team_members', 'team_residents', 'ambassadors', 'mentees', 'household_members', 'verified_identity'] as const satisfies readonly NonNullable<PeopleFilters['community']>[];
+export type PeopleFilters = NonNullable<operations['ReportingController_people']['parameters']['query']>;
+
+export const cohortPeopleQuery = (filters: CohortFilters & Pick<PeopleFilters, 'community'> & { page: number }) =>
   queryOptions({
     queryKey: [REPORTING, 'people', filters],
     queryFn: async () => unwrap(await api.GET('/api/admin/reporting/people', { params: { query: { ...filters, pageSize: 20 } } })),

@@ -6,7 +6,7 @@ import { Alert, Spinner } from '../../components/ui/feedback';
 import { SelectField, TextField } from '../../components/ui/fields';
 import { Pager } from '../../components/ui/pager';
 import { generalMessage } from '../../lib/form-errors';
-import { type CohortFilters, type CohortReport, cohortOptionsQuery, cohortPeopleQuery, cohortQuery, type Measures } from './api';
+import { type CohortFilters, type CohortReport, cohortOptionsQuery, cohortPeopleQuery, cohortQuery, COMMUNITY_GROUPS, type Measures, type PeopleFilters } from './api';
 import { ExportButtons } from './export-buttons';
 import { MonthChart, TargetBar, useFigure } from './figures';
 
@@ -375,8 +375,10 @@ function HeatMap({ report }: { report: CohortReport }) {
 function PeopleList({ filters }: { filters: CohortFilters }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(0);
+  const [community, setCommunity] = useState<PeopleFilters['community']>();
+  const narrowed = community ? { ...filters, community } : filters;
   const people = useQuery({
-    ...cohortPeopleQuery({ ...filters, page: Math.max(1, page) }),
+    ...cohortPeopleQuery({ ...narrowed, page: Math.max(1, page) }),
     enabled: page > 0,
   });
   if (page === 0) {
@@ -393,6 +395,22 @@ function PeopleList({ filters }: { filters: CohortFilters }) {
   return (
     <>
       <h2>{t('reporting.people')}</h2>
+      <SelectField
+        label={t('reporting.communityGroup')}
+        name="community"
+        value={community ?? ''}
+        onChange={(e) => {
+          setCommunity((e.target.value || undefined) as PeopleFilters['community']);
+          setPage(1);
+        }}
+      >
+        <option value="">{t('reporting.communityGroups.all')}</option>
+        {COMMUNITY_GROUPS.map((g) => (
+          <option key={g} value={g}>
+            {t(`reporting.communityGroups.${g}`)}
+          </option>
+        ))}
+      </SelectField>
       {people.isPending && <Spinner />}
       {people.isError && <Alert kind="error">{generalMessage(t, people.error)}</Alert>}
       {people.data && (
@@ -424,7 +442,7 @@ function PeopleList({ filters }: { filters: CohortFilters }) {
             </tbody>
           </table>
           <Pager page={page} pages={pages} onPage={setPage} />
-          <ExportButtons request={{ source: 'people', query: filters }} label={t('exports.people')} />
+          <ExportButtons request={{ source: 'people', query: narrowed }} label={t('exports.people')} />
         </>
       )}
     </>

@@ -32,7 +32,6 @@ export function CommunityFigures() {
   const none = Boolean(filters.courseId || filters.frameworkVersion);
   const byPerson = Boolean(filters.targetGroup || filters.organisationId || filters.ageBand !== undefined);
   const applies = (m: keyof Measures) => !none && !(byPerson && BY_PLACE.has(m));
-  const f = useFigure(report.data?.minCount ?? 5);
   if (report.isError) return <Alert kind="error">{generalMessage(t, report.error)}</Alert>;
   if (!report.data) return null;
   const { total, children, householdRule } = report.data;
@@ -45,6 +44,26 @@ export function CommunityFigures() {
           ? t('households.ruleAll', { age: householdRule.adultAge })
           : t('households.ruleShare', { percent: householdRule.requiredPercent, age: householdRule.adultAge })}
       </p>
+      <CommunityTables total={total} rows={children} minCount={report.data.minCount} applies={applies} />
+    </section>
+  );
+}
+
+/**
+ * The community measures' tables: the whole, then one row per unit below. `applies` says whether a null
+ * is a suppressed count or a measure the filters do not follow. Shared by the live figures and the frozen
+ * periodic report.
+ */
+export function CommunityTables({ total, rows, minCount, applies = () => true }: {
+  total: Measures;
+  rows: Schemas['CommunityRowDto'][];
+  minCount: number;
+  applies?: (m: keyof Measures) => boolean;
+}) {
+  const { t } = useTranslation();
+  const f = useFigure(minCount);
+  return (
+    <>
       <table className="stack-table">
         <caption>{t('communityReport.totalCaption')}</caption>
         <thead>
@@ -62,7 +81,7 @@ export function CommunityFigures() {
           ))}
         </tbody>
       </table>
-      {children.length > 0 && (
+      {rows.length > 0 && (
         <div className="table-scroll" role="region" aria-label={t('communityReport.childrenCaption')} tabIndex={0}>
           <table className="stack-table">
             <caption>{t('communityReport.childrenCaption')}</caption>
@@ -75,7 +94,7 @@ export function CommunityFigures() {
               </tr>
             </thead>
             <tbody>
-              {children.map((c) => (
+              {rows.map((c) => (
                 <tr key={c.unit.id}>
                   <th scope="row">{c.unit.name}</th>
                   {MEASURES.map((m) => (
@@ -87,6 +106,6 @@ export function CommunityFigures() {
           </table>
         </div>
       )}
-    </section>
+    </>
   );
 }

@@ -3,11 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Spinner } from '../../components/ui/feedback';
 import { SelectField, TextField } from '../../components/ui/fields';
+import type { Schemas } from '../../lib/api-client';
 import { formatDay } from '../../lib/i18n';
 import { generalMessage } from '../../lib/form-errors';
 import { type Measures, periodicQuery, REPORT_KINDS, type ReportKind, useSubmitReport } from './api';
+import { CommunityTables } from './community-figures';
 import { ExportButtons } from './export-buttons';
 import { useFigure } from './figures';
+
+type FrozenCommunity = { total: Schemas['CommunityMeasuresDto'] | null; children: Schemas['CommunityRowDto'][] };
 
 /** The unit's frozen report for a period, its submission, and who below has submitted. */
 export function PeriodicReports() {
@@ -18,7 +22,10 @@ export function PeriodicReports() {
   const submit = useSubmitReport();
   const f = useFigure(5);
   const o = overview.data;
-  const measures = (o?.report?.figures as { total?: { measures?: Measures } } | undefined)?.total?.measures;
+  const figures = o?.report?.figures as { total?: { measures?: Measures }; community?: FrozenCommunity } | undefined;
+  const measures = figures?.total?.measures;
+  // Reports frozen before the community measures existed have none.
+  const community = figures?.community?.total ? { total: figures.community.total, rows: figures.community.children } : null;
   const rows: [keyof Measures, 'count' | 'percent'][] = [
     ['registered', 'count'],
     ['enrolled', 'count'],
@@ -90,6 +97,13 @@ export function PeriodicReports() {
                   ))}
                 </tbody>
               </table>
+              {community && (
+                <section aria-labelledby="frozen-community">
+                  <h3 id="frozen-community">{t('communityReport.title')}</h3>
+                  <p className="hint">{t('communityReport.frozenNote')}</p>
+                  <CommunityTables total={community.total} rows={community.rows} minCount={5} />
+                </section>
+              )}
               {o.report.level !== 'nation' &&
                 (o.report.submittedAt ? (
                   <Alert kind="success">

@@ -13,6 +13,7 @@ export type EmailStatus = 'queued' | 'sent' | 'failed';
 @Index('ix_notifications_user_time', ['userId', 'createdAt'])
 @Index('ix_notifications_unread', ['userId'], { where: '"read_at" IS NULL AND "shown"' })
 @Index('ix_notifications_kind_subject', ['kind', 'subjectId', 'createdAt'])
+@Index('ix_notifications_created', ['createdAt'])
 @Index('ix_notifications_actor_time', ['actorId', 'createdAt'], { where: '"actor_id" IS NOT NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')

@@ -22,9 +22,13 @@ export class CohortQueryDto {
   @IsOptional() @Matches(MONTH, { message: 'to must be a month, YYYY-MM' }) to?: string;
 }
 
-export class PeopleQueryDto extends CohortQueryDto {
+/** A cohort that may be narrowed to a community cohort: the person list and its export. */
+export class PeopleFilterDto extends CohortQueryDto {
   @ApiPropertyOptional({ enum: COMMUNITY_GROUPS, description: 'Only the people of a community cohort (team members, residents they registered, ambassadors, mentees, household members, verified identities)' })
   @IsOptional() @IsIn(COMMUNITY_GROUPS) community?: CommunityGroup;
+}
+
+export class PeopleQueryDto extends PeopleFilterDto {
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }

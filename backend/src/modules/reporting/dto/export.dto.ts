@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsUUID, ValidateIf, ValidateNested } from 'class-validator';
-import { CohortQueryDto } from './cohort.dto';
+import { PeopleFilterDto } from './cohort.dto';
 
 export class CreateExportDto {
   @ApiProperty({ enum: ['cohort', 'people', 'periodic'], description: "The dashboard's tables, the person list, or a periodic report" })
   @IsIn(['cohort', 'people', 'periodic']) source: 'cohort' | 'people' | 'periodic';
   @ApiProperty({ enum: ['xlsx', 'csv'] }) @IsIn(['xlsx', 'csv']) format: 'xlsx' | 'csv';
-  @ApiPropertyOptional({ type: CohortQueryDto }) @IsOptional() @ValidateNested() @Type(() => CohortQueryDto) query?: CohortQueryDto;
+  @ApiPropertyOptional({ type: PeopleFilterDto, description: '`community` narrows only the person list' })
+  @IsOptional() @ValidateNested() @Type(() => PeopleFilterDto) query?: PeopleFilterDto;
   @ApiPropertyOptional({ format: 'uuid', description: 'For a periodic report' })
   @ValidateIf((o: CreateExportDto) => o.source === 'periodic') @IsUUID() reportId?: string;
 }

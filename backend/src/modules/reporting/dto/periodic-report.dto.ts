@@ -19,7 +19,7 @@ export class PeriodicReportDto {
   @ApiProperty() period: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) unitId: string | null;
   @ApiProperty({ enum: ['nation', 'province', 'commune'] }) level: 'nation' | 'province' | 'commune';
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The cohort figures frozen at the cut-off (total, children, groups)' }) figures: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The figures frozen at the cut-off: the cohort measures (total, children, groups) and the community measures (community.total, community.children)' }) figures: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) frozenAt: string;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: string | null;

@@ -1,4 +1,5 @@
 import type { CohortPersonDto, CohortReportDto, MeasuresDto } from '../dto/cohort.dto';
+import type { CommunityMeasuresDto, CommunityRowDto } from '../dto/community-report.dto';
 import type { Table } from './table-files';
 
 /** The tables of the dashboard and the person list, with Vietnamese headers, as the screen shows them. */
@@ -44,6 +45,42 @@ export function cohortTables(r: Pick<CohortReportDto, 'total' | 'children' | 'gr
   if (r.months) {
     const c = (v: number | null) => (v === null ? `dưới ${n}` : v);
     tables.push({ title: 'Theo tháng', header: ['Tháng', 'Lượt ghi danh', 'Khóa học đã hoàn thành', 'Người học hoạt động', 'Giấy xác nhận đã cấp'], rows: r.months.map((m) => [m.month, c(m.enrolled), c(m.coursesCompleted), c(m.active), c(m.recordsIssued)]) });
+  }
+  return tables;
+}
+
+const COMMUNITY: [keyof CommunityMeasuresDto, string][] = [
+  ['teamMembers', 'Thành viên Tổ công nghệ số'],
+  ['residentsRegistered', 'Người dân được Tổ đăng ký'],
+  ['visits', 'Lần thăm hộ gia đình'],
+  ['peopleHelped', 'Người được hỗ trợ khi thăm'],
+  ['ambassadors', 'Đại sứ số'],
+  ['mentees', 'Người được đại sứ hướng dẫn'],
+  ['menteesWithRecord', 'Người được hướng dẫn đã có giấy xác nhận'],
+  ['households', 'Gia đình'],
+  ['digitalHouseholds', 'Gia đình số'],
+  ['verifiedIdentities', 'Người đã xác thực định danh điện tử'],
+];
+const PLACE_ONLY: (keyof CommunityMeasuresDto)[] = ['visits', 'peopleHelped', 'households', 'digitalHouseholds'];
+
+/** What a null community figure means under a query: suppressed (a small count), or a measure the filters do not apply to. */
+export function communityApplies(q: { courseId?: string; frameworkVersion?: string; targetGroup?: string; organisationId?: string; ageBand?: number }) {
+  const none = Boolean(q.courseId || q.frameworkVersion);
+  const placeOnly = !none && !q.targetGroup && !q.organisationId && q.ageBand === undefined;
+  return (k: keyof CommunityMeasuresDto) => (PLACE_ONLY.includes(k) ? placeOnly : !none);
+}
+
+/** The community measures (issue 19), labelled as on the screen: the whole, then one row per unit below. */
+export function communityTables(
+  r: { total: CommunityMeasuresDto | null; children: CommunityRowDto[]; minCount: number },
+  place: string,
+  applies: (k: keyof CommunityMeasuresDto) => boolean = () => true,
+): Table[] {
+  const v = (m: CommunityMeasuresDto, k: keyof CommunityMeasuresDto) => (m[k] === null ? (applies(k) ? `dưới ${r.minCount}` : null) : m[k]);
+  const tables: Table[] = [];
+  if (r.total) tables.push({ title: 'Cộng đồng số', header: ['Chỉ số', place], rows: COMMUNITY.map(([k, label]) => [label, v(r.total!, k)]) });
+  if (r.children.length) {
+    tables.push({ title: 'Cộng đồng số theo đơn vị', header: ['Đơn vị', ...COMMUNITY.map(([, label]) => label)], rows: r.children.map((c) => [c.unit.name, ...COMMUNITY.map(([k]) => v(c.measures, k))]) });
   }
   return tables;
 }
