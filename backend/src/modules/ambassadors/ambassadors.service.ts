@@ -11,12 +11,12 @@ import { User } from '../users/entities/user.entity';
 import { AmbassadorErrors } from './ambassadors.errors';
 import { Ambassador } from './entities/ambassador.entity';
 import { Mentorship } from './entities/mentorship.entity';
+import { vietnamDay } from '../../common/time/vietnam-day';
 
 export type AmbassadorStatus = { eligible: boolean; ambassador: { inviteCode: string; inviteUrl: string; since: Date; mentees: number } | null };
 export type Mentee = ProgressSummary & { menteeId: string; fullName: string; consentedAt: Date; lastReminderAt: Date | null };
 
 /** Vietnam's calendar day: an ambassador reminds a mentee at most once in it. */
-const vietnamDay = (now = new Date()) => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * Digital ambassadors (Đại sứ số) and the people they guide. A person holding a completion record

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { JobQueue } from '../../jobs/job-queue';
+import { vietnamDay } from '../../common/time/vietnam-day';
 
 const DAY_MS = 86_400_000;
 /** Unread notifications go too after this long: nobody is coming back for them. */
 const UNREAD_DAYS = 365;
 const BATCH = 1000;
-const vietnamDay = (now: Date) => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * Keeps the notifications table small: read notifications older than NOTIFICATION_RETENTION_DAYS and any

@@ -4,11 +4,10 @@ import { Mailer } from '../../common/mail/mailer';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { JobQueue } from '../../jobs/job-queue';
 import { NotificationsService } from './notifications.service';
+import { vietnamDay } from '../../common/time/vietnam-day';
 
 const DAY_MS = 86_400_000;
 const BATCH = 1000;
-/** Vietnam's calendar day, which names the day's job. */
-const vietnamDay = (now: Date) => new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * Reminders for learning that stalled: an active enrolment in a live course, older than N days, with no

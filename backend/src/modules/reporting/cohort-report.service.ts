@@ -14,13 +14,14 @@ import type {
 } from './dto/cohort.dto';
 import { Suppressor } from './suppression';
 import { TargetsService } from './targets.service';
+import { vietnamDay } from '../../common/time/vietnam-day';
 
 type Sums = Record<string, number>;
 type Grouped = { total: Sums; child: Map<string, Sums>; group: Map<string, Sums>; month: Map<string, Sums> };
 type SetName = keyof Grouped;
 
 const firstOfMonth = (m: string) => `${m}-01`;
-const thisMonth = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+const thisMonth = () => vietnamDay().slice(0, 7);
 
 /**
  * Cohort figures from the roll-ups. Each roll-up is read once per report with GROUPING SETS (the

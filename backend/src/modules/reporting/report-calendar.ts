@@ -1,3 +1,5 @@
+import { VN_OFFSET_MS } from '../../common/time/vietnam-day';
+
 /** The movement's reporting calendar: monthly, quarterly, half-yearly and yearly reports, with configurable due dates. */
 export const REPORT_KINDS = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -18,7 +20,6 @@ export const DEFAULT_CALENDAR: ReportCalendar = { monthlyDueDay: 25, quarterlyDu
 
 export type ReportPeriod = { kind: ReportKind; period: string; from: string; to: string; cutoff: Date; due: Date };
 
-const VN_OFFSET_MS = 7 * 3600_000;
 /** Midnight at the start of a day in Vietnam time. */
 const vnDay = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day) - VN_OFFSET_MS);
 const ym = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
