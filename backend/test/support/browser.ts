@@ -55,5 +55,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** On a phone the header's links and settings sit behind the menu button: opens it (a no-op on wide screens). */
 export async function openMenu(page: Page): Promise<void> {
   const button = page.getByRole('button', { name: 'Menu' });
+  // The HTML's first screen draws the menu as inert text: wait for the app's own button (hidden on wide screens).
+  await button.waitFor({ state: 'attached' });
   if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) === 'false') await button.click();
 }
