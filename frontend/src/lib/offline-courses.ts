@@ -11,6 +11,10 @@ const API_CACHE = 'bdhvs-api';
 const MEDIA_CACHE = 'bdhvs-media';
 let running: Promise<void> | null = null;
 
+/** Background work waits for the browser to be idle, one small step at a time, so reading the page never stutters. */
+const nextIdle = () =>
+  new Promise<void>((resolve) => ('requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 10_000 }) : setTimeout(resolve, 500)));
+
 const hasServiceWorker = () => 'serviceWorker' in navigator && 'caches' in window && Boolean(navigator.serviceWorker.controller);
 
 async function getJson<T>(url: string): Promise<T | null> {
@@ -37,6 +41,7 @@ async function warmCourse(slug: string): Promise<void> {
   await getJson(base);
   const progress = await getJson<Schemas['CourseProgressDto']>(`${base}/progress`);
   for (const step of progress?.lessons.filter((l) => !l.locked) ?? []) {
+    await nextIdle();
     const res = await fetchUnlessCached(`${base}/lessons/${encodeURIComponent(step.slug)}`, API_CACHE);
     const lesson = res ? ((await res.json()) as Schemas['LessonDto']) : null;
     for (const url of lesson ? mediaUrls(lesson) : []) await fetchUnlessCached(url, MEDIA_CACHE);
@@ -47,6 +52,7 @@ async function warmCourse(slug: string): Promise<void> {
 export function warmEnrolledCourses(): Promise<void> {
   if (!hasServiceWorker() || !navigator.onLine) return Promise.resolve();
   running ??= (async () => {
+    await nextIdle();
     // Who is signed in: offline, the pages need it to know the learner (it may predate the worker).
     await getJson('/api/auth/me');
     const mine = await getJson<Schemas['MyCourseDto'][]>('/api/me/learning');
