@@ -3997,6 +3997,11 @@ export interface components {
             name: string;
             courses: components["schemas"]["ClassCourseDto"][];
         };
+        ClassRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         MeasuresDto: {
             /** @description Accounts registered now (not deleted) */
             registered: number | null;
@@ -4066,6 +4071,8 @@ export interface components {
         CohortReportDto: {
             /** @description The unit viewed; null for the nation */
             unit: components["schemas"]["UnitRefDto"] | null;
+            /** @description The class viewed (its members; `unit` is its commune); null otherwise */
+            class: components["schemas"]["ClassRefDto"] | null;
             /** @description From the nation down to the unit viewed */
             trail: components["schemas"]["UnitRefDto"][];
             /** @example 2026-01 */
@@ -4245,6 +4252,11 @@ export interface components {
             organisationId?: string;
             /** Format: uuid */
             courseId?: string;
+            /**
+             * Format: uuid
+             * @description A class of a commune inside your scope: its members, wherever they live
+             */
+            classId?: string;
             /** @example 2025.1 */
             frameworkVersion?: string;
             /** @description 1: under 25, 2: 25–34, 3: 35–44, 4: 45–54, 5: 55–64, 6: 65 and over, 0: not stated */
@@ -7608,6 +7620,8 @@ export interface operations {
                 targetGroup?: "public_servant" | "student" | "worker" | "citizen";
                 organisationId?: string;
                 courseId?: string;
+                /** @description A class of a commune inside your scope: its members, wherever they live */
+                classId?: string;
                 frameworkVersion?: string;
                 /** @description 1: under 25, 2: 25–34, 3: 35–44, 4: 45–54, 5: 55–64, 6: 65 and over, 0: not stated */
                 ageBand?: number;
@@ -7640,6 +7654,8 @@ export interface operations {
                 targetGroup?: "public_servant" | "student" | "worker" | "citizen";
                 organisationId?: string;
                 courseId?: string;
+                /** @description A class of a commune inside your scope: its members, wherever they live */
+                classId?: string;
                 frameworkVersion?: string;
                 /** @description 1: under 25, 2: 25–34, 3: 35–44, 4: 45–54, 5: 55–64, 6: 65 and over, 0: not stated */
                 ageBand?: number;
@@ -7929,6 +7945,8 @@ export interface operations {
                 targetGroup?: "public_servant" | "student" | "worker" | "citizen";
                 organisationId?: string;
                 courseId?: string;
+                /** @description A class of a commune inside your scope: its members, wherever they live */
+                classId?: string;
                 frameworkVersion?: string;
                 /** @description 1: under 25, 2: 25–34, 3: 35–44, 4: 45–54, 5: 55–64, 6: 65 and over, 0: not stated */
                 ageBand?: number;

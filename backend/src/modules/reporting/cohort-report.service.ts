@@ -7,6 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/decorators';
 import { AdminUnit } from '../units/entities/admin-unit.entity';
 import type { TargetGroup } from '../users/entities/user.entity';
+import { LearningClass } from '../classes/entities/learning-class.entity';
+import { rollupSource } from './class-cohort-sources';
 import { childColumn, type CohortView, unitInScope, whereInView } from './cohort-view';
 import { type CommunityGroup, inCommunityGroup } from './community-cohorts';
 import type {
@@ -43,16 +45,21 @@ export class CohortReportService {
     const from = q.from ?? `${to.slice(0, 4)}-01`;
     if (from > to) throw fieldError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'from', 'from must not be after to');
     let unit: AdminUnit | null = null;
-    const unitId = q.unitId ?? (admin.scope?.level === 'nation' ? null : admin.scope?.unitId ?? null);
+    const klass = q.classId ? await this.dataSource.getRepository(LearningClass).findOneBy({ id: q.classId }) : null;
+    if (q.classId && q.unitId && klass && q.unitId !== klass.unitId && q.unitId !== klass.provinceId) {
+      throw fieldError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'unitId', 'the class is not in this unit');
+    }
+    const unitId = klass?.unitId ?? q.unitId ?? (admin.scope?.level === 'nation' ? null : admin.scope?.unitId ?? null);
+    if (q.classId && !klass) throw notFound('Class');
     if (unitId) {
       unit = await this.dataSource.getRepository(AdminUnit).findOneBy({ id: unitId });
       // Outside the scope answers as if it did not exist.
-      if (!unit || !unitInScope(admin, unit)) throw notFound('Unit');
+      if (!unit || !unitInScope(admin, unit)) throw notFound(klass ? 'Class' : 'Unit');
     }
     const province = unit?.parentId ? await this.dataSource.getRepository(AdminUnit).findOneBy({ id: unit.parentId }) : null;
     return {
       unit, province, targetGroup: q.targetGroup, organisationId: q.organisationId, courseId: q.courseId, frameworkVersion: q.frameworkVersion,
-      ageBand: q.ageBand, from: firstOfMonth(from), to: firstOfMonth(to),
+      ageBand: q.ageBand, class: klass ? { id: klass.id, name: klass.name } : undefined, from: firstOfMonth(from), to: firstOfMonth(to),
     };
   }
 
@@ -77,7 +84,8 @@ export class CohortReportService {
     const childIds = child ? [...new Set([...people.child.keys(), ...learning.child.keys(), ...(records?.child.keys() ?? [])])] : [];
     const childUnits = await this.childUnits(view, childIds);
     const year = Number(view.to.slice(0, 4));
-    const targetCounts = await this.targets.targetCounts(year, [view.unit, ...childUnits], view.targetGroup);
+    // Targets are set for units; a class has none of its own.
+    const targetCounts = view.class ? new Map<string | null, number | null>() : await this.targets.targetCounts(year, [view.unit, ...childUnits], view.targetGroup);
     const yearShare = Number(view.to.slice(5, 7)) / 12;
     const row = (x: Sums, unitId: string | null): CohortRowDto => ({
       measures: measures(x),
@@ -97,6 +105,7 @@ export class CohortReportService {
     const [domainScores, competencyScores] = scores === null ? [[], []] : await this.scoreCells(admin, view, s);
     return {
       unit: view.unit ? ref(view.unit) : null,
+      class: view.class ?? null,
       trail: [view.province, view.unit].filter((u): u is AdminUnit => !!u).map(ref),
       from: view.from.slice(0, 7),
       to: view.to.slice(0, 7),
@@ -127,6 +136,7 @@ export class CohortReportService {
     whereInView(qb, 'u', admin, view);
     if (view.ageBand !== undefined) qb.andWhere('age_band(u.birth_year, now()) = :ageBand', { ageBand: view.ageBand });
     if (community) qb.andWhere(inCommunityGroup(community, 'u'));
+    if (view.class) qb.andWhere('u.id IN (SELECT m.user_id FROM class_members m WHERE m.class_id = :classId)', { classId: view.class.id });
     const course = view.courseId ? 'AND e.course_id = :courseId' : '';
     if (view.courseId) qb.andWhere('EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = u.id AND e.course_id = :courseId)', { courseId: view.courseId });
     const total = await qb.clone().getCount();
@@ -158,7 +168,7 @@ export class CohortReportService {
   }
 
   private registered(admin: Principal, view: CohortView): Promise<Grouped> {
-    const qb = whereInView(this.dataSource.createQueryBuilder().from('reporting_people', 'r'), 'r', admin, view);
+    const qb = whereInView(this.dataSource.createQueryBuilder().from(rollupSource('reporting_people', view.class?.id), 'r'), 'r', admin, view);
     if (view.ageBand !== undefined) qb.andWhere('age_band(r.birth_year, now()) = :ageBand', { ageBand: view.ageBand });
     return this.grouped(qb, view, 'sum(r.registered)::int AS registered', false);
   }
@@ -183,7 +193,7 @@ export class CohortReportService {
   /** Records issued in the period, and holders at its end (issued minus revoked, from the start). */
   private async records(admin: Principal, view: CohortView): Promise<Grouped | null> {
     if (view.courseId || view.ageBand !== undefined) return null;
-    const qb = whereInView(this.dataSource.createQueryBuilder().from('reporting_records_monthly', 'r'), 'r', admin, view)
+    const qb = whereInView(this.dataSource.createQueryBuilder().from(rollupSource('reporting_records_monthly', view.class?.id), 'r'), 'r', admin, view)
       .andWhere('r.month <= :to', { to: view.to, from: view.from });
     if (view.frameworkVersion) qb.andWhere('r.framework_version = :fv', { fv: view.frameworkVersion });
     return this.grouped(qb, view, `(sum(r.issued) FILTER (WHERE r.month >= :from))::int AS issued, (sum(r.issued) - sum(r.revoked))::int AS holders`, true);
@@ -211,7 +221,7 @@ export class CohortReportService {
   }
 
   private periodQuery(table: string, admin: Principal, view: CohortView) {
-    return whereInView(this.dataSource.createQueryBuilder().from(table, 'r'), 'r', admin, view)
+    return whereInView(this.dataSource.createQueryBuilder().from(rollupSource(table, view.class?.id), 'r'), 'r', admin, view)
       .andWhere('r.month BETWEEN :from AND :to', { from: view.from, to: view.to });
   }
 

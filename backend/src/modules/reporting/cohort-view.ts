@@ -13,6 +13,8 @@ export type CohortView = {
   courseId?: string;
   frameworkVersion?: string;
   ageBand?: number;
+  /** A class viewed (its commune is `unit`): the figures are its members', wherever they live. */
+  class?: { id: string; name: string };
   /** First days of the first and last months. */
   from: string;
   to: string;
@@ -26,12 +28,15 @@ export function childColumn(view: CohortView): 'province_id' | 'unit_id' | null 
 
 /**
  * Limits a query on a table with unit_id and province_id (the roll-ups, users) to the administrator's
- * scope, through the same rule as the user list, and then to the unit viewed.
+ * scope, through the same rule as the user list, and then to the unit viewed (for a class, its members inside the scope).
  */
 export function whereInView<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, admin: Principal, view: CohortView): SelectQueryBuilder<T> {
   whereInScope(qb, alias, admin);
-  if (view.unit?.level === 'province') qb.andWhere(`${alias}.province_id = :viewUnitId`, { viewUnitId: view.unit.id });
-  if (view.unit?.level === 'commune') qb.andWhere(`${alias}.unit_id = :viewUnitId`, { viewUnitId: view.unit.id });
+  // A class's cohort is its members, wherever in the scope they live: its sources are already narrowed to them.
+  if (!view.class) {
+    if (view.unit?.level === 'province') qb.andWhere(`${alias}.province_id = :viewUnitId`, { viewUnitId: view.unit.id });
+    if (view.unit?.level === 'commune') qb.andWhere(`${alias}.unit_id = :viewUnitId`, { viewUnitId: view.unit.id });
+  }
   if (view.targetGroup) qb.andWhere(`${alias}.target_group = :targetGroup`, { targetGroup: view.targetGroup });
   if (view.organisationId) qb.andWhere(`${alias}.organisation_id = :organisationId`, { organisationId: view.organisationId });
   return qb;

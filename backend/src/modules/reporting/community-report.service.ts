@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { fieldError } from '../../common/errors/app-exception';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { Principal } from '../auth/decorators';
@@ -32,6 +33,8 @@ export class CommunityReportService {
   ) {}
 
   async report(admin: Principal, q: CohortQueryDto): Promise<CommunityReportDto> {
+    // Teams, visits and households belong to places, not to classes.
+    if (q.classId) throw fieldError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', 'classId', 'community measures are kept per unit, not per class');
     const view = await this.cohorts.view(admin, q);
     const s = new Suppressor(this.config.reportMinCount);
     const start = new Date(`${view.from}T00:00:00+07:00`);

@@ -91,9 +91,10 @@ export class ExportsService {
       ];
       stem = `bao-cao-${report.kind}-${report.period}`;
     } else if (row.source === 'cohort') {
-      const [report, community] = await Promise.all([this.cohorts.report(admin, params.query), this.community.report(admin, params.query)]);
-      const place = report.unit?.name ?? 'Toàn quốc';
-      tables = [...cohortTables(report, place), ...communityTables(community, place, communityApplies(params.query))];
+      // Community measures are kept per unit: a class's export has its cohort figures only.
+      const [report, community] = await Promise.all([this.cohorts.report(admin, params.query), params.query.classId ? null : this.community.report(admin, params.query)]);
+      const place = report.class?.name ?? report.unit?.name ?? 'Toàn quốc';
+      tables = [...cohortTables(report, place), ...(community ? communityTables(community, place, communityApplies(params.query)) : [])];
       stem = `so-lieu-${report.from}-${report.to}`;
     } else {
       const view = await this.cohorts.view(admin, params.query);

@@ -13,6 +13,8 @@ export class CohortQueryDto {
   @ApiPropertyOptional({ enum: TARGET_GROUPS }) @IsOptional() @IsIn(TARGET_GROUPS) targetGroup?: TargetGroup;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organisationId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() courseId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'A class of a commune inside your scope: its members, wherever they live' })
+  @IsOptional() @IsUUID() classId?: string;
   @ApiPropertyOptional({ example: '2025.1' }) @IsOptional() @IsString() @MaxLength(40) frameworkVersion?: string;
   @ApiPropertyOptional({ description: '1: under 25, 2: 25–34, 3: 35–44, 4: 45–54, 5: 55–64, 6: 65 and over, 0: not stated' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(6) ageBand?: number;
@@ -92,8 +94,14 @@ export class ScoreCellDto {
   @ApiProperty({ nullable: true, type: Number, description: 'Mean score 0–100; null when suppressed' }) average: number | null;
 }
 
+export class ClassRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
 export class CohortReportDto {
   @ApiProperty({ type: UnitRefDto, nullable: true, description: 'The unit viewed; null for the nation' }) unit: UnitRefDto | null;
+  @ApiProperty({ type: ClassRefDto, nullable: true, description: 'The class viewed (its members; `unit` is its commune); null otherwise' }) class: ClassRefDto | null;
   @ApiProperty({ type: [UnitRefDto], description: 'From the nation down to the unit viewed' }) trail: UnitRefDto[];
   @ApiProperty({ example: '2026-01' }) from: string;
   @ApiProperty({ example: '2026-12' }) to: string;
