@@ -8,6 +8,7 @@ import { createUser, loginAs, PASSWORD, unitsOf } from '../support/factories';
 describe('cohort dashboard in the browser', () => {
   let app: BrowserApp;
   let communeA: AdminUnit;
+  let classCommune: AdminUnit;
   let provinceAdminPhone: string;
   let communeAdminPhone: string;
   let teacherPhone: string;
@@ -32,7 +33,8 @@ describe('cohort dashboard in the browser', () => {
         }
       }
       courseTitle = ((await t.dataSource.query('SELECT title FROM courses WHERE id = $1', [course.id])) as [{ title: string }])[0].title;
-      teacherPhone = (await createUser(t, { commune: hanoi.communes[2]!, role: 'teacher', fullName: 'Cô Giáo Lan' })).phone;
+      classCommune = hanoi.communes[2]!;
+      teacherPhone = (await createUser(t, { commune: classCommune, role: 'teacher', fullName: 'Cô Giáo Lan' })).phone;
       learnerPhone = (await createUser(t, { commune: hanoi.communes[2]!, fullName: 'Người Vào Lớp' })).phone;
       const home = hanoi.communes[1]!;
       provinceAdminPhone = (await createUser(t, { commune: home, role: 'admin', scope: { level: 'province', unitId: hanoi.province.id } })).phone;
@@ -131,6 +133,19 @@ describe('cohort dashboard in the browser', () => {
     await teacher.page.getByRole('rowheader', { name: 'Người Vào Lớp' }).or(teacher.page.locator('th', { hasText: 'Người Vào Lớp' })).first().waitFor();
     await expectAccessible(teacher.page);
     await teacher.context.close();
+
+    // The class counts in reports like any cohort: the province administrator drills from its commune into it.
+    const admin = await signIn(provinceAdminPhone, `/quan-tri/bao-cao?unitId=${classCommune.id}`);
+    await admin.page.getByRole('link', { name: 'Số liệu của lớp “Lớp kỹ năng số thôn 3, tháng 12”' }).click();
+    await admin.page.waitForURL(/classId=/);
+    await admin.page.getByRole('heading', { level: 2, name: /^Lớp kỹ năng số thôn 3, tháng 12,/ }).waitFor();
+    await admin.page.getByRole('navigation', { name: 'Cấp đơn vị đang xem' }).getByText('Lớp kỹ năng số thôn 3, tháng 12').waitFor();
+    // One member: the count could point at a person, so it reads "dưới 5".
+    const registered = admin.page.locator('.headline-figures div').filter({ has: admin.page.getByText('Đã đăng ký', { exact: true }) }).locator('dd');
+    expect(await registered.textContent()).toBe('dưới 5');
+    expect(await admin.page.getByRole('heading', { name: 'Cộng đồng số' }).count()).toBe(0);
+    await expectAccessible(admin.page);
+    await admin.context.close();
   });
 
   it('a commune administrator submits the frozen monthly report and the province administrator sees it submitted', async () => {

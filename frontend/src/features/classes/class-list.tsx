@@ -9,7 +9,7 @@ import { generalMessage } from '../../lib/form-errors';
 import { classesQuery, coursesForClassQuery, useCreateClass } from './api';
 
 /** A teacher's classes (an administrator's: those of their scope), and the form to open one. */
-export function ClassList({ canCreate, unitId }: { canCreate: boolean; unitId?: string }) {
+export function ClassList({ canCreate, unitId, figuresLink }: { canCreate: boolean; unitId?: string; figuresLink?: (classId: string) => string }) {
   const { t } = useTranslation();
   const classes = useQuery(classesQuery(unitId));
   return (
@@ -31,6 +31,14 @@ export function ClassList({ canCreate, unitId }: { canCreate: boolean; unitId?: 
                     code: c.joinCode,
                   })}
                 </span>
+                {figuresLink && (
+                  <>
+                    {' · '}
+                    <Link to={figuresLink(c.id)} aria-label={t('classes.figuresOf', { name: c.name })}>
+                      {t('classes.figures')}
+                    </Link>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -11,7 +11,7 @@ import { ExportButtons } from './export-buttons';
 import { MonthChart, TargetBar, useFigure } from './figures';
 
 const GROUPS = ['public_servant', 'student', 'worker', 'citizen'] as const;
-const FILTER_KEYS = ['unitId', 'targetGroup', 'courseId', 'frameworkVersion', 'organisationId', 'ageBand', 'from', 'to'] as const;
+const FILTER_KEYS = ['unitId', 'classId', 'targetGroup', 'courseId', 'frameworkVersion', 'organisationId', 'ageBand', 'from', 'to'] as const;
 
 /** The filters live in the address, so a drill-down is a link and the back button goes back up. */
 function useFilters(): [CohortFilters, (f: Partial<CohortFilters>) => void] {
@@ -34,9 +34,10 @@ function useFilters(): [CohortFilters, (f: Partial<CohortFilters>) => void] {
   return [filters, set];
 }
 
-export const drillLink = (filters: CohortFilters, unitId: string | undefined) => {
+/** The dashboard of a unit (or, with classId, of one of its classes), keeping the other filters. */
+export const drillLink = (filters: CohortFilters, unitId: string | undefined, classId?: string) => {
   const params = new URLSearchParams(
-    Object.entries({ ...filters, unitId })
+    Object.entries({ ...filters, unitId, classId })
       .filter(([, v]) => v !== undefined && v !== '')
       .map(([k, v]) => [k, String(v)]),
   );
@@ -130,7 +131,7 @@ function Figures({ report, filters }: { report: CohortReport; filters: CohortFil
   const { t } = useTranslation();
   const f = useFigure(report.minCount);
   const m = report.total.measures;
-  const place = report.unit?.name ?? t('reporting.nation');
+  const place = report.class?.name ?? report.unit?.name ?? t('reporting.nation');
   const headline: [string, string][] = [
     [t('reporting.m.registered'), f.count(m.registered)],
     [t('reporting.m.enrolled'), f.count(m.enrolled)],
@@ -150,11 +151,18 @@ function Figures({ report, filters }: { report: CohortReport; filters: CohortFil
           </li>
           {report.trail.map((u) => (
             <li key={u.id}>
-              <Link to={drillLink(filters, u.id)} aria-current={u.id === report.unit?.id ? 'page' : undefined}>
+              <Link to={drillLink(filters, u.id)} aria-current={u.id === report.unit?.id && !report.class ? 'page' : undefined}>
                 {u.name}
               </Link>
             </li>
           ))}
+          {report.class && (
+            <li>
+              <Link to={drillLink(filters, report.unit?.id, report.class.id)} aria-current="page">
+                {report.class.name}
+              </Link>
+            </li>
+          )}
         </ol>
       </nav>
       <h2>{t('reporting.headline', { place, from: report.from, to: report.to })}</h2>
