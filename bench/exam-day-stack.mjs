@@ -156,7 +156,9 @@ export class NodeProcess {
 
   start() {
     const out = createWriteStream(this.logFile, { flags: 'a' });
-    this.child = spawn(process.execPath, [this.entry], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": a profile per process, written when it stops.
+    const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+    this.child = spawn(process.execPath, [...nodeArgs, this.entry], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout.pipe(out);
     this.child.stderr.pipe(out);
     return this;

@@ -111,9 +111,18 @@ describe('learner journey in the browser', () => {
     await page.getByRole('link', { name: 'Bài kiểm tra' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bài kiểm tra' }).waitFor();
     await expectAccessible(page);
+    // The start's answer is the attempt page: no quiz request but the start before the page shows (one request per learner at an exam's start).
+    const quizRequests: string[] = [];
+    const onRequest = (r: { method(): string; url(): string }) => {
+      const path = new URL(r.url()).pathname;
+      if (/^\/api\/(quiz-attempts|courses\/[^/]+\/quizzes)\//.test(path)) quizRequests.push(`${r.method()} ${path.replace(/[^/]+$/, '…')}`);
+    };
+    page.on('request', onRequest);
     await page.getByRole('button', { name: 'Bắt đầu làm bài' }).click();
     await page.waitForURL(/\/bai-kiem-tra\//);
     await page.getByRole('button', { name: 'Nộp bài' }).waitFor();
+    page.off('request', onRequest);
+    expect(quizRequests).toEqual([expect.stringMatching(/^POST \/api\/courses\/hoc-thu\/quizzes\/[^/]+\/…$/)]);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Nộp bài' }).click();
     await page.getByText('Điểm của bạn: 0%').waitFor();

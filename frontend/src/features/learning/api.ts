@@ -43,6 +43,8 @@ export const attemptQuery = (id: string) =>
   queryOptions({
     queryKey: [LEARNING, 'attempt', id],
     queryFn: async () => unwrap(await api.GET('/api/quiz-attempts/{id}', { params: { path: { id } } })),
+    // The answer of a start is this query's data (useStartAttempt): the page it opens shows it without asking again.
+    staleTime: 10_000,
   });
 
 export function useInvalidateLearning() {
@@ -84,11 +86,20 @@ export function useCompleteLesson(slug: string, lesson: string) {
   });
 }
 
+/**
+ * Starts (or continues) an attempt. Its answer is everything the attempt page shows, so the page opens
+ * at once with it; the other learning pages (quiz overview, course) are only marked stale and asked
+ * again when next shown. At an exam's synchronized start that is one request per learner instead of
+ * three (the start, the quiz overview fetched again before leaving it, the attempt page's own fetch).
+ */
 export function useStartAttempt(slug: string, quiz: string) {
-  const invalidate = useInvalidateLearning();
+  const qc = useQueryClient();
   return useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/courses/{slug}/quizzes/{quiz}/attempts', { params: { path: { slug, quiz } } })),
-    onSuccess: invalidate,
+    onSuccess: async (attempt) => {
+      await qc.invalidateQueries({ queryKey: [LEARNING], refetchType: 'none' });
+      qc.setQueryData(attemptQuery(attempt.id).queryKey, attempt);
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomFillSync, randomInt } from 'node:crypto';
 import { type DrawRule, matchesRule, type QuestionType } from '../../content/files/content-model';
 import type { QuestionPayload } from '../../content/entities/question.entity';
 import type { DrawnQuestion } from '../entities/quiz-attempt.entity';
@@ -14,12 +14,27 @@ export function shuffle<T>(items: readonly T[]): T[] {
   return out;
 }
 
+/**
+ * 32 random bits as 8 hex digits, from a block of the CSPRNG refilled every 1,024 keys: a randomBytes
+ * call per option was the largest cost of drawing an attempt at an exam's synchronized start.
+ */
+const randomBlock = Buffer.alloc(4096);
+let blockAt = randomBlock.length;
+const randomHex32 = (): string => {
+  if (blockAt === randomBlock.length) {
+    randomFillSync(randomBlock);
+    blockAt = 0;
+  }
+  blockAt += 4;
+  return randomBlock.toString('hex', blockAt - 4, blockAt);
+};
+
 /** Keys the learner sees instead of bank ids, fresh per attempt, so no id hints at the key. */
 const keyMaker = () => {
   const used = new Set<string>();
   return () => {
     let key: string;
-    do key = randomBytes(4).toString('hex');
+    do key = randomHex32();
     while (used.has(key));
     used.add(key);
     return key;
