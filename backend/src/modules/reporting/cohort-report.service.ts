@@ -12,6 +12,7 @@ import { type CommunityGroup, inCommunityGroup } from './community-cohorts';
 import type {
   CohortOptionsDto, CohortPeoplePageDto, CohortQueryDto, CohortReportDto, CohortRowDto, MeasuresDto, PeopleQueryDto, ScoreCellDto, UnitRefDto,
 } from './dto/cohort.dto';
+import { ReportCache } from './report-cache';
 import { Suppressor } from './suppression';
 import { TargetsService } from './targets.service';
 import { vietnamDay } from '../../common/time/vietnam-day';
@@ -35,6 +36,7 @@ export class CohortReportService {
     private readonly dataSource: DataSource,
     private readonly targets: TargetsService,
     private readonly audit: AuditService,
+    private readonly cache: ReportCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,7 +58,23 @@ export class CohortReportService {
     };
   }
 
+  /**
+   * The dashboard's answer, kept for a short while (`REPORTING_CACHE_SECONDS`) for the same scope and
+   * filters, so administrators opening it together cost one computation; `computedAt` says how fresh it is.
+   */
+  dashboard(admin: Principal, q: CohortQueryDto): Promise<CohortReportDto> {
+    const to = q.to ?? thisMonth();
+    const query = {
+      unitId: q.unitId ?? null, targetGroup: q.targetGroup ?? null, organisationId: q.organisationId ?? null, courseId: q.courseId ?? null,
+      frameworkVersion: q.frameworkVersion ?? null, ageBand: q.ageBand ?? null, from: q.from ?? `${to.slice(0, 4)}-01`, to,
+    };
+    // The scope is part of the key: an answer is only ever served again to administrators who see the same people.
+    return this.cache.get('cohort', { scope: admin.scope, query }, () => this.report(admin, q));
+  }
+
+  /** The figures as they are now (exports and periodic reports use these, never a kept answer). */
   async report(admin: Principal, q: CohortQueryDto): Promise<CohortReportDto> {
+    const computedAt = new Date().toISOString();
     const view = await this.view(admin, q);
     const s = new Suppressor(this.config.reportMinCount);
     const child = childColumn(view);
@@ -96,6 +114,7 @@ export class CohortReportService {
     });
     const [domainScores, competencyScores] = scores === null ? [[], []] : await this.scoreCells(admin, view, s);
     return {
+      computedAt,
       unit: view.unit ? ref(view.unit) : null,
       trail: [view.province, view.unit].filter((u): u is AdminUnit => !!u).map(ref),
       from: view.from.slice(0, 7),

@@ -93,6 +93,7 @@ export class ScoreCellDto {
 }
 
 export class CohortReportDto {
+  @ApiProperty({ format: 'date-time', description: 'When these figures were computed (answers are kept for REPORTING_CACHE_SECONDS)' }) computedAt: string;
   @ApiProperty({ type: UnitRefDto, nullable: true, description: 'The unit viewed; null for the nation' }) unit: UnitRefDto | null;
   @ApiProperty({ type: [UnitRefDto], description: 'From the nation down to the unit viewed' }) trail: UnitRefDto[];
   @ApiProperty({ example: '2026-01' }) from: string;
