@@ -130,7 +130,7 @@ async function seed(q) {
     WITH c AS (SELECT array_agg(id ORDER BY code) AS ids, array_agg(parent_id ORDER BY code) AS provinces FROM admin_units WHERE level = 'commune')
     INSERT INTO users (id, full_name, birth_year, target_group, unit_id, province_id, status, consent_version, consent_at)
     SELECT ${UID_SQL('g')}, 'Người học ' || g, 1950 + (g % 55), (ARRAY['public_servant','student','worker','citizen'])[1 + g % 4],
-           c.ids[1 + (g * 7919) % cardinality(c.ids)], c.provinces[1 + (g * 7919) % cardinality(c.ids)], 'active', 'bench', now()
+           c.ids[1 + (g::bigint * 7919) % cardinality(c.ids)], c.provinces[1 + (g::bigint * 7919) % cardinality(c.ids)], 'active', 'bench', now()
       FROM c, generate_series(1, $1) g`, [LEARNERS]);
   log('  learners');
   const courses = await q(`SELECT c.id FROM courses c WHERE c.archived_at IS NULL ORDER BY c.slug`);
