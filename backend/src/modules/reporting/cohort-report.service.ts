@@ -223,7 +223,7 @@ export class CohortReportService {
   }
 
   private learning(admin: Principal, view: CohortView): Promise<Grouped> {
-    const qb = this.periodQuery('reporting_learning_monthly', admin, view);
+    const qb = this.periodQuery(this.byProvince(admin, view) ? 'reporting_learning_province_monthly' : 'reporting_learning_monthly', admin, view);
     if (view.courseId) qb.andWhere('r.course_id = :courseId', { courseId: view.courseId });
     if (view.frameworkVersion) qb.andWhere('r.framework_version = :fv', { fv: view.frameworkVersion });
     if (view.ageBand !== undefined) qb.andWhere('r.age_band = :ageBand', { ageBand: view.ageBand });
@@ -234,7 +234,7 @@ export class CohortReportService {
   /** Distinct learners per month; a person counts once in a month whatever the course, so a course filter cannot apply. */
   private async active(admin: Principal, view: CohortView): Promise<Grouped | null> {
     if (view.courseId || view.frameworkVersion) return null;
-    const qb = this.periodQuery('reporting_active_monthly', admin, view);
+    const qb = this.periodQuery(this.byProvince(admin, view) ? 'reporting_active_province_monthly' : 'reporting_active_monthly', admin, view);
     if (view.ageBand !== undefined) qb.andWhere('r.age_band = :ageBand', { ageBand: view.ageBand });
     return this.grouped(qb, view, 'sum(r.active)::int AS active', true);
   }
@@ -267,6 +267,11 @@ export class CohortReportService {
       return rows.map((r) => ({ code: r.code, unitId: r.unitId, average: s.mean(r.sum, r.n) }));
     };
     return [await cells('domain', true), await cells('competency', false)];
+  }
+
+  /** The nation seen by a national administrator needs no commune: the province roll-ups answer it from far fewer rows. */
+  private byProvince(admin: Principal, view: CohortView): boolean {
+    return admin.scope?.level === 'nation' && !view.unit;
   }
 
   private periodQuery(table: string, admin: Principal, view: CohortView) {
