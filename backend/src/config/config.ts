@@ -110,6 +110,7 @@ const schema = z.object({
   LOGIN_ACCOUNT_MAX_FAILURES: int(20, 1),
   RESET_CODE_TTL_MINUTES: int(60 * 24, 5),
   REPORT_MIN_COUNT: int(5, 1),
+  REPORTING_CACHE_SECONDS: int(60, 0),
   REPORT_MONTHLY_DUE_DAY: z.coerce.number().int().min(1).max(28).default(25),
   REPORT_QUARTERLY_DUE_DAY: z.coerce.number().int().min(1).max(28).default(20),
   REPORT_HALF_YEAR_DUE: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])$/, 'MM-DD').default('05-20'),
@@ -180,6 +181,8 @@ export type AppConfig = {
   resetCodeTtlMinutes: number;
   /** Cohort figures below this count are shown as "< N": small cells could identify a person. */
   reportMinCount: number;
+  /** How long a cohort dashboard answer is served again to the same scope and filters (0 = always fresh). */
+  reportingCacheSeconds: number;
   /** Due dates of the periodic reports and the days between cut-off and due date. */
   reportCalendar: { monthlyDueDay: number; quarterlyDueDay: number; halfYearDue: string; yearDue: string; reviewDays: number };
   /** Identity providers people may sign in with (`modules/identity`); the first is labelled VNeID unless told otherwise. */
@@ -293,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     resetCodeTtlMinutes: e.RESET_CODE_TTL_MINUTES,
     reportMinCount: e.REPORT_MIN_COUNT,
+    reportingCacheSeconds: e.REPORTING_CACHE_SECONDS,
     reportCalendar: {
       monthlyDueDay: e.REPORT_MONTHLY_DUE_DAY,
       quarterlyDueDay: e.REPORT_QUARTERLY_DUE_DAY,

@@ -38,6 +38,7 @@ export class EmbeddedApi {
       SESSION_SECRET: randomBytes(32).toString('base64url'), DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       CREDENTIAL_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', AUTH_RATE_LIMIT_PER_MINUTE: '10000', RATE_LIMIT_PER_MINUTE: '100000',
+      REPORTING_CACHE_SECONDS: '0',
       ...env,
     };
     const child = spawn(process.execPath, [path.join(__dirname, 'embedded-api-process.js')], {

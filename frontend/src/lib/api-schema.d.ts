@@ -4069,6 +4069,11 @@ export interface components {
             average: number | null;
         };
         CohortReportDto: {
+            /**
+             * Format: date-time
+             * @description When these figures were computed (answers are kept for REPORTING_CACHE_SECONDS)
+             */
+            computedAt: string;
             /** @description The unit viewed; null for the nation */
             unit: components["schemas"]["UnitRefDto"] | null;
             /** @description The class viewed (its members; `unit` is its commune); null otherwise */

@@ -12,8 +12,9 @@ import { rollupSource } from './class-cohort-sources';
 import { childColumn, type CohortView, unitInScope, whereInView } from './cohort-view';
 import { type CommunityGroup, inCommunityGroup } from './community-cohorts';
 import type {
-  CohortOptionsDto, CohortPeoplePageDto, CohortQueryDto, CohortReportDto, CohortRowDto, MeasuresDto, PeopleQueryDto, ScoreCellDto, UnitRefDto,
+  CohortOptionsDto, CohortPeoplePageDto, CohortPersonDto, CohortQueryDto, CohortReportDto, CohortRowDto, MeasuresDto, PeopleQueryDto, ScoreCellDto, UnitRefDto,
 } from './dto/cohort.dto';
+import { ReportCache } from './report-cache';
 import { Suppressor } from './suppression';
 import { TargetsService } from './targets.service';
 import { vietnamDay } from '../../common/time/vietnam-day';
@@ -37,6 +38,7 @@ export class CohortReportService {
     private readonly dataSource: DataSource,
     private readonly targets: TargetsService,
     private readonly audit: AuditService,
+    private readonly cache: ReportCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,7 +65,23 @@ export class CohortReportService {
     };
   }
 
+  /**
+   * The dashboard's answer, kept for a short while (`REPORTING_CACHE_SECONDS`) for the same scope and
+   * filters, so administrators opening it together cost one computation; `computedAt` says how fresh it is.
+   */
+  dashboard(admin: Principal, q: CohortQueryDto): Promise<CohortReportDto> {
+    const to = q.to ?? thisMonth();
+    const query = {
+      unitId: q.unitId ?? null, classId: q.classId ?? null, targetGroup: q.targetGroup ?? null, organisationId: q.organisationId ?? null, courseId: q.courseId ?? null,
+      frameworkVersion: q.frameworkVersion ?? null, ageBand: q.ageBand ?? null, from: q.from ?? `${to.slice(0, 4)}-01`, to,
+    };
+    // The scope is part of the key: an answer is only ever served again to administrators who see the same people.
+    return this.cache.get('cohort', { scope: admin.scope, query }, () => this.report(admin, q));
+  }
+
+  /** The figures as they are now (exports and periodic reports use these, never a kept answer). */
   async report(admin: Principal, q: CohortQueryDto): Promise<CohortReportDto> {
+    const computedAt = new Date().toISOString();
     const view = await this.view(admin, q);
     const s = new Suppressor(this.config.reportMinCount);
     const child = childColumn(view);
@@ -104,6 +122,7 @@ export class CohortReportService {
     });
     const [domainScores, competencyScores] = scores === null ? [[], []] : await this.scoreCells(admin, view, s);
     return {
+      computedAt,
       unit: view.unit ? ref(view.unit) : null,
       class: view.class ?? null,
       trail: [view.province, view.unit].filter((u): u is AdminUnit => !!u).map(ref),
@@ -130,30 +149,70 @@ export class CohortReportService {
     return page;
   }
 
-  /** One page of the people of a cohort (the caller audits: the list or its export). */
+  /** One page of the people of a cohort (the caller audits). */
   async peoplePage(admin: Principal, view: CohortView, page: number, pageSize: number, community?: CommunityGroup): Promise<CohortPeoplePageDto> {
+    const qb = this.peopleQuery(admin, view, community);
+    const total = await qb.clone().getCount();
+    const rows = await this.withPersonColumns(qb, view)
+      .orderBy('unit.name').addOrderBy('u.full_name').addOrderBy('u.id')
+      .offset((page - 1) * pageSize).limit(pageSize)
+      .getRawMany<PersonRow>();
+    return { items: rows.map(toPerson), total, page, pageSize };
+  }
+
+  /**
+   * Every person of a cohort, a chunk at a time, for the export (the caller audits): communes in name
+   * order, a few adding up to about a chunk at a time, each batch read in keyset pages on (commune, name,
+   * id). No query sorts or skips past the whole cohort, and only one chunk of people is held at once.
+   */
+  async *peopleChunks(admin: Principal, view: CohortView, community: CommunityGroup | undefined, chunkSize: number): AsyncGenerator<{ items: CohortPersonDto[]; total: number }> {
+    const communes = await this.peopleQuery(admin, view, community)
+      .select(['unit.id AS id', 'count(*)::int AS n']).groupBy('unit.id').addGroupBy('unit.name').orderBy('unit.name').addOrderBy('unit.id')
+      .getRawMany<{ id: string; n: number }>();
+    const total = communes.reduce((sum, c) => sum + c.n, 0);
+    for (let i = 0; i < communes.length;) {
+      const batch: string[] = [];
+      for (let n = 0; i < communes.length && (batch.length === 0 || n + communes[i]!.n <= chunkSize); i++) {
+        batch.push(communes[i]!.id);
+        n += communes[i]!.n;
+      }
+      let after: PersonRow | null = null;
+      for (;;) {
+        const qb = this.withPersonColumns(this.peopleQuery(admin, view, community), view).addSelect('unit.id', 'unitId').andWhere('u.unit_id IN (:...batch)', { batch });
+        if (after) {
+          qb.andWhere(`(unit.name, unit.id, coalesce(u.full_name, ''), u.id) > (:afterUnitName, :afterUnitId, :afterName, :afterId)`, {
+            afterUnitName: after.unitName, afterUnitId: after.unitId, afterName: after.fullName ?? '', afterId: after.id,
+          });
+        }
+        const rows = await qb.orderBy('unit.name').addOrderBy('unit.id').addOrderBy(`coalesce(u.full_name, '')`).addOrderBy('u.id').limit(chunkSize).getRawMany<PersonRow>();
+        if (rows.length) yield { items: rows.map(toPerson), total };
+        if (rows.length < chunkSize) break;
+        after = rows.at(-1)!;
+      }
+    }
+  }
+
+  /** Who is in a cohort: inside the scope, the view's filters and the community cohort. */
+  private peopleQuery(admin: Principal, view: CohortView, community?: CommunityGroup) {
     const qb = this.dataSource.createQueryBuilder().from('users', 'u').innerJoin(AdminUnit, 'unit', 'unit.id = u.unit_id').where(`u.status <> 'deleted'`);
     whereInView(qb, 'u', admin, view);
     if (view.ageBand !== undefined) qb.andWhere('age_band(u.birth_year, now()) = :ageBand', { ageBand: view.ageBand });
     if (community) qb.andWhere(inCommunityGroup(community, 'u'));
     if (view.class) qb.andWhere('u.id IN (SELECT m.user_id FROM class_members m WHERE m.class_id = :classId)', { classId: view.class.id });
-    const course = view.courseId ? 'AND e.course_id = :courseId' : '';
     if (view.courseId) qb.andWhere('EXISTS (SELECT 1 FROM enrolments e WHERE e.user_id = u.id AND e.course_id = :courseId)', { courseId: view.courseId });
-    const total = await qb.clone().getCount();
-    const rows = await qb
+    return qb;
+  }
+
+  /** A person's line: their progress (in the course, when the view has one), record and last activity. */
+  private withPersonColumns(qb: ReturnType<CohortReportService['peopleQuery']>, view: CohortView) {
+    const course = view.courseId ? 'AND e.course_id = :courseId' : '';
+    return qb
       .select(['u.id AS id', 'u.full_name AS "fullName"', 'u.target_group AS "targetGroup"', 'unit.name AS "unitName"'])
       .addSelect(`(SELECT count(*) FROM enrolments e WHERE e.user_id = u.id ${course})::int`, 'enrolled')
       .addSelect(`(SELECT count(*) FROM enrolments e WHERE e.user_id = u.id AND e.completed_at IS NOT NULL ${course})::int`, 'coursesCompleted')
       .addSelect(`(SELECT count(*) FROM lesson_completions e WHERE e.user_id = u.id ${course})::int`, 'lessonsCompleted')
       .addSelect('EXISTS (SELECT 1 FROM completion_records r WHERE r.user_id = u.id AND r.revoked_at IS NULL)', 'holdsRecord')
-      .addSelect('(SELECT max(e.occurred_at) FROM learning_events e WHERE e.user_id = u.id)', 'lastActiveAt')
-      .orderBy('unit.name').addOrderBy('u.full_name').addOrderBy('u.id')
-      .offset((page - 1) * pageSize).limit(pageSize)
-      .getRawMany<{ id: string; fullName: string | null; targetGroup: TargetGroup; unitName: string; enrolled: number; coursesCompleted: number; lessonsCompleted: number; holdsRecord: boolean; lastActiveAt: Date | null }>();
-    return {
-      items: rows.map((r) => ({ ...r, fullName: r.fullName ?? '', lastActiveAt: r.lastActiveAt ? new Date(r.lastActiveAt).toISOString() : null })),
-      total, page, pageSize,
-    };
+      .addSelect('(SELECT max(e.occurred_at) FROM learning_events e WHERE e.user_id = u.id)', 'lastActiveAt');
   }
 
   async options(admin: Principal): Promise<CohortOptionsDto> {
@@ -174,7 +233,7 @@ export class CohortReportService {
   }
 
   private learning(admin: Principal, view: CohortView): Promise<Grouped> {
-    const qb = this.periodQuery('reporting_learning_monthly', admin, view);
+    const qb = this.periodQuery(this.byProvince(admin, view) ? 'reporting_learning_province_monthly' : 'reporting_learning_monthly', admin, view);
     if (view.courseId) qb.andWhere('r.course_id = :courseId', { courseId: view.courseId });
     if (view.frameworkVersion) qb.andWhere('r.framework_version = :fv', { fv: view.frameworkVersion });
     if (view.ageBand !== undefined) qb.andWhere('r.age_band = :ageBand', { ageBand: view.ageBand });
@@ -185,7 +244,7 @@ export class CohortReportService {
   /** Distinct learners per month; a person counts once in a month whatever the course, so a course filter cannot apply. */
   private async active(admin: Principal, view: CohortView): Promise<Grouped | null> {
     if (view.courseId || view.frameworkVersion) return null;
-    const qb = this.periodQuery('reporting_active_monthly', admin, view);
+    const qb = this.periodQuery(this.byProvince(admin, view) ? 'reporting_active_province_monthly' : 'reporting_active_monthly', admin, view);
     if (view.ageBand !== undefined) qb.andWhere('r.age_band = :ageBand', { ageBand: view.ageBand });
     return this.grouped(qb, view, 'sum(r.active)::int AS active', true);
   }
@@ -218,6 +277,11 @@ export class CohortReportService {
       return rows.map((r) => ({ code: r.code, unitId: r.unitId, average: s.mean(r.sum, r.n) }));
     };
     return [await cells('domain', true), await cells('competency', false)];
+  }
+
+  /** The nation seen by a national administrator needs no commune: the province roll-ups answer it from far fewer rows. */
+  private byProvince(admin: Principal, view: CohortView): boolean {
+    return admin.scope?.level === 'nation' && !view.unit;
   }
 
   private periodQuery(table: string, admin: Principal, view: CohortView) {
@@ -293,5 +357,14 @@ export class CohortReportService {
     return out;
   }
 }
+
+type PersonRow = {
+  id: string; fullName: string | null; targetGroup: TargetGroup; unitName: string; unitId?: string; enrolled: number; coursesCompleted: number;
+  lessonsCompleted: number; holdsRecord: boolean; lastActiveAt: Date | null;
+};
+const toPerson = (r: PersonRow): CohortPersonDto => ({
+  id: r.id, fullName: r.fullName ?? '', targetGroup: r.targetGroup, unitName: r.unitName, enrolled: r.enrolled, coursesCompleted: r.coursesCompleted,
+  lessonsCompleted: r.lessonsCompleted, holdsRecord: r.holdsRecord, lastActiveAt: r.lastActiveAt ? new Date(r.lastActiveAt).toISOString() : null,
+});
 
 export const ref = (u: AdminUnit): UnitRefDto => ({ id: u.id, name: u.name, level: u.level });

@@ -7,15 +7,15 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/decorators';
 import { CohortReportService } from './cohort-report.service';
 import { CommunityReportService } from './community-report.service';
-import type { CohortPersonDto, CohortReportDto, PeopleFilterDto } from './dto/cohort.dto';
+import type { CohortReportDto, PeopleFilterDto } from './dto/cohort.dto';
 import type { CommunityMeasuresDto, CommunityRowDto } from './dto/community-report.dto';
 import type { CreateExportDto, ExportDto } from './dto/export.dto';
 import { PeriodicReport } from './entities/periodic-report.entity';
 import { ReportingExport } from './entities/reporting-export.entity';
-import { cohortTables, communityApplies, communityTables, peopleTable } from './export/report-tables';
-import { type Table, toCsv, toXlsx } from './export/table-files';
+import { cohortTables, communityApplies, communityTables, PEOPLE_HEADER, PEOPLE_TITLE, peopleRows } from './export/report-tables';
+import { csvWriter, type Table, writeTables, xlsxWriter } from './export/table-files';
 
-const PEOPLE_CHUNK = 1000;
+const PEOPLE_CHUNK = 5000;
 
 /**
  * Exports of the dashboard's tables, the person list and periodic reports, as XLSX or CSV, built by a
@@ -78,39 +78,43 @@ export class ExportsService {
       await repo.update(id, { progress: p });
       await onProgress(p);
     };
-    let tables: Table[];
+    let content: Buffer;
+    let rowCount = 0;
     let stem: string;
+    const tables = (list: Table[]) => {
+      rowCount = list.reduce((n, t) => n + t.rows.length, 0);
+      return writeTables(row.format, list);
+    };
     if (row.source === 'periodic') {
       const report = await this.periodicReport(admin, params.reportId!);
       const figures = report.figures as Pick<CohortReportDto, 'total' | 'children' | 'groups'> & { community?: { total: CommunityMeasuresDto | null; children: CommunityRowDto[] } };
       const place = `${report.kind} ${report.period}`;
-      tables = [
+      content = tables([
         ...cohortTables({ ...figures, children: figures.children ?? [], groups: figures.groups ?? [], minCount: 5 }, place),
         // Reports frozen before the community measures existed have none.
         ...(figures.community ? communityTables({ ...figures.community, minCount: 5 }, place) : []),
-      ];
+      ]);
       stem = `bao-cao-${report.kind}-${report.period}`;
     } else if (row.source === 'cohort') {
       // Community measures are kept per unit: a class's export has its cohort figures only.
       const [report, community] = await Promise.all([this.cohorts.report(admin, params.query), params.query.classId ? null : this.community.report(admin, params.query)]);
       const place = report.class?.name ?? report.unit?.name ?? 'Toàn quốc';
-      tables = [...cohortTables(report, place), ...(community ? communityTables(community, place, communityApplies(params.query)) : [])];
+      content = tables([...cohortTables(report, place), ...(community ? communityTables(community, place, communityApplies(params.query)) : [])]);
       stem = `so-lieu-${report.from}-${report.to}`;
     } else {
+      // Written as the chunks come: a list of 200,000 people is never held whole, as rows or as text.
       const view = await this.cohorts.view(admin, params.query);
-      const people: CohortPersonDto[] = [];
-      for (let page = 1; ; page++) {
-        const chunk = await this.cohorts.peoplePage(admin, view, page, PEOPLE_CHUNK, params.query.community);
-        people.push(...chunk.items);
-        await progress(Math.min(90, 5 + Math.round((people.length / Math.max(1, chunk.total)) * 85)));
-        if (people.length >= chunk.total || chunk.items.length === 0) break;
+      const file = row.format === 'xlsx' ? xlsxWriter() : csvWriter(false);
+      file.table(PEOPLE_TITLE, PEOPLE_HEADER);
+      for await (const chunk of this.cohorts.peopleChunks(admin, view, params.query.community, PEOPLE_CHUNK)) {
+        file.rows(peopleRows(chunk.items));
+        rowCount += chunk.items.length;
+        await progress(Math.min(90, 5 + Math.round((rowCount / Math.max(1, chunk.total)) * 85)));
       }
-      tables = [peopleTable(people)];
+      content = file.finish();
       stem = 'danh-sach-nguoi-hoc';
     }
     await progress(92);
-    const content = row.format === 'xlsx' ? toXlsx(tables) : toCsv(tables);
-    const rowCount = tables.reduce((n, t) => n + t.rows.length, 0);
     await repo.createQueryBuilder().update()
       .set({ status: 'done', progress: 100, content, rowCount, fileName: `${stem}.${row.format}`, finishedAt: new Date() })
       .where("id = :id AND status <> 'done'", { id }).execute();

@@ -31,7 +31,7 @@ export class ReportingController {
   @Get('cohort')
   @ApiOkResponse({ type: CohortReportDto })
   cohort(@CurrentUser() p: Principal, @Query() q: CohortQueryDto): Promise<CohortReportDto> {
-    return this.cohorts.report(p, q);
+    return this.cohorts.dashboard(p, q);
   }
 
   /** The people of a cohort, paged; each opening is audited. */

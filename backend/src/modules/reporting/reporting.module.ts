@@ -10,6 +10,7 @@ import { RecountProcessor } from './jobs/recount.processor';
 import { PeriodicReportsService } from './periodic-reports.service';
 import { RecountRequestsService } from './recount-requests.service';
 import { RecountService } from './recount.service';
+import { ReportCache } from './report-cache';
 import { ReportingController } from './reporting.controller';
 import { TargetsService } from './targets.service';
 
@@ -17,6 +18,6 @@ import { TargetsService } from './targets.service';
 @Module({
   imports: [HouseholdsModule],
   controllers: [ReportingController, CommunityReportController],
-  providers: [CommunityReportService, RecountService, RecountProcessor, RecountRequestsService, CohortReportService, TargetsService, PeriodicReportsService, FreezeProcessor, ExportsService, ExportProcessor],
+  providers: [CommunityReportService, RecountService, RecountProcessor, RecountRequestsService, CohortReportService, TargetsService, PeriodicReportsService, FreezeProcessor, ExportsService, ExportProcessor, ReportCache],
 })
 export class ReportingModule {}

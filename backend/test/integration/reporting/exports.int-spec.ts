@@ -120,4 +120,36 @@ describe('exports', () => {
     expect(lines).toHaveLength(8);
     expect(lines[1]).toContain('"Trần Thị Thử 1"');
   });
+
+  it('exports a person list longer than one chunk whole, in commune then name order, each person once, as CSV and XLSX', async () => {
+    const hanoi = await unitsOf(t.dataSource, '01');
+    // 5,150 people in one commune (more than a chunk of 5,000, some without a name) and 60 in another, beside commune A's 7.
+    for (const [commune, count] of [[hanoi.communes[1]!, 5150], [hanoi.communes[2]!, 60]] as const) {
+      await t.dataSource.query(`
+        INSERT INTO users (id, full_name, birth_year, target_group, unit_id, province_id, status, consent_version, consent_at)
+        SELECT gen_random_uuid(), CASE WHEN g % 500 = 0 THEN NULL ELSE 'Người học ' || lpad((g * 7919 % $1)::text, 5, '0') END, 1980, 'citizen', $2, $3, 'active', 'test', now()
+          FROM generate_series(1, $1) g`, [count, commune.id, hanoi.province.id]);
+    }
+    const expected = ((await t.dataSource.query(`
+      SELECT coalesce(u.full_name, '') AS name FROM users u JOIN admin_units unit ON unit.id = u.unit_id
+       WHERE u.province_id = $1 AND u.status <> 'deleted' ORDER BY unit.name, unit.id, coalesce(u.full_name, ''), u.id`, [hanoi.province.id])) as { name: string }[]).map((r) => r.name);
+    expect(expected).toHaveLength(7 + 5150 + 60);
+    const download = async (format: 'csv' | 'xlsx') => {
+      const { id } = (await province.post('/api/admin/reporting/exports', { source: 'people', format, query: {} }).expect(202)).body as { id: string };
+      const done = await until(`the ${format}`, async () => {
+        const x = (await province.get(`/api/admin/reporting/exports/${id}`).expect(200)).body as { status: string; rowCount: number };
+        return x.status === 'done' && x;
+      }, 60);
+      expect(done.rowCount).toBe(expected.length);
+      return (await province.get(`/api/admin/reporting/exports/${id}/file`).buffer(true).parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      }).expect(200)).body as Buffer;
+    };
+    const csv = (await download('csv')).subarray(3).toString('utf8').trim().split('\r\n').slice(1);
+    expect(csv.map((line) => JSON.parse(line.slice(0, line.indexOf('",') + 1)) as string)).toEqual(expected);
+    const xlsx = sheetRows(await download('xlsx'), 1).slice(1);
+    expect(xlsx.map((r) => r[0])).toEqual(expected);
+  });
 });

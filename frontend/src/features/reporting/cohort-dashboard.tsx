@@ -128,7 +128,8 @@ function FilterForm({ filters, onApply }: { filters: CohortFilters; onApply: (f:
 }
 
 function Figures({ report, filters }: { report: CohortReport; filters: CohortFilters }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const computedAt = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { timeStyle: 'short' }).format(new Date(report.computedAt));
   const f = useFigure(report.minCount);
   const m = report.total.measures;
   const place = report.class?.name ?? report.unit?.name ?? t('reporting.nation');
@@ -166,6 +167,7 @@ function Figures({ report, filters }: { report: CohortReport; filters: CohortFil
         </ol>
       </nav>
       <h2>{t('reporting.headline', { place, from: report.from, to: report.to })}</h2>
+      <p className="hint">{t('reporting.computedAt', { time: computedAt })}</p>
       <dl className="headline-figures">
         {headline.map(([label, value]) => (
           <div key={label}>

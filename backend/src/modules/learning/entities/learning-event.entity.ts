@@ -15,6 +15,8 @@ export type LearningEventType = (typeof LEARNING_EVENT_TYPES)[number];
 @Check('ck_learning_events_type', `"type" IN (${LEARNING_EVENT_TYPES.map((t) => `'${t}'`).join(', ')})`)
 @Index('ix_learning_events_course_type', ['courseId', 'type', 'occurredAt'])
 @Index('ix_learning_events_province_time', ['provinceId', 'occurredAt'])
+// Is this 'enrolled' event the person's first in the course? (the roll-up trigger asks it of every enrolment)
+@Index('ix_learning_events_enrolled', ['userId', 'courseId'], { where: `"type" = 'enrolled'` })
 export class LearningEvent {
   @PrimaryColumn({ type: 'uuid', default: () => 'uuid_v7()' })
   id: string;

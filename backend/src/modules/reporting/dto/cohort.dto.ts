@@ -100,6 +100,7 @@ export class ClassRefDto {
 }
 
 export class CohortReportDto {
+  @ApiProperty({ format: 'date-time', description: 'When these figures were computed (answers are kept for REPORTING_CACHE_SECONDS)' }) computedAt: string;
   @ApiProperty({ type: UnitRefDto, nullable: true, description: 'The unit viewed; null for the nation' }) unit: UnitRefDto | null;
   @ApiProperty({ type: ClassRefDto, nullable: true, description: 'The class viewed (its members; `unit` is its commune); null otherwise' }) class: ClassRefDto | null;
   @ApiProperty({ type: [UnitRefDto], description: 'From the nation down to the unit viewed' }) trail: UnitRefDto[];

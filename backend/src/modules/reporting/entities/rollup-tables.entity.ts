@@ -40,6 +40,22 @@ export class ReportingLearningMonthly {
   @Column({ type: 'integer', default: 0 }) coursesCompleted: number;
 }
 
+/** The same by province (no commune): what the nation's dashboard reads. */
+@Entity('reporting_learning_province_monthly')
+export class ReportingLearningProvinceMonthly {
+  @PrimaryColumn({ type: 'date' }) month: string;
+  @PrimaryColumn({ type: 'uuid' }) provinceId: string;
+  @PrimaryColumn({ type: 'varchar', length: 20 }) targetGroup: string;
+  @PrimaryColumn({ type: 'uuid' }) organisationId: string;
+  @PrimaryColumn({ type: 'smallint' }) ageBand: number;
+  @PrimaryColumn({ type: 'uuid' }) courseId: string;
+  @PrimaryColumn({ type: 'varchar', length: 40 }) frameworkVersion: string;
+  @Column({ type: 'integer', default: 0 }) enrolments: number;
+  @Column({ type: 'integer', default: 0 }) lessonsCompleted: number;
+  @Column({ type: 'integer', default: 0 }) quizzesPassed: number;
+  @Column({ type: 'integer', default: 0 }) coursesCompleted: number;
+}
+
 /** Who was active in which month: the set behind the distinct count below (one row per person-month). */
 @Entity('reporting_active_learners')
 export class ReportingActiveLearner {
@@ -52,6 +68,17 @@ export class ReportingActiveLearner {
 @Index('ix_reporting_active_monthly_province', ['provinceId', 'month'])
 export class ReportingActiveMonthly {
   @PrimaryColumn({ type: 'uuid' }) unitId: string;
+  @PrimaryColumn({ type: 'date' }) month: string;
+  @PrimaryColumn({ type: 'uuid' }) provinceId: string;
+  @PrimaryColumn({ type: 'varchar', length: 20 }) targetGroup: string;
+  @PrimaryColumn({ type: 'uuid' }) organisationId: string;
+  @PrimaryColumn({ type: 'smallint' }) ageBand: number;
+  @Column({ type: 'integer', default: 0 }) active: number;
+}
+
+/** The same by province (no commune): what the nation's dashboard reads. */
+@Entity('reporting_active_province_monthly')
+export class ReportingActiveProvinceMonthly {
   @PrimaryColumn({ type: 'date' }) month: string;
   @PrimaryColumn({ type: 'uuid' }) provinceId: string;
   @PrimaryColumn({ type: 'varchar', length: 20 }) targetGroup: string;

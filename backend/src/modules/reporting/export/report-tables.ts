@@ -85,10 +85,9 @@ export function communityTables(
   return tables;
 }
 
-export function peopleTable(people: CohortPersonDto[]): Table {
-  return {
-    title: 'Người học',
-    header: ['Họ và tên', 'Địa bàn', 'Nhóm đối tượng', 'Khóa học đã ghi danh', 'Khóa học đã hoàn thành', 'Bài học đã hoàn thành', 'Có giấy xác nhận', 'Hoạt động gần nhất'],
-    rows: people.map((p) => [p.fullName, p.unitName, GROUPS[p.targetGroup] ?? p.targetGroup, p.enrolled, p.coursesCompleted, p.lessonsCompleted, p.holdsRecord ? 'Có' : 'Chưa', p.lastActiveAt]),
-  };
+export const PEOPLE_TITLE = 'Người học';
+export const PEOPLE_HEADER = ['Họ và tên', 'Địa bàn', 'Nhóm đối tượng', 'Khóa học đã ghi danh', 'Khóa học đã hoàn thành', 'Bài học đã hoàn thành', 'Có giấy xác nhận', 'Hoạt động gần nhất'];
+
+export function peopleRows(people: CohortPersonDto[]): Table['rows'] {
+  return people.map((p) => [p.fullName, p.unitName, GROUPS[p.targetGroup] ?? p.targetGroup, p.enrolled, p.coursesCompleted, p.lessonsCompleted, p.holdsRecord ? 'Có' : 'Chưa', p.lastActiveAt]);
 }

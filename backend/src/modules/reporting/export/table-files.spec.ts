@@ -18,4 +18,10 @@ describe('table files', () => {
     expect(sheet).toContain('Xã &quot;Mới&quot; &lt;1&gt;');
     expect(sheet).toContain('<c r="B3"/>');
   });
+  it('writes a person list of 250,000 rows (building it as one spread of every line overflowed the stack past about 200,000)', () => {
+    const rows = Array.from({ length: 250_000 }, (_, i) => [`Người ${i}`, i] as (string | number | null)[]);
+    const csv = toCsv([{ title: 'Người học', header: ['Họ và tên', 'Số'], rows }]).toString('utf8');
+    expect(csv.split('\r\n')).toHaveLength(250_002);
+    expect(csv.endsWith('"Người 249999","249999"\r\n')).toBe(true);
+  });
 });
