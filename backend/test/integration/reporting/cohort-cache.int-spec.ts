@@ -4,7 +4,7 @@ import type { AdminUnit } from '../../../src/modules/units/entities/admin-unit.e
 import { createUser, loginAs, unitsOf } from '../../support/factories';
 import { startTestApp, type TestApp, type TestClient } from '../../support/test-app';
 
-type Report = { computedAt: string; unit: { id: string } | null; total: { measures: { enrolled: number | null } } };
+type Report = { computedAt: string; unit: { id: string } | null; class: { id: string } | null; total: { measures: { enrolled: number | null } } };
 
 /** The dashboard's answer kept for REPORTING_CACHE_SECONDS (1 s here), per administrator scope. */
 describe('cohort dashboard cache', () => {
@@ -49,6 +49,15 @@ describe('cohort dashboard cache', () => {
     // The nation's kept answer for Huế is no way in for Hà Nội's administrator.
     await report(admins.nation, `?unitId=${hueId}`);
     await admins.hanoi.get(`/api/admin/reporting/cohort?unitId=${hueId}`).expect(404);
+  });
+
+  it('keeps a class’s answer apart from its unit’s', async () => {
+    const teacher = await loginAs(t, (await createUser(t, { commune: hanoiCommune, role: 'teacher' })).phone);
+    const { id } = (await teacher.post('/api/classes', { name: 'Lớp thôn 3', courses: [slug] }).expect(201)).body as { id: string };
+    const unit = await report(admins.hanoi, `?unitId=${hanoiCommune.id}`);
+    const klass = await report(admins.hanoi, `?unitId=${hanoiCommune.id}&classId=${id}`);
+    expect([unit.class, unit.total.measures.enrolled]).toEqual([null, 6]);
+    expect([klass.class?.id, klass.total.measures.enrolled]).toEqual([id, 0]);
   });
 
   it('twenty administrators opening the dashboard together share one computation', async () => {
